@@ -1,0 +1,43 @@
+package work.remote.events.process;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+import work.remote.events.DomainEvent;
+
+/**
+ * The owner asks the people involved to discuss a draft. meeting-service plans discussion sessions of at
+ * most six people, grouped by function, from {@code participants}; {@code link} is the material to read.
+ *
+ * @param requestedBy who asked for the review; hosts the discussion sessions
+ * @param participants everyone involved, at least one
+ */
+public record ProcessReviewRequested(
+        UUID processId,
+        String key,
+        String title,
+        String requestedBy,
+        List<Participant> participants,
+        Instant requestedAt,
+        String link) implements DomainEvent {
+
+    public ProcessReviewRequested {
+        Objects.requireNonNull(processId, "processId");
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(requestedBy, "requestedBy");
+        participants = List.copyOf(Objects.requireNonNull(participants, "participants"));
+        if (participants.isEmpty()) {
+            throw new IllegalArgumentException("A review needs at least one participant");
+        }
+        Objects.requireNonNull(requestedAt, "requestedAt");
+        Objects.requireNonNull(link, "link");
+    }
+
+    @Override
+    public String eventSubject() {
+        return processId.toString();
+    }
+}

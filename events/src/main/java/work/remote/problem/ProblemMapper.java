@@ -1,0 +1,149 @@
+package work.remote.problem;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+
+import io.quarkus.security.ForbiddenException;
+
+/** The one place where failures become RFC 9457 problem documents, for every service. */
+public class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @ServerExceptionMapper
+    public Response domainRule(ProblemException e, UriInfo uri) {
+        return respond(e.toProblem(instance(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response invalidBody(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.Violation> violations = e.getConstraintViolations().stream()
+                .map(violation -> new Problem.Violation(fieldOf(violation), violation.getMessage()))
+                .sorted(Comparator.comparing(Problem.Violation::field).thenComparing(Problem.Violation::message))
+                .collect(Collectors.toList());
+        return respond(ProblemException.invalid(violations).toProblem(instance(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        Problem.Violation violation;
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            violation = new Problem.Violation(jsonPath(mapping.getPath()), describe(mapping));
+        } else {
+            violation = new Problem.Violation("$", "the body is not valid JSON: " + e.getOriginalMessage());
+        }
+        return respond(ProblemException.invalid(List.of(violation)).toProblem(instance(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(new Problem(Problem.type("forbidden"), "Forbidden", 403,
+                "Your token does not carry a role allowed to do this", instance(uri), List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            LOG.error("Request failed", e);
+        }
+        String title = Response.Status.fromStatusCode(status) == null ? "HTTP " + status
+                : Response.Status.fromStatusCode(status).getReasonPhrase();
+        return respond(new Problem(Problem.type("http-" + status), title, status, e.getMessage(), instance(uri),
+                List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e, UriInfo uri) {
+        LOG.error("Unexpected failure", e);
+        return respond(new Problem(Problem.type("internal-error"), "Internal error", 500,
+                "The request could not be completed; it has been logged", instance(uri), List.of()));
+    }
+
+    private static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static URI instance(UriInfo uri) {
+        return uri == null ? null : URI.create(uri.getPath());
+    }
+
+    private static String describe(JsonMappingException e) {
+        if (e instanceof InvalidFormatException format) {
+            Object[] allowed = format.getTargetType() != null && format.getTargetType().isEnum()
+                    ? format.getTargetType().getEnumConstants()
+                    : null;
+            return allowed == null
+                    ? "'" + format.getValue() + "' is not a valid " + format.getTargetType().getSimpleName()
+                    : "'" + format.getValue() + "' is not one of " + java.util.Arrays.toString(allowed);
+        }
+        return e.getOriginalMessage();
+    }
+
+    private static String jsonPath(List<JsonMappingException.Reference> path) {
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference reference : path) {
+            if (reference.getFieldName() != null) {
+                if (!field.isEmpty()) {
+                    field.append('.');
+                }
+                field.append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                field.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return field.toString();
+    }
+
+    /** The request-body field a violation concerns, without the method and parameter names. */
+    private static String fieldOf(ConstraintViolation<?> violation) {
+        List<String> parts = new ArrayList<>();
+        boolean inBody = false;
+        for (Path.Node node : violation.getPropertyPath()) {
+            ElementKind kind = node.getKind();
+            if (kind == ElementKind.METHOD || kind == ElementKind.CONSTRUCTOR) {
+                continue;
+            }
+            if (kind == ElementKind.PARAMETER) {
+                inBody = true;
+                if (!isBodyParameterOnly(violation)) {
+                    parts.add(node.getName());
+                }
+                continue;
+            }
+            String name = node.getName();
+            if (node.getIndex() != null && !parts.isEmpty()) {
+                parts.set(parts.size() - 1, parts.get(parts.size() - 1) + "[" + node.getIndex() + "]");
+            }
+            if (name != null) {
+                parts.add(name);
+            }
+        }
+        return parts.isEmpty() ? (inBody ? "$" : violation.getPropertyPath().toString()) : String.join(".", parts);
+    }
+
+    private static boolean isBodyParameterOnly(ConstraintViolation<?> violation) {
+        Set<ElementKind> kinds = new java.util.HashSet<>();
+        violation.getPropertyPath().forEach(node -> kinds.add(node.getKind()));
+        return kinds.contains(ElementKind.PROPERTY) || kinds.contains(ElementKind.CONTAINER_ELEMENT);
+    }
+}

@@ -1,0 +1,28 @@
+-- Shared by every service through the events module. A repeatable migration with idempotent DDL, so that
+-- it composes with each service's own versioned migrations; evolve it with further IF NOT EXISTS steps.
+
+CREATE TABLE IF NOT EXISTS outbox_event (
+    position     BIGSERIAL PRIMARY KEY,
+    id           UUID         NOT NULL UNIQUE,
+    topic        VARCHAR(255) NOT NULL,
+    ordering_key VARCHAR(255) NOT NULL,
+    ce_type      VARCHAR(255) NOT NULL,
+    ce_source    VARCHAR(255) NOT NULL,
+    ce_subject   VARCHAR(255) NOT NULL,
+    occurred_at  TIMESTAMPTZ  NOT NULL,
+    payload      TEXT         NOT NULL,
+    attempts     INTEGER      NOT NULL DEFAULT 0,
+    last_error   TEXT,
+    sent_at      TIMESTAMPTZ
+);
+
+CREATE INDEX IF NOT EXISTS outbox_event_unsent ON outbox_event (position) WHERE sent_at IS NULL;
+CREATE INDEX IF NOT EXISTS outbox_event_sent_at ON outbox_event (sent_at) WHERE sent_at IS NOT NULL;
+
+CREATE TABLE IF NOT EXISTS inbox_event (
+    consumer     VARCHAR(100) NOT NULL,
+    ce_id        VARCHAR(255) NOT NULL,
+    ce_type      VARCHAR(255) NOT NULL,
+    processed_at TIMESTAMPTZ  NOT NULL,
+    PRIMARY KEY (consumer, ce_id)
+);

@@ -1,0 +1,105 @@
+package work.remote.notification.delivery;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** One message for one target, born from one event; at most one per (ce_id, channel, target). */
+@Entity
+@Table(name = "delivery")
+public class Delivery extends PanacheEntityBase {
+
+    public enum Channel {
+        SLACK, EMAIL
+    }
+
+    public enum State {
+        PENDING, DELIVERED, DEAD
+    }
+
+    @Id
+    public UUID id;
+
+    @Column(name = "ce_id")
+    public String ceId;
+
+    @Column(name = "ce_type")
+    public String ceType;
+
+    public String subject;
+
+    @Enumerated(EnumType.STRING)
+    public Channel channel;
+
+    /** The Slack channel name or the email address; never a webhook URL, which is a secret. */
+    public String target;
+
+    public String title;
+
+    public String body;
+
+    @Column(name = "html_body")
+    public String htmlBody;
+
+    @Enumerated(EnumType.STRING)
+    public State state;
+
+    public int attempts;
+
+    @Column(name = "next_attempt_at")
+    public Instant nextAttemptAt;
+
+    @Column(name = "last_error")
+    public String lastError;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "delivered_at")
+    public Instant deliveredAt;
+
+    public static Delivery pending(String ceId, String ceType, String subject, Channel channel, String target,
+            String title, String body, String htmlBody, Instant now) {
+        Delivery delivery = new Delivery();
+        delivery.id = UUID.randomUUID();
+        delivery.ceId = ceId;
+        delivery.ceType = ceType;
+        delivery.subject = subject;
+        delivery.channel = channel;
+        delivery.target = target;
+        delivery.title = title;
+        delivery.body = body;
+        delivery.htmlBody = htmlBody;
+        delivery.state = State.PENDING;
+        delivery.nextAttemptAt = now;
+        delivery.createdAt = now;
+        return delivery;
+    }
+
+    public void delivered(Instant now) {
+        attempts++;
+        state = State.DELIVERED;
+        deliveredAt = now;
+        lastError = null;
+    }
+
+    /** Records a failed attempt: retry after {@code retryIn}, or dead once {@code maxAttempts} are used up. */
+    public void failed(String error, Duration retryIn, int maxAttempts, Instant now) {
+        attempts++;
+        lastError = error;
+        if (attempts >= maxAttempts) {
+            state = State.DEAD;
+        } else {
+            nextAttemptAt = now.plus(retryIn);
+        }
+    }
+}

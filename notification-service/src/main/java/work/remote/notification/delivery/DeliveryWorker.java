@@ -1,0 +1,122 @@
+package work.remote.notification.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+
+import org.hibernate.jpa.SpecHints;
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+
+import work.remote.events.DrainLoop;
+import work.remote.notification.config.NotificationConfig;
+
+/**
+ * Sends due deliveries, each in its own transaction holding its row lock ({@code SKIP LOCKED}), so replicas
+ * never send the same delivery at once and a restart resumes where it stopped. Failed attempts back off
+ * exponentially with jitter; a Slack {@code Retry-After} wins when longer.
+ */
+@ApplicationScoped
+public class DeliveryWorker {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryWorker.class);
+    private static final int BATCH = 50;
+    private static final int SKIP_LOCKED = -2;
+
+    private final EntityManager entityManager;
+    private final SlackSender slack;
+    private final EmailSender email;
+    private final NotificationConfig.Delivery config;
+    private final Clock clock;
+    private final DrainLoop loop = new DrainLoop("delivery-worker", this::drain);
+
+    @Inject
+    public DeliveryWorker(EntityManager entityManager, SlackSender slack, EmailSender email, NotificationConfig config,
+            Clock clock) {
+        this.entityManager = entityManager;
+        this.slack = slack;
+        this.email = email;
+        this.config = config.delivery();
+        this.clock = clock;
+    }
+
+    void onStart(@Observes StartupEvent startup) {
+        nudge();
+    }
+
+    public void nudge() {
+        loop.nudge();
+    }
+
+    @Scheduled(every = "${notification.delivery.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        nudge();
+    }
+
+    private Optional<Duration> drain() {
+        List<UUID> due;
+        do {
+            due = QuarkusTransaction.requiringNew().call(() -> entityManager.createQuery("""
+                    select d.id from Delivery d
+                    where d.state = work.remote.notification.delivery.Delivery.State.PENDING and d.nextAttemptAt <= :now
+                    order by d.nextAttemptAt""", UUID.class)
+                    .setParameter("now", clock.instant())
+                    .setMaxResults(BATCH)
+                    .getResultList());
+            due.forEach(id -> QuarkusTransaction.requiringNew().run(() -> attempt(id)));
+        } while (due.size() == BATCH);
+        return Optional.empty();
+    }
+
+    private void attempt(UUID id) {
+        Delivery delivery = entityManager.find(Delivery.class, id, LockModeType.PESSIMISTIC_WRITE,
+                java.util.Map.of(SpecHints.HINT_SPEC_LOCK_TIMEOUT, SKIP_LOCKED));
+        if (delivery == null || delivery.state != Delivery.State.PENDING
+                || delivery.nextAttemptAt.isAfter(clock.instant())) {
+            return;
+        }
+        SendResult result = switch (delivery.channel) {
+            case SLACK -> slack.send(delivery);
+            case EMAIL -> email.send(delivery);
+        };
+        switch (result.outcome()) {
+            case DELIVERED -> delivery.delivered(clock.instant());
+            case RETRY -> delivery.failed(result.error(), backoff(delivery.attempts + 1, result.retryAfter()),
+                    config.maxAttempts(), clock.instant());
+            case GIVE_UP -> delivery.failed(result.error(), Duration.ZERO, delivery.attempts + 1, clock.instant());
+        }
+        if (delivery.state == Delivery.State.DEAD) {
+            LOG.errorf("Delivery %s of %s to %s %s is dead after %d attempt(s): %s", delivery.id, delivery.ceType,
+                    delivery.channel, delivery.target, delivery.attempts, delivery.lastError);
+        } else if (delivery.state == Delivery.State.PENDING) {
+            LOG.warnf("Delivery %s to %s %s failed (attempt %d), next at %s: %s", delivery.id, delivery.channel,
+                    delivery.target, delivery.attempts, delivery.nextAttemptAt, delivery.lastError);
+        }
+    }
+
+    /** Exponential backoff with full jitter for {@code attempt} (1-based), never shorter than the target asked. */
+    Duration backoff(int attempt, Duration requested) {
+        long ceiling = Math.min(config.maxRetryDelay().toMillis(),
+                config.firstRetryDelay().toMillis() << Math.min(attempt - 1, 20));
+        Duration jittered = Duration.ofMillis(ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1));
+        return requested != null && requested.compareTo(jittered) > 0 ? requested : jittered;
+    }
+
+    @PreDestroy
+    void stop() {
+        loop.close();
+    }
+}

@@ -1,0 +1,34 @@
+package work.remote.notification.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+
+import work.remote.events.inbox.Inbox;
+import work.remote.notification.delivery.DeliveryPlanner;
+
+/** Reads every context's events; the inbox makes a redelivered event plan no second delivery. */
+@ApplicationScoped
+public class EventConsumer {
+
+    static final String CONSUMER = "notification-service";
+
+    private final Inbox inbox;
+    private final DeliveryPlanner planner;
+
+    @Inject
+    public EventConsumer(Inbox inbox, DeliveryPlanner planner) {
+        this.inbox = inbox;
+        this.planner = planner;
+    }
+
+    @Incoming("remote-work-events")
+    @Blocking
+    public void onEvent(ConsumerRecord<String, String> record) {
+        inbox.process(CONSUMER, record, planner::plan);
+    }
+}

@@ -1,0 +1,27 @@
+package work.remote.ticket.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "ticket")
+public interface TicketConfig {
+
+    /** Base URL people use to reach this service's API; event links point below it. */
+    @WithDefault("http://localhost:8083")
+    String publicUrl();
+
+    Sla sla();
+
+    interface Sla {
+
+        /** How long a critical (money) issue may stay unresolved. */
+        @WithDefault("PT3H")
+        Duration criticalResolveWithin();
+
+        /** When, after the report, a still unresolved critical issue is announced as at risk. */
+        @WithDefault("PT2H")
+        Duration atRiskAfter();
+    }
+}

@@ -1,0 +1,22 @@
+package work.remote.ticket.rest;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import work.remote.events.ticket.Impact;
+import work.remote.events.ticket.TicketType;
+
+@Schema(description = "A problem, request or question reported by support or product")
+public record CreateTicketRequest(
+        @NotBlank @Size(max = 200) String title,
+        @Size(max = 10_000) String description,
+        @NotNull TicketType type,
+        @NotNull @Schema(description = "What users cannot do; WITHDRAWAL_BLOCKED, TRADING_BLOCKED and FUNDS_INCORRECT make the ticket CRITICAL") Impact impact,
+        @Size(max = 2_000) String impactDetail,
+        @NotNull @PositiveOrZero @Max(1_000_000_000) Integer affectedUsers) {
+}

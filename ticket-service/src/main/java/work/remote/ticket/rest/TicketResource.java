@@ -1,0 +1,79 @@
+package work.remote.ticket.rest;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import work.remote.problem.Problem;
+import work.remote.ticket.Ticket;
+import work.remote.ticket.service.TicketService;
+
+@Path("/tickets")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Tickets")
+@SecurityRequirement(name = "jwt")
+@APIResponse(responseCode = "400", description = "Invalid input; violations name each field",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No valid bearer token")
+@APIResponse(responseCode = "403", description = "The token lacks a role allowed here",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class TicketResource {
+
+    private final TicketService tickets;
+    private final JsonWebToken caller;
+    private final Clock clock;
+
+    @Inject
+    public TicketResource(TicketService tickets, JsonWebToken caller, Clock clock) {
+        this.tickets = tickets;
+        this.caller = caller;
+        this.clock = clock;
+    }
+
+    @POST
+    @RolesAllowed({ "cs-agent", "cs-lead", "product", "admin" })
+    @Operation(summary = "Report a ticket", description = "An impact on users' funds makes it CRITICAL with a "
+            + "deadline (3 hours by default) and announces it at once")
+    @APIResponse(responseCode = "201", description = "Stored",
+            content = @Content(schema = @Schema(implementation = TicketView.class)))
+    public Response report(@Valid @NotNull CreateTicketRequest request) {
+        Ticket ticket = tickets.report(request, caller.getName());
+        return Response.created(URI.create("/tickets/" + ticket.id)).entity(view(ticket)).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ "cs-agent", "cs-lead", "product", "ops", "admin" })
+    @Operation(summary = "A ticket, with the time left until its deadline")
+    @APIResponse(responseCode = "404", description = "No such ticket",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public TicketView get(@PathParam("id") UUID id) {
+        return view(tickets.find(id));
+    }
+
+    private TicketView view(Ticket ticket) {
+        return TicketView.of(ticket, clock.instant(), tickets.linkTo(ticket));
+    }
+}

@@ -4,70 +4,49 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Properties;
 
 import org.apache.kafka.common.Uuid;
-import org.apache.kafka.common.utils.Time;
-import org.apache.kafka.metadata.storage.Formatter;
-import org.apache.kafka.server.common.Feature;
-import org.apache.kafka.server.common.MetadataVersion;
 
-import kafka.server.KafkaConfig;
-import kafka.server.KafkaRaftServer;
+import kafka.Kafka;
+import kafka.tools.StorageTool;
 
 /**
  * Entry point of the forked broker JVM started by {@link KafkaBroker}:
- * {@code KafkaBrokerMain <server.properties> <parent pid>}.
- * Formats the log directory on first start, then runs a combined broker and controller until it is
- * terminated or the parent JVM goes away.
+ * {@code KafkaBrokerMain <server.properties> <parent pid>}. It does what {@code kafka-storage.sh format}
+ * (on first start only) and {@code kafka-server-start.sh} do, and stops when the parent JVM goes away.
  */
 public final class KafkaBrokerMain {
-
-    static final String READY_MARKER = "remote-work kafka broker started";
 
     private KafkaBrokerMain() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) throws IOException {
         if (args.length != 2) {
             System.err.println("usage: KafkaBrokerMain <server.properties> <parent pid>");
             System.exit(2);
         }
         exitWhenParentExits(Long.parseLong(args[1]));
-
-        KafkaConfig config = KafkaConfig.fromProps(load(Path.of(args[0])), false);
-        formatIfNeeded(config);
-
-        KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
-        Runtime.getRuntime().addShutdownHook(new Thread(server::shutdown, "kafka-broker-shutdown"));
-        server.startup();
-        System.out.println(READY_MARKER + " on " + config.effectiveAdvertisedBrokerListeners());
-        server.awaitShutdown();
+        formatIfNeeded(Path.of(args[0]));
+        Kafka.main(new String[] { args[0] });
     }
 
-    private static void formatIfNeeded(KafkaConfig config) throws Exception {
-        String logDir = config.metadataLogDir();
-        new Formatter()
-                .setPrintStream(System.out)
-                .setNodeId(config.nodeId())
-                .setClusterId(Uuid.randomUuid().toString())
-                .setDirectories(List.of(logDir))
-                .setMetadataLogDirectory(logDir)
-                .setControllerListenerName(config.controllerListenerNames().head())
-                .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
-                .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
-                .setUnstableFeatureVersionsEnabled(false)
-                .setIgnoreFormatted(true)
-                .run();
-    }
-
-    private static Properties load(Path file) throws IOException {
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file)) {
-            properties.load(reader);
+    private static void formatIfNeeded(Path configFile) throws IOException {
+        Properties config = new Properties();
+        try (Reader reader = Files.newBufferedReader(configFile)) {
+            config.load(reader);
         }
-        return properties;
+        if (Files.exists(Path.of(config.getProperty("log.dirs"), "meta.properties"))) {
+            return;
+        }
+        int exitCode = StorageTool.execute(new String[] {
+                "format",
+                "--config", configFile.toString(),
+                "--cluster-id", Uuid.randomUuid().toString() }, System.out);
+        if (exitCode != 0) {
+            System.err.println("formatting the Kafka log directory failed with exit code " + exitCode);
+            System.exit(exitCode);
+        }
     }
 
     /** A parent killed with SIGKILL runs no shutdown hook, so the broker watches it instead. */

@@ -1,0 +1,175 @@
+package work.remote.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Fires critical money reports at a steady rate against the running local stack and measures, per report, the
+ * time from the {@code POST /tickets} response to the Slack sink receiving the message; then the same
+ * percentiles for a raw Kafka round trip on the same broker, the floor under them.
+ */
+public final class CriticalReportBenchmark {
+
+    private static final Pattern TICKET_LINK = Pattern.compile("/tickets/([0-9a-f-]{36})");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Properties stack;
+
+    private CriticalReportBenchmark(Properties stack) {
+        this.stack = stack;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = options(args);
+        Path stackFile = Path.of(options.getOrDefault("stack", "deploy/local-stack/target/local-stack/stack.properties"));
+        int rate = Integer.parseInt(options.getOrDefault("rate", "20"));
+        int count = Integer.parseInt(options.getOrDefault("count", "1000"));
+        int warmup = Integer.parseInt(options.getOrDefault("warmup", "50"));
+        if (!Files.exists(stackFile)) {
+            System.err.println("No running local stack: " + stackFile + " is missing. Start it first (see README).");
+            System.exit(2);
+        }
+        Properties stack = new Properties();
+        try (InputStream in = Files.newInputStream(stackFile)) {
+            stack.load(in);
+        }
+        CriticalReportBenchmark benchmark = new CriticalReportBenchmark(stack);
+
+        System.out.printf("Warm-up: %d critical reports at %d/s%n", warmup, rate);
+        benchmark.reportToSlack(rate, warmup);
+        System.out.printf("Measuring: %d critical reports at %d/s (POST /tickets response -> Slack sink)%n", count, rate);
+        Latencies endToEnd = benchmark.reportToSlack(rate, count);
+        System.out.printf("Measuring: %d raw Kafka produce -> consume round trips at %d/s%n", count, rate);
+        Latencies floor = KafkaRoundTrip.measure(stack.getProperty("kafka.bootstrap"), rate, count);
+
+        System.out.println();
+        System.out.printf("Critical report -> Slack, %d reports at %d/s on %d cores%n", count, rate,
+                Runtime.getRuntime().availableProcessors());
+        System.out.println(Latencies.header());
+        System.out.println(endToEnd.row("POST /tickets response -> Slack sink"));
+        System.out.println(floor.row("Kafka produce -> consume (floor)"));
+        if (endToEnd.count() < count) {
+            System.out.printf("%d of %d messages did not reach the Slack sink within the wait%n",
+                    count - endToEnd.count(), count);
+            System.exit(1);
+        }
+    }
+
+    private Latencies reportToSlack(int rate, int count) throws Exception {
+        URI tickets = URI.create(stack.getProperty("ticket.url") + "/tickets");
+        String token = stack.getProperty("token.cs-agent");
+        Map<String, Long> respondedAtMicros = new ConcurrentHashMap<>();
+        AtomicInteger failures = new AtomicInteger();
+        CountDownLatch responses = new CountDownLatch(count);
+        ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
+        AtomicInteger fired = new AtomicInteger();
+        pacer.scheduleAtFixedRate(() -> {
+            int sequence = fired.getAndIncrement();
+            if (sequence >= count) {
+                pacer.shutdown();
+                return;
+            }
+            HttpRequest request = HttpRequest.newBuilder(tickets)
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("""
+                            {"title": "Benchmark: withdrawal blocked #%d", "type": "BUG", "impact": "WITHDRAWAL_BLOCKED",
+                             "affectedUsers": 1, "description": "generated by deploy/bench"}""".formatted(sequence)))
+                    .build();
+            http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
+                long now = epochMicros();
+                if (error == null && response.statusCode() == 201) {
+                    respondedAtMicros.put(ticketId(response.body()), now);
+                } else {
+                    failures.incrementAndGet();
+                    System.err.println("POST /tickets failed: " + (error != null ? error : response.statusCode()));
+                }
+                responses.countDown();
+            });
+        }, 0, 1_000_000 / rate, TimeUnit.MICROSECONDS);
+        responses.await(count / rate + 60L, TimeUnit.SECONDS);
+        pacer.shutdownNow();
+
+        Map<String, Long> receivedAtMicros = Map.of();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            receivedAtMicros = slackReceipts();
+            if (receivedAtMicros.keySet().containsAll(respondedAtMicros.keySet())) {
+                break;
+            }
+            TimeUnit.MILLISECONDS.sleep(500);
+        }
+        Map<String, Long> received = receivedAtMicros;
+        long[] latencies = respondedAtMicros.entrySet().stream()
+                .filter(entry -> received.containsKey(entry.getKey()))
+                .mapToLong(entry -> received.get(entry.getKey()) - entry.getValue())
+                .toArray();
+        if (failures.get() > 0) {
+            System.err.printf("%d POST /tickets requests failed%n", failures.get());
+        }
+        return new Latencies(latencies);
+    }
+
+    /** When the sink received the Slack message of each ticket, by ticket id. */
+    private Map<String, Long> slackReceipts() throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(stack.getProperty("slack.sink.url") + "/calls")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        Map<String, Long> receipts = new HashMap<>();
+        for (JsonNode call : JSON.readTree(response.body())) {
+            Matcher link = TICKET_LINK.matcher(call.path("body").toString());
+            if (link.find()) {
+                receipts.putIfAbsent(link.group(1), call.path("receivedAtEpochMicros").asLong());
+            }
+        }
+        return receipts;
+    }
+
+    private static String ticketId(String body) {
+        try {
+            return JSON.readTree(body).path("id").asText();
+        } catch (IOException e) {
+            throw new IllegalStateException("Unreadable ticket response: " + body, e);
+        }
+    }
+
+    private static long epochMicros() {
+        Instant now = Instant.now();
+        return ChronoUnit.MICROS.between(Instant.EPOCH, now);
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (String arg : List.of(args)) {
+            if (arg.startsWith("--") && arg.contains("=")) {
+                options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+            }
+        }
+        return options;
+    }
+}

@@ -1,0 +1,268 @@
+package work.remote.devinfra;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.lang.ProcessBuilder.Redirect;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+
+/**
+ * A real single-node Kafka broker (KRaft, combined broker and controller) running in a forked JVM, so that
+ * it can be stopped and started again to simulate an outage. The fork's output goes to
+ * {@code kafka-broker.log} next to the log directory.
+ */
+public final class KafkaBroker implements AutoCloseable {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+    private static final int NODE_ID = 1;
+
+    private final int port;
+    private final int controllerPort;
+    private final Path logDir;
+    private final Path configFile;
+    private final Path logFile;
+    private final boolean temporary;
+    private final Thread shutdownHook;
+    private Process process;
+
+    private KafkaBroker(int port, int controllerPort, Path logDir, boolean temporary) {
+        this.port = port;
+        this.controllerPort = controllerPort;
+        this.logDir = logDir;
+        this.configFile = logDir.resolveSibling("kafka-server.properties");
+        this.logFile = logDir.resolveSibling("kafka-broker.log");
+        this.temporary = temporary;
+        this.shutdownHook = new Thread(this::shutDownQuietly, "kafka-broker-cleanup");
+    }
+
+    /**
+     * Starts a broker and waits until it answers.
+     *
+     * @param port the client port on 127.0.0.1, 0 for a free one
+     * @param logDir where the broker keeps its data, {@code null} for a temporary directory removed on close
+     */
+    public static KafkaBroker start(int port, Path logDir) {
+        if (port != 0) {
+            Ports.requireFree(port, "the Kafka broker");
+        }
+        boolean temporary = logDir == null;
+        KafkaBroker broker;
+        try {
+            Path dir = temporary
+                    ? Files.createTempDirectory("remote-work-kafka-").resolve("data")
+                    : logDir.toAbsolutePath();
+            Files.createDirectories(dir);
+            broker = new KafkaBroker(Ports.freeOr(port), Ports.free(), dir, temporary);
+            broker.writeConfig();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare the Kafka log directory", e);
+        }
+        Runtime.getRuntime().addShutdownHook(broker.shutdownHook);
+        try {
+            broker.launch();
+        } catch (RuntimeException e) {
+            broker.close();
+            throw e;
+        }
+        return broker;
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path logDir() {
+        return logDir;
+    }
+
+    /** The file the forked broker writes its output to. */
+    public Path logFile() {
+        return logFile;
+    }
+
+    public synchronized boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    /** Terminates the broker process; its data stays in the log directory for {@link #restart()}. */
+    public synchronized void stop() {
+        if (process == null) {
+            return;
+        }
+        Process stopping = process;
+        process = null;
+        stopping.destroy();
+        try {
+            if (!stopping.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                stopping.destroyForcibly().waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            stopping.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Starts the broker again on the same port with the same data, stopping it first if it runs. */
+    public synchronized void restart() {
+        stop();
+        launch();
+    }
+
+    @Override
+    public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // the hook is running or about to run and does the same
+        }
+        shutDownQuietly();
+    }
+
+    private void shutDownQuietly() {
+        stop();
+        if (temporary) {
+            LogFiles.deleteRecursively(logDir.getParent());
+        }
+    }
+
+    private synchronized void launch() {
+        List<String> command = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xms64m",
+                "-Xmx512m",
+                "-XX:+UseSerialGC",
+                "-Djava.awt.headless=true",
+                "-Dslf4j.provider=" + KafkaBrokerLogging.class.getName(),
+                "-cp", System.getProperty("java.class.path"),
+                KafkaBrokerMain.class.getName(),
+                configFile.toString(),
+                Long.toString(ProcessHandle.current().pid()));
+        try {
+            process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(Redirect.appendTo(logFile.toFile()))
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the Kafka broker JVM", e);
+        }
+        awaitReady();
+    }
+
+    /** Waits for the listener to accept connections (quietly), then for a successful describeCluster. */
+    private void awaitReady() {
+        Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        try {
+            while (!accepting()) {
+                checkAliveBefore(deadline);
+                process.waitFor(100, TimeUnit.MILLISECONDS);
+            }
+            try (Admin admin = Admin.create(adminConfig())) {
+                while (true) {
+                    try {
+                        if (!admin.describeCluster().nodes().get(10, TimeUnit.SECONDS).isEmpty()) {
+                            return;
+                        }
+                    } catch (ExecutionException | TimeoutException e) {
+                        if (Instant.now().isAfter(deadline)) {
+                            throw notReady("describeCluster kept failing, last with " + e);
+                        }
+                    }
+                    checkAliveBefore(deadline);
+                    process.waitFor(100, TimeUnit.MILLISECONDS);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw notReady("interrupted while waiting");
+        }
+    }
+
+    private void checkAliveBefore(Instant deadline) {
+        if (!process.isAlive()) {
+            throw notReady("the broker JVM exited with code " + process.exitValue());
+        }
+        if (Instant.now().isAfter(deadline)) {
+            throw notReady("it did not start within " + READY_TIMEOUT.toSeconds() + " s");
+        }
+    }
+
+    private boolean accepting() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private Properties adminConfig() {
+        Properties config = new Properties();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        config.put(AdminClientConfig.CLIENT_ID_CONFIG, "dev-infra-readiness");
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "15000");
+        return config;
+    }
+
+    private IllegalStateException notReady(String reason) {
+        String tail = LogFiles.tail(logFile, 60);
+        stop();
+        return new IllegalStateException("Kafka broker on " + bootstrapServers() + " is not ready: " + reason
+                + System.lineSeparator() + "--- last lines of " + logFile + " ---" + System.lineSeparator() + tail);
+    }
+
+    private void writeConfig() throws IOException {
+        Properties server = new Properties();
+        server.setProperty("process.roles", "broker,controller");
+        server.setProperty("node.id", Integer.toString(NODE_ID));
+        server.setProperty("controller.quorum.voters", NODE_ID + "@127.0.0.1:" + controllerPort);
+        server.setProperty("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        server.setProperty("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        server.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        server.setProperty("inter.broker.listener.name", "PLAINTEXT");
+        server.setProperty("controller.listener.names", "CONTROLLER");
+        server.setProperty("log.dirs", logDir.toString());
+        server.setProperty("auto.create.topics.enable", "true");
+        server.setProperty("num.partitions", "3");
+        server.setProperty("default.replication.factor", "1");
+        server.setProperty("min.insync.replicas", "1");
+        server.setProperty("offsets.topic.replication.factor", "1");
+        server.setProperty("offsets.topic.num.partitions", "3");
+        server.setProperty("transaction.state.log.replication.factor", "1");
+        server.setProperty("transaction.state.log.min.isr", "1");
+        server.setProperty("transaction.state.log.num.partitions", "3");
+        server.setProperty("share.coordinator.state.topic.replication.factor", "1");
+        server.setProperty("share.coordinator.state.topic.min.isr", "1");
+        server.setProperty("share.coordinator.state.topic.num.partitions", "3");
+        server.setProperty("group.initial.rebalance.delay.ms", "0");
+        server.setProperty("log.segment.bytes", Integer.toString(1024 * 1024));
+        server.setProperty("log.index.size.max.bytes", Integer.toString(128 * 1024));
+        server.setProperty("log.cleaner.dedupe.buffer.size", Integer.toString(8 * 1024 * 1024));
+        server.setProperty("num.network.threads", "2");
+        server.setProperty("num.io.threads", "4");
+        server.setProperty("num.recovery.threads.per.data.dir", "1");
+        server.setProperty("background.threads", "2");
+        try (Writer writer = Files.newBufferedWriter(configFile)) {
+            server.store(writer, "written by " + KafkaBroker.class.getName());
+        }
+    }
+}

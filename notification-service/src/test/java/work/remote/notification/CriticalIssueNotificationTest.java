@@ -1,0 +1,141 @@
+package work.remote.notification;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+import work.remote.devinfra.RemoteWorkTestResource;
+import work.remote.devinfra.SlackSink;
+import work.remote.devinfra.SmtpServer;
+import work.remote.events.CloudEventHeaders;
+import work.remote.events.EventJson;
+import work.remote.events.EventType;
+import work.remote.events.ticket.CriticalIssueReported;
+import work.remote.events.ticket.Impact;
+
+/** A critical issue on the real broker becomes one Slack message and one email, however often it is delivered. */
+@QuarkusTest
+@QuarkusTestResource(value = RemoteWorkTestResource.class, restrictToAnnotatedClass = false)
+class CriticalIssueNotificationTest {
+
+    static KafkaProducer<String, String> producer;
+
+    @BeforeAll
+    static void connect() {
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                RemoteWorkTestResource.kafka().bootstrapServers()), new StringSerializer(), new StringSerializer());
+    }
+
+    @AfterAll
+    static void disconnect() {
+        producer.close();
+    }
+
+    @Test
+    void aCriticalIssueBecomesABlockKitSlackMessageAndAnEmail() throws Exception {
+        CriticalIssueReported issue = issue("Withdrawals fail for user 42");
+        send(UUID.randomUUID().toString(), issue);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> slackCallsAbout(issue).size() == 1);
+        JsonNode message = EventJson.mapper().readTree(slackCallsAbout(issue).get(0).body());
+        assertThat(message.path("text").asText()).contains(issue.title());
+        JsonNode blocks = message.path("blocks");
+        assertThat(blocks.get(0).path("type").asText()).isEqualTo("header");
+        assertThat(blocks.get(0).path("text").path("text").asText()).contains(issue.title());
+        assertThat(blocks.toString()).contains("WITHDRAWAL_BLOCKED").contains("Resolve by");
+        JsonNode button = blocks.get(blocks.size() - 1).path("elements").get(0);
+        assertThat(button.path("url").asText()).isEqualTo(issue.link());
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailsAbout(issue).size() == 1);
+        SmtpServer.ReceivedMail mail = mailsAbout(issue).get(0);
+        assertThat(mail.to()).containsExactly("product-team@remote.work");
+        assertThat(mail.subject()).isEqualTo("CRITICAL: " + issue.title());
+        assertThat(mail.text()).contains(issue.link()).contains("WITHDRAWAL_BLOCKED");
+        assertThat(mail.html()).contains("href=\"" + issue.link() + "\"");
+    }
+
+    @Test
+    void aRedeliveredEventSendsNothingTwice() {
+        UUID launch = UUID.randomUUID();
+        CriticalIssueReported issue = issue("Trading blocked for everyone", launch);
+        CriticalIssueReported marker = issue("Sent after the redelivery, on the same partition", launch);
+        String ceId = UUID.randomUUID().toString();
+        send(ceId, issue);
+        send(ceId, issue);
+        send(UUID.randomUUID().toString(), marker);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> slackCallsAbout(marker).size() == 1);
+        assertThat(slackCallsAbout(issue)).hasSize(1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailsAbout(marker).size() == 1);
+        assertThat(mailsAbout(issue)).hasSize(1);
+    }
+
+    @Test
+    void aSlackServerErrorIsRetriedAndTheMessageDeliveredOnce() {
+        RemoteWorkTestResource.slack().respondNext(500, Map.of(), "internal_error");
+        CriticalIssueReported issue = issue("Withdrawal queue stuck");
+        send(UUID.randomUUID().toString(), issue);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> slackCallsAbout(issue).size() == 2);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                .until(() -> slackCallsAbout(issue).size() == 2);
+    }
+
+    static CriticalIssueReported issue(String title) {
+        return issue(title, null);
+    }
+
+    static CriticalIssueReported issue(String title, UUID launchId) {
+        UUID ticketId = UUID.randomUUID();
+        Instant reportedAt = Instant.parse("2026-11-25T10:00:00Z");
+        return new CriticalIssueReported(ticketId, launchId, title + " " + ticketId, Impact.WITHDRAWAL_BLOCKED,
+                "Error W-17 on the withdrawal screen", 1, "cs-agent-1", reportedAt, reportedAt.plus(Duration.ofHours(3)),
+                "http://localhost:8083/tickets/" + ticketId);
+    }
+
+    static void send(String ceId, CriticalIssueReported issue) {
+        EventType type = EventType.of(CriticalIssueReported.class);
+        try {
+            ProducerRecord<String, String> record = new ProducerRecord<>(type.topic(), issue.orderingKey(),
+                    EventJson.mapper().writeValueAsString(issue));
+            record.headers().add(CloudEventHeaders.SPEC_VERSION, "1.0".getBytes(UTF_8))
+                    .add(CloudEventHeaders.ID, ceId.getBytes(UTF_8))
+                    .add(CloudEventHeaders.TYPE, type.ceType().getBytes(UTF_8))
+                    .add(CloudEventHeaders.SOURCE, type.source().getBytes(UTF_8))
+                    .add(CloudEventHeaders.SUBJECT, issue.eventSubject().getBytes(UTF_8))
+                    .add(CloudEventHeaders.TIME, Instant.now().toString().getBytes(UTF_8));
+            producer.send(record).get();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static List<SlackSink.SlackCall> slackCallsAbout(CriticalIssueReported issue) {
+        return RemoteWorkTestResource.slack().calls().stream()
+                .filter(call -> call.body().contains(issue.ticketId().toString())).toList();
+    }
+
+    static List<SmtpServer.ReceivedMail> mailsAbout(CriticalIssueReported issue) {
+        return RemoteWorkTestResource.smtp().messages().stream()
+                .filter(mail -> mail.subject().contains(issue.title())).toList();
+    }
+}

@@ -1,0 +1,137 @@
+package work.remote.ticket;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+
+import work.remote.devinfra.RemoteWorkTestResource;
+
+@QuarkusTest
+@QuarkusTestResource(value = RemoteWorkTestResource.class, restrictToAnnotatedClass = false)
+class TicketResourceTest {
+
+    static String token(String role) {
+        return RemoteWorkTestResource.tokens().token("someone-" + role, role);
+    }
+
+    static ValidatableResponse report(String role, String body) {
+        return given().auth().oauth2(token(role)).contentType(ContentType.JSON).body(body)
+                .when().post("/tickets").then();
+    }
+
+    static String ticket(String title, String type, String impact, int affectedUsers) {
+        return """
+                {"title": "%s", "type": "%s", "impact": "%s", "affectedUsers": %d,
+                 "description": "Seen by support", "impactDetail": "Error W-17 on the withdrawal screen"}
+                """.formatted(title, type, impact, affectedUsers);
+    }
+
+    @Test
+    void aBugBlockingOneUsersWithdrawalIsCriticalWithAThreeHourDeadline() {
+        String reportedAt = report("cs-agent", ticket("Withdrawal fails for user 42", "BUG", "WITHDRAWAL_BLOCKED", 1))
+                .statusCode(201)
+                .header("Location", startsWith("http"))
+                .body("severity", equalTo("CRITICAL"))
+                .body("state", equalTo("OPEN"))
+                .body("reporter", equalTo("someone-cs-agent"))
+                .body("secondsRemaining", notNullValue())
+                .extract().path("reportedAt");
+        String resolveBy = report("cs-agent", ticket("Trading halted for one user", "BUG", "TRADING_BLOCKED", 1))
+                .statusCode(201).body("severity", equalTo("CRITICAL")).extract().path("resolveBy");
+        assertThat(resolveBy).isNotNull();
+        assertThat(Duration.between(Instant.parse(reportedAt), Instant.parse(resolveBy)))
+                .isBetween(Duration.ofHours(3), Duration.ofHours(3).plusMinutes(1));
+    }
+
+    @Test
+    void aTicketWithoutMoneyImpactIsNotCriticalAndHasNoDeadline() {
+        report("product", ticket("Typo on the launch banner", "BUG", "COSMETIC", 5000))
+                .statusCode(201)
+                .body("severity", equalTo("LOW"))
+                .body("resolveBy", nullValue())
+                .body("secondsRemaining", nullValue());
+    }
+
+    @Test
+    void aStoredTicketCanBeReadBackWithItsRemainingTime() {
+        String id = report("cs-lead", ticket("Balance shows wrong amount", "BUG", "FUNDS_INCORRECT", 3))
+                .statusCode(201).extract().path("id");
+        given().auth().oauth2(token("ops")).when().get("/tickets/" + id).then()
+                .statusCode(200)
+                .body("id", equalTo(id))
+                .body("severity", equalTo("CRITICAL"))
+                .body("link", equalTo("http://localhost:8083/tickets/" + id));
+    }
+
+    @Test
+    void invalidInputGetsAProblemDocumentNamingEachField() {
+        report("cs-agent", """
+                {"title": " ", "type": "BUG", "affectedUsers": -1}
+                """)
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("title", notNullValue())
+                .body("violations.field", containsInAnyOrder("title", "impact", "affectedUsers"));
+    }
+
+    @Test
+    void anUnknownEnumValueIsNamedInTheProblem() {
+        report("cs-agent", ticket("Odd", "BUG", "ON_FIRE", 1))
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", hasItem("impact"));
+    }
+
+    @Test
+    void malformedJsonIsABadRequestNotAServerError() {
+        report("cs-agent", "{\"title\": ")
+                .statusCode(400)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void reportingWithoutATokenIsUnauthorized() {
+        given().contentType(ContentType.JSON).body(ticket("No token", "BUG", "NONE", 1))
+                .when().post("/tickets").then().statusCode(401);
+    }
+
+    @Test
+    void reportingWithATokenLackingASuitableRoleIsForbidden() {
+        report("ops", ticket("Ops cannot open tickets", "BUG", "NONE", 1))
+                .statusCode(403)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void anUnknownTicketIsANotFoundProblem() {
+        given().auth().oauth2(token("product")).when().get("/tickets/" + UUID.randomUUID()).then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404));
+    }
+
+    @Test
+    void healthMetricsAndOpenApiNeedNoToken() {
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("checks.name", hasItem("Database connections health check"));
+        given().when().get("/q/metrics").then().statusCode(200);
+        given().when().get("/q/openapi").then().statusCode(200);
+    }
+}

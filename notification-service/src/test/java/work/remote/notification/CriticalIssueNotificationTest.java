@@ -52,7 +52,7 @@ class CriticalIssueNotificationTest {
 
     @Test
     void aCriticalIssueBecomesABlockKitSlackMessageAndAnEmail() throws Exception {
-        CriticalIssueReported issue = issue("Withdrawals fail for user 42");
+        CriticalIssueReported issue = issue("Withdrawals \"fail\" for <user> 42 \\ again");
         send(UUID.randomUUID().toString(), issue);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> slackCallsAbout(issue).size() == 1);

@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -117,6 +119,21 @@ class TicketResourceTest {
         report("ops", ticket("Ops cannot open tickets", "BUG", "NONE", 1))
                 .statusCode(403)
                 .contentType("application/problem+json");
+    }
+
+    @ParameterizedTest(name = "{0} reports: {1}, reads: {2}")
+    @CsvSource({ "product, 201, 200", "cs-lead, 201, 200", "cs-agent, 201, 200", "ops, 403, 200", "admin, 201, 200" })
+    void eachRoleMayDoWhatTheReadmeRoleTableSays(String role, int reportStatus, int readStatus) {
+        report(role, ticket("Role table row for " + role, "QUESTION", "NONE", 1)).statusCode(reportStatus);
+        String existing = report("admin", ticket("Readable by everyone", "QUESTION", "NONE", 1))
+                .statusCode(201).extract().path("id");
+        given().auth().oauth2(token(role)).when().get("/tickets/" + existing).then().statusCode(readStatus);
+    }
+
+    @Test
+    void aTokenWithoutAnyProductRoleIsForbidden() {
+        given().auth().oauth2(RemoteWorkTestResource.tokens().token("visitor")).contentType(ContentType.JSON)
+                .body(ticket("No role", "BUG", "NONE", 1)).when().post("/tickets").then().statusCode(403);
     }
 
     @Test

@@ -12,10 +12,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -23,7 +25,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 /**
  * A real single-node Kafka broker (KRaft, combined broker and controller) running in a forked JVM, so that
  * it can be stopped and started again to simulate an outage. The fork's output goes to
- * {@code kafka-broker.log} next to the log directory.
+ * {@code kafka-broker.log} next to the log directory; the fork also exits by itself when this JVM is gone.
  */
 public final class KafkaBroker implements AutoCloseable {
 
@@ -34,20 +36,21 @@ public final class KafkaBroker implements AutoCloseable {
     private final int port;
     private final int controllerPort;
     private final Path logDir;
-    private final Path configFile;
-    private final Path logFile;
     private final boolean temporary;
+    private final boolean owner;
+    /** The running fork, shared with handles attached from other class loaders; also the lock of its changes. */
+    private final AtomicReference<Process> process;
     private final Thread shutdownHook;
-    private Process process;
 
-    private KafkaBroker(int port, int controllerPort, Path logDir, boolean temporary) {
+    private KafkaBroker(int port, int controllerPort, Path logDir, boolean temporary, boolean owner,
+            AtomicReference<Process> process) {
         this.port = port;
         this.controllerPort = controllerPort;
         this.logDir = logDir;
-        this.configFile = logDir.resolveSibling("kafka-server.properties");
-        this.logFile = logDir.resolveSibling("kafka-broker.log");
         this.temporary = temporary;
-        this.shutdownHook = new Thread(this::shutDownQuietly, "kafka-broker-cleanup");
+        this.owner = owner;
+        this.process = process;
+        this.shutdownHook = owner ? new Thread(this::shutDownQuietly, "kafka-broker-cleanup") : null;
     }
 
     /**
@@ -67,7 +70,7 @@ public final class KafkaBroker implements AutoCloseable {
                     ? Files.createTempDirectory("remote-work-kafka-").resolve("data")
                     : logDir.toAbsolutePath();
             Files.createDirectories(dir);
-            broker = new KafkaBroker(Ports.freeOr(port), Ports.free(), dir, temporary);
+            broker = new KafkaBroker(Ports.freeOr(port), Ports.free(), dir, temporary, true, new AtomicReference<>());
             broker.writeConfig();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the Kafka log directory", e);
@@ -80,6 +83,20 @@ public final class KafkaBroker implements AutoCloseable {
             throw e;
         }
         return broker;
+    }
+
+    /** This broker's state in JDK types only, for {@link #attach} from another class loader. */
+    Map<String, Object> export() {
+        return Map.of("port", port, "controllerPort", controllerPort, "logDir", logDir, "temporary", temporary,
+                "process", process);
+    }
+
+    /** A handle on a broker started by another class loader's {@code KafkaBroker}, see {@link #export()}. */
+    @SuppressWarnings("unchecked")
+    static KafkaBroker attach(Map<String, Object> state) {
+        return new KafkaBroker((Integer) state.get("port"), (Integer) state.get("controllerPort"),
+                (Path) state.get("logDir"), (Boolean) state.get("temporary"), false,
+                (AtomicReference<Process>) state.get("process"));
     }
 
     public String bootstrapServers() {
@@ -96,45 +113,61 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** The file the forked broker writes its output to. */
     public Path logFile() {
-        return logFile;
+        return logDir.resolveSibling("kafka-broker.log");
     }
 
-    public synchronized boolean isRunning() {
-        return process != null && process.isAlive();
+    public boolean isRunning() {
+        Process running = process.get();
+        return running != null && running.isAlive();
     }
 
     /** Terminates the broker process; its data stays in the log directory for {@link #restart()}. */
-    public synchronized void stop() {
-        if (process == null) {
-            return;
-        }
-        Process stopping = process;
-        process = null;
-        stopping.destroy();
-        try {
-            if (!stopping.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                stopping.destroyForcibly().waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    public void stop() {
+        synchronized (process) {
+            Process stopping = process.getAndSet(null);
+            if (stopping == null) {
+                return;
             }
-        } catch (InterruptedException e) {
-            stopping.destroyForcibly();
-            Thread.currentThread().interrupt();
+            stopping.destroy();
+            try {
+                if (!stopping.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                    stopping.destroyForcibly().waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                }
+            } catch (InterruptedException e) {
+                stopping.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
     /** Starts the broker again on the same port with the same data, stopping it first if it runs. */
-    public synchronized void restart() {
-        stop();
-        launch();
+    public void restart() {
+        synchronized (process) {
+            stop();
+            launch();
+        }
     }
 
+    /**
+     * Stops the broker and removes a temporary log directory. A handle attached to a broker that another class
+     * loader started leaves it running: that one stops it.
+     */
     @Override
     public void close() {
+        if (!owner) {
+            return;
+        }
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException alreadyShuttingDown) {
-            // the hook is running or about to run and does the same
+            // the hook runs anyway and does the same
         }
         shutDownQuietly();
+    }
+
+    @Override
+    public String toString() {
+        return "Kafka broker at " + bootstrapServers();
     }
 
     private void shutDownQuietly() {
@@ -144,7 +177,7 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    private synchronized void launch() {
+    private void launch() {
         List<String> command = List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xms64m",
@@ -154,51 +187,69 @@ public final class KafkaBroker implements AutoCloseable {
                 "-Dslf4j.provider=" + KafkaBrokerLogging.class.getName(),
                 "-cp", System.getProperty("java.class.path"),
                 KafkaBrokerMain.class.getName(),
-                configFile.toString(),
+                configFile().toString(),
                 Long.toString(ProcessHandle.current().pid()));
-        try {
-            process = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(Redirect.appendTo(logFile.toFile()))
-                    .start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the Kafka broker JVM", e);
+        synchronized (process) {
+            Process started;
+            try {
+                started = new ProcessBuilder(command)
+                        .redirectErrorStream(true)
+                        .redirectOutput(Redirect.appendTo(logFile().toFile()))
+                        .start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot start the Kafka broker JVM", e);
+            }
+            process.set(started);
+            awaitReady(started);
         }
-        awaitReady();
+    }
+
+    private Path configFile() {
+        return logDir.resolveSibling("kafka-server.properties");
     }
 
     /** Waits for the listener to accept connections (quietly), then for a successful describeCluster. */
-    private void awaitReady() {
+    private void awaitReady(Process started) {
         Instant deadline = Instant.now().plus(READY_TIMEOUT);
         try {
             while (!accepting()) {
-                checkAliveBefore(deadline);
-                process.waitFor(100, TimeUnit.MILLISECONDS);
+                checkAliveBefore(started, deadline);
+                started.waitFor(100, TimeUnit.MILLISECONDS);
             }
-            try (Admin admin = Admin.create(adminConfig())) {
-                while (true) {
-                    try {
-                        if (!admin.describeCluster().nodes().get(10, TimeUnit.SECONDS).isEmpty()) {
-                            return;
-                        }
-                    } catch (ExecutionException | TimeoutException e) {
-                        if (Instant.now().isAfter(deadline)) {
-                            throw notReady("describeCluster kept failing, last with " + e);
-                        }
-                    }
-                    checkAliveBefore(deadline);
-                    process.waitFor(100, TimeUnit.MILLISECONDS);
-                }
-            }
+            awaitDescribeCluster(started, deadline);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw notReady("interrupted while waiting");
         }
     }
 
-    private void checkAliveBefore(Instant deadline) {
-        if (!process.isAlive()) {
-            throw notReady("the broker JVM exited with code " + process.exitValue());
+    /** Kafka clients load their plugins through the context class loader, which must be the one of this copy. */
+    private void awaitDescribeCluster(Process started, Instant deadline) throws InterruptedException {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(KafkaBroker.class.getClassLoader());
+        try (Admin admin = Admin.create(adminConfig())) {
+            while (true) {
+                try {
+                    if (!admin.describeCluster().nodes().get(10, TimeUnit.SECONDS).isEmpty()) {
+                        return;
+                    }
+                } catch (ExecutionException | TimeoutException e) {
+                    if (Instant.now().isAfter(deadline)) {
+                        throw notReady("describeCluster kept failing, last with " + e);
+                    }
+                }
+                checkAliveBefore(started, deadline);
+                started.waitFor(100, TimeUnit.MILLISECONDS);
+            }
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private void checkAliveBefore(Process started, Instant deadline) {
+        if (!started.isAlive()) {
+            throw notReady("the broker JVM exited with code " + started.exitValue());
         }
         if (Instant.now().isAfter(deadline)) {
             throw notReady("it did not start within " + READY_TIMEOUT.toSeconds() + " s");
@@ -224,10 +275,10 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private IllegalStateException notReady(String reason) {
-        String tail = LogFiles.tail(logFile, 60);
+        String tail = LogFiles.tail(logFile(), 60);
         stop();
         return new IllegalStateException("Kafka broker on " + bootstrapServers() + " is not ready: " + reason
-                + System.lineSeparator() + "--- last lines of " + logFile + " ---" + System.lineSeparator() + tail);
+                + System.lineSeparator() + "--- last lines of " + logFile() + " ---" + System.lineSeparator() + tail);
     }
 
     private void writeConfig() throws IOException {
@@ -261,7 +312,7 @@ public final class KafkaBroker implements AutoCloseable {
         server.setProperty("num.io.threads", "4");
         server.setProperty("num.recovery.threads.per.data.dir", "1");
         server.setProperty("background.threads", "2");
-        try (Writer writer = Files.newBufferedWriter(configFile)) {
+        try (Writer writer = Files.newBufferedWriter(configFile())) {
             server.store(writer, "written by " + KafkaBroker.class.getName());
         }
     }

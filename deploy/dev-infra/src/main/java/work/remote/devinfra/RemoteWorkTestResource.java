@@ -1,0 +1,63 @@
+package work.remote.devinfra;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * The Docker-free stand-in for Dev Services: hands the shared {@link DevInfra} of this JVM to the Quarkus
+ * application under test. Put {@code @WithTestResource(RemoteWorkTestResource.class)} on every
+ * {@code @QuarkusTest} class (classes with the same resources and profile share one application), or
+ * {@code @WithTestResource(value = RemoteWorkTestResource.class, scope = TestResourceScope.GLOBAL)} on one.
+ * The infrastructure outlives {@link #stop()}, which Quarkus calls whenever it restarts the application for
+ * another test profile; it stops when the JVM exits.
+ */
+public class RemoteWorkTestResource implements QuarkusTestResourceLifecycleManager {
+
+    public static final String SLACK_WEBHOOK_NAME = "T0/B0/test";
+    public static final String MAIL_FROM = "remote-work@localhost.test";
+
+    @Override
+    public Map<String, String> start() {
+        DevInfra infra = DevInfra.shared();
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("quarkus.datasource.jdbc.url", infra.postgres().jdbcUrl(DevInfra.DATABASE));
+        config.put("quarkus.datasource.username", infra.postgres().username());
+        config.put("quarkus.datasource.password", infra.postgres().password());
+        config.put("kafka.bootstrap.servers", infra.kafka().bootstrapServers());
+        config.put("mp.jwt.verify.publickey", infra.tokens().publicKeyPem());
+        config.put("mp.jwt.verify.issuer", DevTokens.ISSUER);
+        config.put("quarkus.mailer.host", infra.smtp().host());
+        config.put("quarkus.mailer.port", Integer.toString(infra.smtp().port()));
+        config.put("quarkus.mailer.mock", "false");
+        config.put("quarkus.mailer.from", MAIL_FROM);
+        config.put("notification.slack.webhook-url", infra.slack().webhookUrl(SLACK_WEBHOOK_NAME));
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        // the shared infrastructure stops with the JVM, see DevInfra.shared()
+    }
+
+    public static PostgresServer postgres() {
+        return DevInfra.shared().postgres();
+    }
+
+    public static KafkaBroker kafka() {
+        return DevInfra.shared().kafka();
+    }
+
+    public static SmtpServer smtp() {
+        return DevInfra.shared().smtp();
+    }
+
+    public static SlackSink slack() {
+        return DevInfra.shared().slack();
+    }
+
+    public static DevTokens tokens() {
+        return DevInfra.shared().tokens();
+    }
+}

@@ -1,0 +1,183 @@
+package work.remote.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.Reader;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Properties;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import work.remote.devinfra.DevTokens;
+import work.remote.devinfra.PostgresServer;
+import work.remote.localstack.LocalStack.Ports;
+import work.remote.localstack.LocalStack.Service;
+
+class LocalStackTest {
+
+    @Test
+    void namesEveryServiceThatIsNotBuiltBeforeStartingAnything(@TempDir Path root) {
+        LocalStack stack = new LocalStack(root, Map.of(), freePorts());
+
+        assertThatThrownBy(stack::start)
+                .hasMessageContaining("process-service/target/quarkus-app/quarkus-run.jar")
+                .hasMessageContaining("meeting-service/target/quarkus-app/quarkus-run.jar")
+                .hasMessageContaining("ticket-service/target/quarkus-app/quarkus-run.jar")
+                .hasMessageContaining("notification-service/target/quarkus-app/quarkus-run.jar")
+                .hasMessageContaining("./mvnw package -DskipTests -Plocal-stack");
+        assertThat(stack.home()).doesNotExist();
+    }
+
+    @Test
+    void startsTheInfrastructureAndTheServicesTellsWhereAndStopsEverything(@TempDir Path root) throws Exception {
+        Ports ports = freePorts();
+        for (Service service : ports.services()) {
+            fakeServiceJar(root, service.name(), FakeService.class);
+        }
+        LocalStack stack = new LocalStack(root, Map.of(), ports);
+
+        try {
+            stack.start();
+
+            Properties written = load(stack.home().resolve("stack.properties"));
+            assertThat(written)
+                    .containsEntry("process.url", "http://localhost:" + ports.process())
+                    .containsEntry("meeting.url", "http://localhost:" + ports.meeting())
+                    .containsEntry("ticket.url", "http://localhost:" + ports.ticket())
+                    .containsEntry("notification.url", "http://localhost:" + ports.notification())
+                    .containsEntry("slack.sink.url", "http://localhost:" + ports.sinks())
+                    .containsEntry("mail.url", "http://localhost:" + ports.sinks() + "/mail")
+                    .containsEntry("kafka.bootstrap", "127.0.0.1:" + ports.kafka())
+                    .containsKeys(DevTokens.ROLES.stream().map(role -> "token." + role).toArray());
+            String pem = Files.readString(stack.home().resolve("jwt/publicKey.pem"));
+            assertThat(new JwtConsumerBuilder().setVerificationKey(publicKey(pem)).setExpectedIssuer(DevTokens.ISSUER)
+                    .build().processToClaims(written.getProperty("token.cs-agent")).getStringListClaimValue("groups"))
+                    .containsExactly("cs-agent");
+
+            String ticketLog = Files.readString(stack.home().resolve("logs/ticket-service.log"));
+            assertThat(ticketLog)
+                    .contains("config quarkus.http.port=" + ports.ticket())
+                    .contains("config quarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:" + ports.postgres() + "/ticket")
+                    .contains("config kafka.bootstrap.servers=127.0.0.1:" + ports.kafka())
+                    .contains("config mp.jwt.verify.publickey.location=" + stack.home().resolve("jwt/publicKey.pem"))
+                    .contains("config mp.jwt.verify.issuer=" + DevTokens.ISSUER)
+                    .contains("config quarkus.mailer.port=" + ports.smtp())
+                    .contains("config notification.slack.webhook-url=http://127.0.0.1:" + ports.sinks() + "/services/T0/B0/local");
+            PostgresServer postgres = PostgresServer.external("jdbc:postgresql://127.0.0.1:" + ports.postgres(), "postgres", "postgres");
+            assertThat(postgres.jdbcUrl("notification")).endsWith("/notification");
+
+            assertThat(stack.summary())
+                    .contains("http://localhost:" + ports.ticket() + "/q/swagger-ui")
+                    .contains("http://localhost:" + ports.process() + "/q/openapi")
+                    .contains("http://localhost:" + ports.meeting() + "/q/health")
+                    .contains("http://localhost:" + ports.notification() + "/q/metrics")
+                    .contains("http://localhost:" + ports.sinks() + "/calls")
+                    .contains("http://localhost:" + ports.sinks() + "/mail")
+                    .contains("jdbc:postgresql://127.0.0.1:" + ports.postgres() + "/meeting")
+                    .contains("export TOKEN_CS_LEAD=" + written.getProperty("token.cs-lead"))
+                    .contains("curl -X POST localhost:" + ports.ticket() + "/tickets -H \"Authorization: Bearer $TOKEN\"");
+        } finally {
+            stack.stop();
+        }
+
+        for (int port : new int[] { ports.postgres(), ports.kafka(), ports.smtp(), ports.sinks(), ports.process(),
+                ports.meeting(), ports.ticket(), ports.notification() }) {
+            assertThat(listening(port)).as("something still listens on port %d", port).isFalse();
+        }
+    }
+
+    @Test
+    void showsTheLogOfAServiceThatDiesAndStopsTheRest(@TempDir Path root) throws Exception {
+        Ports ports = freePorts();
+        for (Service service : ports.services()) {
+            fakeServiceJar(root, service.name(), service.name().equals("meeting-service") ? CrashingService.class : FakeService.class);
+        }
+        try (PostgresServer postgres = PostgresServer.startEmbedded(0, null)) {
+            Map<String, String> env = Map.of(
+                    "REMOTE_WORK_JDBC_URL", postgres.jdbcUrl("postgres"),
+                    "REMOTE_WORK_DB_USER", postgres.username(),
+                    "REMOTE_WORK_DB_PASSWORD", postgres.password(),
+                    "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + ports.kafka());
+            LocalStack stack = new LocalStack(root, env, ports);
+
+            assertThatThrownBy(stack::start)
+                    .hasMessageContaining("meeting-service did not become ready: it exited with code 3")
+                    .hasMessageContaining("boom: the database refused the connection");
+
+            assertThat(listening(ports.process())).isFalse();
+            assertThat(listening(ports.sinks())).isFalse();
+            assertThat(listening(ports.kafka())).as("no broker of our own when KAFKA_BOOTSTRAP_SERVERS is set").isFalse();
+        }
+    }
+
+    private static void fakeServiceJar(Path root, String service, Class<?> main) throws IOException {
+        Path jar = root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+        Files.createDirectories(jar.getParent());
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, main.getName());
+        String classFile = main.getName().replace('.', '/') + ".class";
+        try (OutputStream file = Files.newOutputStream(jar);
+                JarOutputStream out = new JarOutputStream(file, manifest);
+                InputStream bytes = main.getClassLoader().getResourceAsStream(classFile)) {
+            out.putNextEntry(new JarEntry(classFile));
+            bytes.transferTo(out);
+            out.closeEntry();
+        }
+    }
+
+    private static Ports freePorts() {
+        return new Ports(free(), free(), free(), free(), free(), free(), free(), free());
+    }
+
+    private static int free() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean listening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static Properties load(Path file) throws IOException {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            properties.load(reader);
+        }
+        return properties;
+    }
+
+    private static PublicKey publicKey(String pem) throws GeneralSecurityException {
+        String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
+    }
+}

@@ -6,13 +6,13 @@ import static org.hamcrest.Matchers.hasItems;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 import work.remote.devinfra.RemoteWorkTestResource;
 
 @QuarkusTest
-@QuarkusTestResource(value = RemoteWorkTestResource.class, restrictToAnnotatedClass = false)
+@WithTestResource(RemoteWorkTestResource.class)
 class MeetingServiceHealthTest {
 
     @Test

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 import work.remote.devinfra.RemoteWorkTestResource;
@@ -34,7 +34,7 @@ import work.remote.events.ticket.Impact;
 
 /** A critical issue on the real broker becomes one Slack message and one email, however often it is delivered. */
 @QuarkusTest
-@QuarkusTestResource(value = RemoteWorkTestResource.class, restrictToAnnotatedClass = false)
+@WithTestResource(RemoteWorkTestResource.class)
 class CriticalIssueNotificationTest {
 
     static KafkaProducer<String, String> producer;

@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -19,13 +20,19 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.common.annotation.Identifier;
 
 import work.remote.devinfra.RecordingConsumer;
 import work.remote.devinfra.RemoteWorkTestResource;
 import work.remote.events.EventJson;
 import work.remote.events.outbox.Outbox;
+import work.remote.events.outbox.OutboxConfig;
+import work.remote.events.outbox.OutboxPublisher;
+import work.remote.events.outbox.OutboxRelay;
 import work.remote.events.outbox.OutboxEvent;
 import work.remote.events.ticket.CriticalIssueReported;
 import work.remote.events.ticket.Impact;
@@ -35,6 +42,7 @@ import work.remote.events.ticket.TicketType;
 
 /** What ticket-service puts on the real broker, and how its outbox behaves when the broker is away. */
 @QuarkusTest
+@WithTestResource(RemoteWorkTestResource.class)
 class TicketEventsTest {
 
     static final String TOPIC = "remote-work.ticket.events";
@@ -45,6 +53,13 @@ class TicketEventsTest {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    OutboxConfig outboxConfig;
+
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaConfig;
 
     @BeforeAll
     static void listen() {
@@ -119,6 +134,28 @@ class TicketEventsTest {
                 .extracting(record -> read(record, TicketOpened.class).title())
                 .containsExactlyElementsOf(java.util.stream.IntStream.range(0, count)
                         .mapToObj(i -> "update " + i).toList());
+    }
+
+    @Test
+    void twoReplicasRelayingOneOutboxPublishEachEventOnceAndInOrder() {
+        OutboxRelay secondReplica = new OutboxRelay(entityManager, new OutboxPublisher(kafkaConfig), outboxConfig,
+                Clock.systemUTC(), new SimpleMeterRegistry());
+        UUID ticketId = UUID.randomUUID();
+        int count = 60;
+        for (int i = 0; i < count; i++) {
+            int sequence = i;
+            QuarkusTransaction.requiringNew().run(() -> outbox.publish(new TicketOpened(ticketId, null, null,
+                    "replica race " + sequence, TicketType.QUESTION, Severity.LOW, Impact.NONE, 0, "tester",
+                    java.time.Instant.now(), "http://localhost/tickets/" + ticketId)));
+            secondReplica.nudge();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> topic.withKey(ticketId.toString()).size() >= count);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                .until(() -> topic.withKey(ticketId.toString()).size() == count);
+        assertThat(topic.withKey(ticketId.toString()))
+                .extracting(record -> read(record, TicketOpened.class).title())
+                .containsExactlyElementsOf(java.util.stream.IntStream.range(0, count)
+                        .mapToObj(i -> "replica race " + i).toList());
     }
 
     @Test

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -25,7 +25,7 @@ import io.restassured.response.ValidatableResponse;
 import work.remote.devinfra.RemoteWorkTestResource;
 
 @QuarkusTest
-@QuarkusTestResource(value = RemoteWorkTestResource.class, restrictToAnnotatedClass = false)
+@WithTestResource(RemoteWorkTestResource.class)
 class TicketResourceTest {
 
     static String token(String role) {

@@ -90,8 +90,13 @@ public final class LocalStack {
     private Map<String, String> roleTokens;
 
     LocalStack(Path root, Map<String, String> env, Ports ports) {
+        this(root, root.resolve("deploy/local-stack/target/local-stack"), env, ports);
+    }
+
+    /** A stack whose data, logs and {@code stack.properties} live in {@code home}. */
+    LocalStack(Path root, Path home, Map<String, String> env, Ports ports) {
         this.root = root.toAbsolutePath().normalize();
-        this.home = this.root.resolve("deploy/local-stack/target/local-stack");
+        this.home = home.toAbsolutePath().normalize();
         this.env = env;
         this.ports = ports;
         this.services = ports.services();

@@ -147,7 +147,7 @@ class LocalStackTest {
         }
     }
 
-    private static Ports freePorts() {
+    static Ports freePorts() {
         return new Ports(free(), free(), free(), free(), free(), free(), free(), free());
     }
 

@@ -8,6 +8,8 @@ import java.util.Properties;
 
 import org.apache.kafka.common.Uuid;
 
+import sun.misc.Signal;
+
 import kafka.Kafka;
 import kafka.tools.StorageTool;
 
@@ -27,6 +29,7 @@ public final class KafkaBrokerMain {
             System.exit(2);
         }
         exitWhenParentExits(Long.parseLong(args[1]));
+        ignoreInterruptFromTheTerminal();
         formatIfNeeded(Path.of(args[0]));
         Kafka.main(new String[] { args[0] });
     }
@@ -47,6 +50,17 @@ public final class KafkaBrokerMain {
             System.err.println("formatting the Kafka log directory failed with exit code " + exitCode);
             System.exit(exitCode);
         }
+    }
+
+    /**
+     * Ctrl-C in a terminal interrupts the whole process group at once. The parent stops the broker (SIGTERM) after
+     * the services that use it, so that their consumers can still leave their groups; a broker that stopped at
+     * the same moment would leave stale group members behind, and the next start would wait for them to expire.
+     * Kafka chains its own signal logging to this no-op handler.
+     */
+    private static void ignoreInterruptFromTheTerminal() {
+        Signal.handle(new Signal("INT"), signal -> {
+        });
     }
 
     /** A parent killed with SIGKILL runs no shutdown hook, so the broker watches it instead. */

@@ -37,6 +37,10 @@ public interface NotificationConfig {
 
     interface Delivery {
 
+        /** How many deliveries are sent at the same time. */
+        @WithDefault("4")
+        int concurrency();
+
         @WithDefault("5")
         int maxAttempts();
 

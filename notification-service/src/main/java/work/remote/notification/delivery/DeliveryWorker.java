@@ -5,7 +5,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,8 +31,8 @@ import work.remote.events.DrainLoop;
 import work.remote.notification.config.NotificationConfig;
 
 /**
- * Sends due deliveries, each in its own transaction holding its row lock ({@code SKIP LOCKED}), so replicas
- * never send the same delivery at once and a restart resumes where it stopped. Failed attempts back off
+ * Sends due deliveries, a few at a time, each in its own transaction holding its row lock ({@code SKIP LOCKED}),
+ * so replicas never send the same delivery at once and a restart resumes where it stopped. Failed attempts back off
  * exponentially with jitter; a Slack {@code Retry-After} wins when longer.
  */
 @ApplicationScoped
@@ -42,6 +48,7 @@ public class DeliveryWorker {
     private final NotificationConfig.Delivery config;
     private final Clock clock;
     private final DrainLoop loop = new DrainLoop("delivery-worker", this::drain);
+    private final ExecutorService senders;
 
     @Inject
     public DeliveryWorker(EntityManager entityManager, SlackSender slack, EmailSender email, NotificationConfig config,
@@ -51,6 +58,12 @@ public class DeliveryWorker {
         this.email = email;
         this.config = config.delivery();
         this.clock = clock;
+        AtomicInteger threads = new AtomicInteger();
+        this.senders = Executors.newFixedThreadPool(this.config.concurrency(), task -> {
+            Thread thread = new Thread(task, "delivery-sender-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     void onStart(@Observes StartupEvent startup) {
@@ -76,9 +89,27 @@ public class DeliveryWorker {
                     .setParameter("now", clock.instant())
                     .setMaxResults(BATCH)
                     .getResultList());
-            due.forEach(id -> QuarkusTransaction.requiringNew().run(() -> attempt(id)));
+            sendAll(due);
         } while (due.size() == BATCH);
         return Optional.empty();
+    }
+
+    private void sendAll(List<UUID> due) {
+        List<Callable<Void>> attempts = due.stream().<Callable<Void>> map(id -> () -> {
+            QuarkusTransaction.requiringNew().run(() -> attempt(id));
+            return null;
+        }).toList();
+        try {
+            for (Future<Void> attempt : senders.invokeAll(attempts)) {
+                try {
+                    attempt.get();
+                } catch (ExecutionException e) {
+                    LOG.warn("A delivery attempt failed unexpectedly; it stays pending", e.getCause());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void attempt(UUID id) {
@@ -118,5 +149,6 @@ public class DeliveryWorker {
     @PreDestroy
     void stop() {
         loop.close();
+        senders.shutdown();
     }
 }

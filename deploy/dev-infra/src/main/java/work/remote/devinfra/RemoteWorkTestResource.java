@@ -1,5 +1,9 @@
 package work.remote.devinfra;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -26,7 +30,7 @@ public class RemoteWorkTestResource implements QuarkusTestResourceLifecycleManag
         config.put("quarkus.datasource.username", infra.postgres().username());
         config.put("quarkus.datasource.password", infra.postgres().password());
         config.put("kafka.bootstrap.servers", infra.kafka().bootstrapServers());
-        config.put("mp.jwt.verify.publickey", infra.tokens().publicKeyPem());
+        config.put("mp.jwt.verify.publickey.location", publicKeyFile(infra.tokens()).toString());
         config.put("mp.jwt.verify.issuer", DevTokens.ISSUER);
         config.put("quarkus.mailer.host", infra.smtp().host());
         config.put("quarkus.mailer.port", Integer.toString(infra.smtp().port()));
@@ -34,6 +38,18 @@ public class RemoteWorkTestResource implements QuarkusTestResourceLifecycleManag
         config.put("quarkus.mailer.from", MAIL_FROM);
         config.put("notification.slack.webhook-url", infra.slack().webhookUrl(SLACK_WEBHOOK_NAME));
         return config;
+    }
+
+    /** The verification key goes the way it goes in production: as a file the service reads at start. */
+    private static Path publicKeyFile(DevTokens tokens) {
+        try {
+            Path file = Files.createTempFile("remote-work-jwt-", ".pem");
+            file.toFile().deleteOnExit();
+            tokens.writePublicKey(file);
+            return file.toAbsolutePath();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the JWT public key", e);
+        }
     }
 
     @Override

@@ -25,7 +25,7 @@ class DevInfraTest {
 
         assertThat(config).containsOnlyKeys(
                 "quarkus.datasource.jdbc.url", "quarkus.datasource.username", "quarkus.datasource.password",
-                "kafka.bootstrap.servers", "mp.jwt.verify.publickey", "mp.jwt.verify.issuer",
+                "kafka.bootstrap.servers", "mp.jwt.verify.publickey.location", "mp.jwt.verify.issuer",
                 "quarkus.mailer.host", "quarkus.mailer.port", "quarkus.mailer.mock", "quarkus.mailer.from",
                 "notification.slack.webhook-url");
         try (Connection connection = DriverManager.getConnection(config.get("quarkus.datasource.jdbc.url"),
@@ -34,9 +34,10 @@ class DevInfraTest {
             rows.next();
             assertThat(rows.getString(1)).isEqualTo("remote_work");
         }
+        assertThat(java.nio.file.Path.of(config.get("mp.jwt.verify.publickey.location")))
+                .hasContent(RemoteWorkTestResource.tokens().publicKeyPem());
         assertThat(config)
                 .containsEntry("kafka.bootstrap.servers", RemoteWorkTestResource.kafka().bootstrapServers())
-                .containsEntry("mp.jwt.verify.publickey", RemoteWorkTestResource.tokens().publicKeyPem())
                 .containsEntry("mp.jwt.verify.issuer", DevTokens.ISSUER)
                 .containsEntry("quarkus.mailer.host", "127.0.0.1")
                 .containsEntry("quarkus.mailer.port", Integer.toString(RemoteWorkTestResource.smtp().port()))

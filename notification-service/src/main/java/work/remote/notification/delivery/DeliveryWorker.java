@@ -4,12 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -32,7 +31,8 @@ import work.remote.notification.config.NotificationConfig;
 
 /**
  * Sends due deliveries, a few at a time, each in its own transaction holding its row lock ({@code SKIP LOCKED}),
- * so replicas never send the same delivery at once and a restart resumes where it stopped. Failed attempts back off
+ * so replicas never send the same delivery at once and a restart resumes where it stopped. A slow target holds
+ * up only its own sender, never the retries of the others. Failed attempts back off
  * exponentially with jitter; a Slack {@code Retry-After} wins when longer.
  */
 @ApplicationScoped
@@ -49,6 +49,7 @@ public class DeliveryWorker {
     private final Clock clock;
     private final DrainLoop loop = new DrainLoop("delivery-worker", this::drain);
     private final ExecutorService senders;
+    private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
 
     @Inject
     public DeliveryWorker(EntityManager entityManager, SlackSender slack, EmailSender email, NotificationConfig config,
@@ -80,35 +81,30 @@ public class DeliveryWorker {
     }
 
     private Optional<Duration> drain() {
-        List<UUID> due;
-        do {
-            due = QuarkusTransaction.requiringNew().call(() -> entityManager.createQuery("""
-                    select d.id from Delivery d
-                    where d.state = work.remote.notification.delivery.Delivery.State.PENDING and d.nextAttemptAt <= :now
-                    order by d.nextAttemptAt""", UUID.class)
-                    .setParameter("now", clock.instant())
-                    .setMaxResults(BATCH)
-                    .getResultList());
-            sendAll(due);
-        } while (due.size() == BATCH);
+        List<UUID> due = QuarkusTransaction.requiringNew().call(() -> entityManager.createQuery("""
+                select d.id from Delivery d
+                where d.state = work.remote.notification.delivery.Delivery.State.PENDING and d.nextAttemptAt <= :now
+                order by d.nextAttemptAt""", UUID.class)
+                .setParameter("now", clock.instant())
+                .setMaxResults(BATCH)
+                .getResultList());
+        for (UUID id : due) {
+            if (inFlight.add(id)) {
+                senders.execute(() -> send(id));
+            }
+        }
         return Optional.empty();
     }
 
-    private void sendAll(List<UUID> due) {
-        List<Callable<Void>> attempts = due.stream().<Callable<Void>> map(id -> () -> {
-            QuarkusTransaction.requiringNew().run(() -> attempt(id));
-            return null;
-        }).toList();
+    /** One attempt; when it ends, the worker looks again, for what was due behind it. */
+    private void send(UUID id) {
         try {
-            for (Future<Void> attempt : senders.invokeAll(attempts)) {
-                try {
-                    attempt.get();
-                } catch (ExecutionException e) {
-                    LOG.warn("A delivery attempt failed unexpectedly; it stays pending", e.getCause());
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            QuarkusTransaction.requiringNew().run(() -> attempt(id));
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Delivery %s: the attempt failed unexpectedly; it stays pending", id);
+        } finally {
+            inFlight.remove(id);
+            nudge();
         }
     }
 

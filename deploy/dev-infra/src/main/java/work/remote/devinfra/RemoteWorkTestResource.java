@@ -35,6 +35,7 @@ public class RemoteWorkTestResource implements QuarkusTestResourceLifecycleManag
         config.put("quarkus.mailer.host", infra.smtp().host());
         config.put("quarkus.mailer.port", Integer.toString(infra.smtp().port()));
         config.put("quarkus.mailer.mock", "false");
+        config.put("quarkus.mailer.start-tls", SmtpServer.START_TLS);
         config.put("quarkus.mailer.from", MAIL_FROM);
         config.put("notification.slack.webhook-url", infra.slack().webhookUrl(SLACK_WEBHOOK_NAME));
         return config;

@@ -28,6 +28,12 @@ import jakarta.mail.internet.MimeMessage;
 public final class SmtpServer implements AutoCloseable {
 
     /**
+     * How clients should treat this server's STARTTLS offer: it has no certificate a client would trust, and a
+     * Quarkus mailer that tries to upgrade can stall until the server's 30 s socket timeout.
+     */
+    public static final String START_TLS = "DISABLED";
+
+    /**
      * One received mail. {@code to} holds every envelope recipient (To, Cc and Bcc alike); {@code text} and
      * {@code html} are the plain and HTML alternatives with {@code \n} line ends, {@code null} when the mail has
      * none.

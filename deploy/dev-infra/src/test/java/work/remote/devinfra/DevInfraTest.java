@@ -26,7 +26,8 @@ class DevInfraTest {
         assertThat(config).containsOnlyKeys(
                 "quarkus.datasource.jdbc.url", "quarkus.datasource.username", "quarkus.datasource.password",
                 "kafka.bootstrap.servers", "mp.jwt.verify.publickey.location", "mp.jwt.verify.issuer",
-                "quarkus.mailer.host", "quarkus.mailer.port", "quarkus.mailer.mock", "quarkus.mailer.from",
+                "quarkus.mailer.host", "quarkus.mailer.port", "quarkus.mailer.mock", "quarkus.mailer.start-tls",
+                "quarkus.mailer.from",
                 "notification.slack.webhook-url");
         try (Connection connection = DriverManager.getConnection(config.get("quarkus.datasource.jdbc.url"),
                 config.get("quarkus.datasource.username"), config.get("quarkus.datasource.password"));

@@ -297,6 +297,7 @@ public final class LocalStack {
         config.put("quarkus.mailer.host", smtp.host());
         config.put("quarkus.mailer.port", Integer.toString(smtp.port()));
         config.put("quarkus.mailer.mock", "false");
+        config.put("quarkus.mailer.start-tls", SmtpServer.START_TLS);
         config.put("quarkus.mailer.from", MAIL_FROM);
         config.put("notification.slack.webhook-url", sinks.slack().webhookUrl(WEBHOOK_NAME));
         return config;

@@ -49,7 +49,7 @@ public final class CriticalReportBenchmark {
         Path stackFile = Path.of(options.getOrDefault("stack", "deploy/local-stack/target/local-stack/stack.properties"));
         int rate = Integer.parseInt(options.getOrDefault("rate", "20"));
         int count = Integer.parseInt(options.getOrDefault("count", "1000"));
-        int warmup = Integer.parseInt(options.getOrDefault("warmup", "50"));
+        int warmup = Integer.parseInt(options.getOrDefault("warmup", "300"));
         if (!Files.exists(stackFile)) {
             System.err.println("No running local stack: " + stackFile + " is missing. Start it first (see README).");
             System.exit(2);

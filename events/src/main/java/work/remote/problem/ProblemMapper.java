@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.validation.ConstraintViolation;
@@ -122,36 +121,30 @@ public class ProblemMapper {
         return field.toString();
     }
 
-    /** The request-body field a violation concerns, without the method and parameter names. */
+    /**
+     * The field a violation concerns: its path inside the request body ({@code steps[2].role}), or the name of the
+     * parameter when the parameter itself is invalid (a missing body, a query parameter).
+     */
     private static String fieldOf(ConstraintViolation<?> violation) {
-        List<String> parts = new ArrayList<>();
-        boolean inBody = false;
+        String parameter = null;
+        List<String> properties = new ArrayList<>();
         for (Path.Node node : violation.getPropertyPath()) {
-            ElementKind kind = node.getKind();
-            if (kind == ElementKind.METHOD || kind == ElementKind.CONSTRUCTOR) {
-                continue;
-            }
-            if (kind == ElementKind.PARAMETER) {
-                inBody = true;
-                if (!isBodyParameterOnly(violation)) {
-                    parts.add(node.getName());
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
+            } else if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+                if (node.isInIterable() && !properties.isEmpty()) {
+                    int last = properties.size() - 1;
+                    Object position = node.getIndex() != null ? node.getIndex() : node.getKey();
+                    properties.set(last, properties.get(last) + "[" + position + "]");
                 }
-                continue;
-            }
-            String name = node.getName();
-            if (node.getIndex() != null && !parts.isEmpty()) {
-                parts.set(parts.size() - 1, parts.get(parts.size() - 1) + "[" + node.getIndex() + "]");
-            }
-            if (name != null) {
-                parts.add(name);
+                if (node.getName() != null) {
+                    properties.add(node.getName());
+                }
             }
         }
-        return parts.isEmpty() ? (inBody ? "$" : violation.getPropertyPath().toString()) : String.join(".", parts);
-    }
-
-    private static boolean isBodyParameterOnly(ConstraintViolation<?> violation) {
-        Set<ElementKind> kinds = new java.util.HashSet<>();
-        violation.getPropertyPath().forEach(node -> kinds.add(node.getKind()));
-        return kinds.contains(ElementKind.PROPERTY) || kinds.contains(ElementKind.CONTAINER_ELEMENT);
+        if (!properties.isEmpty()) {
+            return String.join(".", properties);
+        }
+        return parameter != null ? parameter : violation.getPropertyPath().toString();
     }
 }

@@ -102,6 +102,15 @@ class TicketResourceTest {
     }
 
     @Test
+    void aMissingBodyIsNamedInTheProblem() {
+        given().auth().oauth2(token("cs-agent")).contentType(ContentType.JSON)
+                .when().post("/tickets").then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", containsInAnyOrder("request"));
+    }
+
+    @Test
     void malformedJsonIsABadRequestNotAServerError() {
         report("cs-agent", "{\"title\": ")
                 .statusCode(400)

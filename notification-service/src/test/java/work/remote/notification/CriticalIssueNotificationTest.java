@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
+import work.remote.devinfra.RecordingConsumer;
 import work.remote.devinfra.RemoteWorkTestResource;
 import work.remote.devinfra.SlackSink;
 import work.remote.devinfra.SmtpServer;
@@ -98,6 +99,22 @@ class CriticalIssueNotificationTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> slackCallsAbout(issue).size() == 2);
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
                 .until(() -> slackCallsAbout(issue).size() == 2);
+    }
+
+    @Test
+    void aMalformedRecordGoesToTheDeadLetterTopicAndConsumptionGoesOn() throws Exception {
+        UUID launch = UUID.randomUUID();
+        CriticalIssueReported after = issue("Sent after a malformed record", launch);
+        try (RecordingConsumer deadLetters = RecordingConsumer.of(RemoteWorkTestResource.kafka().bootstrapServers(),
+                "remote-work.notification.dead-letter")) {
+            producer.send(new ProducerRecord<>(EventType.topicOf("ticket"), launch.toString(),
+                    "{\"not\": \"a cloud event\"}")).get();
+            send(UUID.randomUUID().toString(), after);
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> slackCallsAbout(after).size() == 1);
+            await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters.withKey(launch.toString()).size() == 1);
+            assertThat(deadLetters.withKey(launch.toString()).get(0).value()).isEqualTo("{\"not\": \"a cloud event\"}");
+        }
     }
 
     static CriticalIssueReported issue(String title) {

@@ -1,21 +1,14 @@
 package work.remote.notification;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,29 +20,14 @@ import work.remote.devinfra.RecordingConsumer;
 import work.remote.devinfra.RemoteWorkTestResource;
 import work.remote.devinfra.SlackSink;
 import work.remote.devinfra.SmtpServer;
-import work.remote.events.CloudEventHeaders;
 import work.remote.events.EventJson;
 import work.remote.events.EventType;
 import work.remote.events.ticket.CriticalIssueReported;
-import work.remote.events.ticket.Impact;
 
 /** A critical issue on the real broker becomes one Slack message and one email, however often it is delivered. */
 @QuarkusTest
 @WithTestResource(RemoteWorkTestResource.class)
 class CriticalIssueNotificationTest {
-
-    static KafkaProducer<String, String> producer;
-
-    @BeforeAll
-    static void connect() {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                RemoteWorkTestResource.kafka().bootstrapServers()), new StringSerializer(), new StringSerializer());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        producer.close();
-    }
 
     @Test
     void aCriticalIssueBecomesABlockKitSlackMessageAndAnEmail() throws Exception {
@@ -107,7 +85,7 @@ class CriticalIssueNotificationTest {
         CriticalIssueReported after = issue("Sent after a malformed record", launch);
         try (RecordingConsumer deadLetters = RecordingConsumer.of(RemoteWorkTestResource.kafka().bootstrapServers(),
                 "remote-work.notification.dead-letter")) {
-            producer.send(new ProducerRecord<>(EventType.topicOf("ticket"), launch.toString(),
+            TestEvents.producer().send(new ProducerRecord<>(EventType.topicOf("ticket"), launch.toString(),
                     "{\"not\": \"a cloud event\"}")).get();
             send(UUID.randomUUID().toString(), after);
 
@@ -118,32 +96,15 @@ class CriticalIssueNotificationTest {
     }
 
     static CriticalIssueReported issue(String title) {
-        return issue(title, null);
+        return TestEvents.criticalIssue(title, null);
     }
 
     static CriticalIssueReported issue(String title, UUID launchId) {
-        UUID ticketId = UUID.randomUUID();
-        Instant reportedAt = Instant.parse("2026-11-25T10:00:00Z");
-        return new CriticalIssueReported(ticketId, launchId, title + " " + ticketId, Impact.WITHDRAWAL_BLOCKED,
-                "Error W-17 on the withdrawal screen", 1, "cs-agent-1", reportedAt, reportedAt.plus(Duration.ofHours(3)),
-                "http://localhost:8083/tickets/" + ticketId);
+        return TestEvents.criticalIssue(title, launchId);
     }
 
     static void send(String ceId, CriticalIssueReported issue) {
-        EventType type = EventType.of(CriticalIssueReported.class);
-        try {
-            ProducerRecord<String, String> record = new ProducerRecord<>(type.topic(), issue.orderingKey(),
-                    EventJson.mapper().writeValueAsString(issue));
-            record.headers().add(CloudEventHeaders.SPEC_VERSION, "1.0".getBytes(UTF_8))
-                    .add(CloudEventHeaders.ID, ceId.getBytes(UTF_8))
-                    .add(CloudEventHeaders.TYPE, type.ceType().getBytes(UTF_8))
-                    .add(CloudEventHeaders.SOURCE, type.source().getBytes(UTF_8))
-                    .add(CloudEventHeaders.SUBJECT, issue.eventSubject().getBytes(UTF_8))
-                    .add(CloudEventHeaders.TIME, Instant.now().toString().getBytes(UTF_8));
-            producer.send(record).get();
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        TestEvents.send(ceId, issue);
     }
 
     static List<SlackSink.SlackCall> slackCallsAbout(CriticalIssueReported issue) {

@@ -13,14 +13,12 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
+import work.remote.events.notification.Channel;
+
 /** One message for one target, born from one event; at most one per (ce_id, channel, target). */
 @Entity
 @Table(name = "delivery")
 public class Delivery extends PanacheEntityBase {
-
-    public enum Channel {
-        SLACK, EMAIL
-    }
 
     public enum State {
         PENDING, DELIVERED, DEAD
@@ -90,6 +88,16 @@ public class Delivery extends PanacheEntityBase {
         state = State.DELIVERED;
         deliveredAt = now;
         lastError = null;
+    }
+
+    /** A dead delivery gets a fresh round of attempts, starting now. */
+    public void replay(Instant now) {
+        if (state != State.DEAD) {
+            throw new IllegalStateException("only a dead delivery can be replayed; this one is " + state);
+        }
+        state = State.PENDING;
+        attempts = 0;
+        nextAttemptAt = now;
     }
 
     /** Records a failed attempt: retry after {@code retryIn}, or dead once {@code maxAttempts} are used up. */

@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 
 import work.remote.events.AfterCommit;
 import work.remote.events.inbox.ReceivedEvent;
+import work.remote.events.notification.Channel;
 import work.remote.events.ticket.CriticalIssueReported;
 import work.remote.notification.config.NotificationConfig;
 
@@ -46,10 +47,10 @@ public class DeliveryPlanner {
         }
         RenderedMessage message = renderer.criticalIssue(event.dataAs(CriticalIssueReported.class));
         String ceType = event.type().ceType();
-        Delivery.pending(event.id(), ceType, event.subject(), Delivery.Channel.SLACK, config.slack().channelName(),
+        Delivery.pending(event.id(), ceType, event.subject(), Channel.SLACK, config.slack().channelName(),
                 message.title(), message.slackBlocks(), null, clock.instant()).persist();
         for (String address : config.email().productGroup()) {
-            Delivery.pending(event.id(), ceType, event.subject(), Delivery.Channel.EMAIL, address, message.title(),
+            Delivery.pending(event.id(), ceType, event.subject(), Channel.EMAIL, address, message.title(),
                     message.emailText(), message.emailHtml(), clock.instant()).persist();
         }
         afterCommit.run(worker::nudge);

@@ -27,6 +27,9 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 
 import work.remote.events.DrainLoop;
+import work.remote.events.notification.NotificationDead;
+import work.remote.events.notification.NotificationDelivered;
+import work.remote.events.outbox.Outbox;
 import work.remote.notification.config.NotificationConfig;
 
 /**
@@ -47,18 +50,22 @@ public class DeliveryWorker {
     private final EmailSender email;
     private final NotificationConfig.Delivery config;
     private final Clock clock;
+    private final Outbox outbox;
+    private final DeliveryLinks links;
     private final DrainLoop loop = new DrainLoop("delivery-worker", this::drain);
     private final ExecutorService senders;
     private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
 
     @Inject
     public DeliveryWorker(EntityManager entityManager, SlackSender slack, EmailSender email, NotificationConfig config,
-            Clock clock) {
+            Clock clock, Outbox outbox, DeliveryLinks links) {
         this.entityManager = entityManager;
         this.slack = slack;
         this.email = email;
         this.config = config.delivery();
         this.clock = clock;
+        this.outbox = outbox;
+        this.links = links;
         AtomicInteger threads = new AtomicInteger();
         this.senders = Executors.newFixedThreadPool(this.config.concurrency(), task -> {
             Thread thread = new Thread(task, "delivery-sender-" + threads.incrementAndGet());
@@ -125,7 +132,14 @@ public class DeliveryWorker {
                     config.maxAttempts(), clock.instant());
             case GIVE_UP -> delivery.failed(result.error(), Duration.ZERO, delivery.attempts + 1, clock.instant());
         }
-        if (delivery.state == Delivery.State.DEAD) {
+        if (delivery.state == Delivery.State.DELIVERED) {
+            outbox.publish(new NotificationDelivered(delivery.id, UUID.fromString(delivery.ceId), delivery.ceType,
+                    delivery.subject, delivery.channel, delivery.target, delivery.attempts, delivery.deliveredAt,
+                    links.delivery(delivery.id)));
+        } else if (delivery.state == Delivery.State.DEAD) {
+            outbox.publish(new NotificationDead(delivery.id, UUID.fromString(delivery.ceId), delivery.ceType,
+                    delivery.subject, delivery.channel, delivery.target, delivery.attempts, delivery.lastError,
+                    clock.instant(), links.delivery(delivery.id)));
             LOG.errorf("Delivery %s of %s to %s %s is dead after %d attempt(s): %s", delivery.id, delivery.ceType,
                     delivery.channel, delivery.target, delivery.attempts, delivery.lastError);
         } else if (delivery.state == Delivery.State.PENDING) {

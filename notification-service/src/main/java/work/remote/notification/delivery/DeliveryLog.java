@@ -1,0 +1,85 @@
+package work.remote.notification.delivery;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+
+import work.remote.events.AfterCommit;
+import work.remote.events.notification.Channel;
+import work.remote.problem.ProblemException;
+
+/** The queryable record of every delivery, and the replay of dead ones. */
+@ApplicationScoped
+public class DeliveryLog {
+
+    private final Clock clock;
+    private final AfterCommit afterCommit;
+    private final DeliveryWorker worker;
+
+    @Inject
+    public DeliveryLog(Clock clock, AfterCommit afterCommit, DeliveryWorker worker) {
+        this.clock = clock;
+        this.afterCommit = afterCommit;
+        this.worker = worker;
+    }
+
+    /** What to look for; every criterion left null matches everything. */
+    public record Filter(String ceId, String subject, Delivery.State state, Channel channel, String target) {
+    }
+
+    public record Slice(List<Delivery> items, long total) {
+    }
+
+    public Slice find(Filter filter, int page, int size) {
+        StringJoiner where = new StringJoiner(" and ");
+        Map<String, Object> parameters = new HashMap<>();
+        criterion(where, parameters, "ceId", filter.ceId());
+        criterion(where, parameters, "subject", filter.subject());
+        criterion(where, parameters, "state", filter.state());
+        criterion(where, parameters, "channel", filter.channel());
+        criterion(where, parameters, "target", filter.target());
+        PanacheQuery<Delivery> query = where.length() == 0
+                ? Delivery.findAll(Sort.descending("createdAt").and("id"))
+                : Delivery.find(where.toString(), Sort.descending("createdAt").and("id"), parameters);
+        return new Slice(query.page(Page.of(page, size)).list(), query.count());
+    }
+
+    private static void criterion(StringJoiner where, Map<String, Object> parameters, String field, Object value) {
+        if (value != null) {
+            where.add(field + " = :" + field);
+            parameters.put(field, value);
+        }
+    }
+
+    public Delivery get(UUID id) {
+        Delivery delivery = Delivery.findById(id);
+        if (delivery == null) {
+            throw ProblemException.notFound("Delivery", id);
+        }
+        return delivery;
+    }
+
+    /** Gives a dead delivery a fresh round of attempts; anything else is a conflict. */
+    @Transactional
+    public Delivery replay(UUID id) {
+        Delivery delivery = get(id);
+        if (delivery.state != Delivery.State.DEAD) {
+            throw ProblemException.conflict("not-dead", "Only dead deliveries can be replayed",
+                    "Delivery " + id + " is " + delivery.state);
+        }
+        delivery.replay(clock.instant());
+        afterCommit.run(worker::nudge);
+        return delivery;
+    }
+}

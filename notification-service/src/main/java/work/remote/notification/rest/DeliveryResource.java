@@ -1,0 +1,79 @@
+package work.remote.notification.rest;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import work.remote.events.notification.Channel;
+import work.remote.notification.delivery.Delivery;
+import work.remote.notification.delivery.DeliveryLog;
+import work.remote.problem.Problem;
+
+@Path("/deliveries")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Deliveries")
+@SecurityRequirement(name = "jwt")
+@APIResponse(responseCode = "400", description = "Invalid query; violations name each parameter",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No valid bearer token")
+public class DeliveryResource {
+
+    private final DeliveryLog log;
+
+    @Inject
+    public DeliveryResource(DeliveryLog log) {
+        this.log = log;
+    }
+
+    @GET
+    @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
+    @Operation(summary = "The delivery log, newest first, filtered by event, subject, state, channel or target")
+    public DeliveryPage list(@QueryParam("ceId") String ceId, @QueryParam("subject") String subject,
+            @QueryParam("state") Delivery.State state, @QueryParam("channel") Channel channel,
+            @QueryParam("target") String target,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        DeliveryLog.Slice slice = log.find(new DeliveryLog.Filter(ceId, subject, state, channel, target), page, size);
+        return new DeliveryPage(slice.items().stream().map(DeliveryView::of).toList(), page, size, slice.total());
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
+    @Operation(summary = "One delivery, with its attempts and last error")
+    @APIResponse(responseCode = "404", description = "No such delivery",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public DeliveryView get(@PathParam("id") UUID id) {
+        return DeliveryView.of(log.get(id));
+    }
+
+    @POST
+    @Path("/{id}/replay")
+    @RolesAllowed({ "ops", "admin" })
+    @Operation(summary = "Give a dead delivery a fresh round of attempts")
+    @APIResponse(responseCode = "403", description = "Only ops and admin replay",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The delivery is not dead",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public DeliveryView replay(@PathParam("id") UUID id) {
+        return DeliveryView.of(log.replay(id));
+    }
+}

@@ -80,6 +80,19 @@ class CriticalIssueNotificationTest {
     }
 
     @Test
+    void aSlackRateLimitIsRetriedNoSoonerThanRetryAfterSays() {
+        RemoteWorkTestResource.slack().respondNext(429, Map.of("Retry-After", "2"), "rate_limited");
+        CriticalIssueReported issue = issue("Rate limited once");
+        send(UUID.randomUUID().toString(), issue);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> slackCallsAbout(issue).size() == 2);
+        List<SlackSink.SlackCall> calls = slackCallsAbout(issue);
+        assertThat(calls).extracting(SlackSink.SlackCall::status).containsExactly(429, 200);
+        assertThat(Duration.between(calls.get(0).receivedAt(), calls.get(1).receivedAt()))
+                .isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
     void aMalformedRecordGoesToTheDeadLetterTopicAndConsumptionGoesOn() throws Exception {
         UUID launch = UUID.randomUUID();
         CriticalIssueReported after = issue("Sent after a malformed record", launch);

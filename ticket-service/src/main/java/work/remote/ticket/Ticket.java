@@ -17,6 +17,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import work.remote.events.ticket.Impact;
 import work.remote.events.ticket.Severity;
 import work.remote.events.ticket.TicketType;
+import work.remote.problem.ProblemException;
 
 /**
  * A reported problem, request or question. Anything that touches users' money is CRITICAL whatever the number
@@ -68,6 +69,14 @@ public class Ticket extends PanacheEntityBase {
     @Column(name = "resolved_at")
     public Instant resolvedAt;
 
+    public String assignee;
+
+    @Column(name = "at_risk_announced_at")
+    public Instant atRiskAnnouncedAt;
+
+    @Column(name = "breach_announced_at")
+    public Instant breachAnnouncedAt;
+
     @Version
     public long version;
 
@@ -99,6 +108,28 @@ public class Ticket extends PanacheEntityBase {
             case DEGRADED -> Severity.MEDIUM;
             default -> Severity.LOW;
         };
+    }
+
+    /**
+     * Moves the ticket along its workflow. Resolving stops its deadline clock; reopening restarts it from the
+     * original report time, so the deadline stays where it was.
+     */
+    public void moveTo(TicketState target, Instant now) {
+        if (!state.next().contains(target)) {
+            throw ProblemException.conflict("illegal-transition", "Illegal ticket transition",
+                    "A " + state + " ticket cannot move to " + target + "; allowed: " + state.next());
+        }
+        state = target;
+        if (target == TicketState.RESOLVED) {
+            resolvedAt = now;
+        } else if (target == TicketState.REOPENED) {
+            resolvedAt = null;
+        }
+    }
+
+    /** Whether a resolved ticket met its deadline; null when it had none. */
+    public Boolean resolvedWithinSla() {
+        return resolveBy == null || resolvedAt == null ? null : !resolvedAt.isAfter(resolveBy);
     }
 
     public boolean isCritical() {

@@ -23,5 +23,9 @@ public interface TicketConfig {
         /** When, after the report, a still unresolved critical issue is announced as at risk. */
         @WithDefault("PT2H")
         Duration atRiskAfter();
+
+        /** How often the clock looks for deadlines to announce (also the longest an announcement can be late). */
+        @WithDefault("10s")
+        Duration checkInterval();
     }
 }

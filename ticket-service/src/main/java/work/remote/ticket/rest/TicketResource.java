@@ -2,6 +2,7 @@ package work.remote.ticket.rest;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -27,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import work.remote.problem.Problem;
 import work.remote.ticket.Ticket;
+import work.remote.ticket.TicketChange;
 import work.remote.ticket.service.TicketService;
 
 @Path("/tickets")
@@ -71,6 +73,26 @@ public class TicketResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public TicketView get(@PathParam("id") UUID id) {
         return view(tickets.find(id));
+    }
+
+    @POST
+    @Path("/{id}/transitions")
+    @RolesAllowed({ "cs-agent", "cs-lead", "product", "admin" })
+    @Operation(summary = "Move a ticket along its workflow", description = "OPEN → TRIAGED → IN_PROGRESS → RESOLVED → "
+            + "CLOSED; RESOLVED or CLOSED → REOPENED → IN_PROGRESS. Resolving stops the deadline clock.")
+    @APIResponse(responseCode = "409", description = "Not allowed from the ticket's state; names the allowed ones",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public TicketView transition(@PathParam("id") UUID id, @Valid @NotNull TransitionRequest request) {
+        return view(tickets.transition(id, request.to(), request.note(), caller.getName()));
+    }
+
+    @GET
+    @Path("/{id}/timeline")
+    @RolesAllowed({ "cs-agent", "cs-lead", "product", "ops", "admin" })
+    @Operation(summary = "Everything that happened to a ticket: who, when, what")
+    public List<TicketChangeView> timeline(@PathParam("id") UUID id) {
+        tickets.find(id);
+        return TicketChange.timelineOf(id).stream().map(TicketChangeView::of).toList();
     }
 
     private TicketView view(Ticket ticket) {

@@ -10,14 +10,16 @@ import work.remote.ticket.Ticket;
 import work.remote.ticket.TicketState;
 
 public record TicketView(UUID id, UUID launchId, UUID parentId, String title, String description, TicketType type,
-        Severity severity, Impact impact, String impactDetail, int affectedUsers, String reporter, TicketState state,
+        Severity severity, Impact impact, String impactDetail, int affectedUsers, String reporter, String assignee,
+        TicketState state,
         Instant reportedAt, Instant resolveBy, Long secondsRemaining, long version, String link) {
 
     public static TicketView of(Ticket ticket, Instant now, String link) {
         var remaining = ticket.timeRemaining(now);
         return new TicketView(ticket.id, ticket.launchId, ticket.parentId, ticket.title, ticket.description,
                 ticket.type, ticket.severity, ticket.impact, ticket.impactDetail, ticket.affectedUsers, ticket.reporter,
-                ticket.state, ticket.reportedAt, ticket.resolveBy, remaining == null ? null : remaining.toSeconds(),
+                ticket.assignee, ticket.state, ticket.reportedAt, ticket.resolveBy,
+                remaining == null ? null : remaining.toSeconds(),
                 ticket.version, link);
     }
 }

@@ -1,6 +1,7 @@
 package work.remote.ticket.service;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,8 +11,11 @@ import jakarta.transaction.Transactional;
 import work.remote.events.outbox.Outbox;
 import work.remote.events.ticket.CriticalIssueReported;
 import work.remote.events.ticket.TicketOpened;
+import work.remote.events.ticket.TicketResolved;
 import work.remote.problem.ProblemException;
 import work.remote.ticket.Ticket;
+import work.remote.ticket.TicketChange;
+import work.remote.ticket.TicketState;
 import work.remote.ticket.config.TicketConfig;
 import work.remote.ticket.rest.CreateTicketRequest;
 
@@ -36,6 +40,8 @@ public class TicketService {
                 request.impactDetail(), request.affectedUsers(), reporter, clock.instant(),
                 config.sla().criticalResolveWithin());
         ticket.persist();
+        TicketChange.record(ticket.id, ticket.reportedAt, reporter, "REPORTED",
+                ticket.severity + " " + ticket.type + ", impact " + ticket.impact);
         String link = linkTo(ticket);
         outbox.publish(new TicketOpened(ticket.id, ticket.launchId, ticket.parentId, ticket.title, ticket.type,
                 ticket.severity, ticket.impact, ticket.affectedUsers, ticket.reporter, ticket.reportedAt, link));
@@ -43,6 +49,22 @@ public class TicketService {
             outbox.publish(new CriticalIssueReported(ticket.id, ticket.launchId, ticket.title, ticket.impact,
                     ticket.impactDetail, ticket.affectedUsers, ticket.reporter, ticket.reportedAt, ticket.resolveBy,
                     link));
+        }
+        return ticket;
+    }
+
+    /** Moves a ticket along its workflow, records it in the timeline, and announces a resolution. */
+    @Transactional
+    public Ticket transition(UUID id, TicketState target, String note, String actor) {
+        Ticket ticket = find(id);
+        TicketState from = ticket.state;
+        Instant now = clock.instant();
+        ticket.moveTo(target, now);
+        TicketChange.record(ticket.id, now, actor, target.name(), from + " → " + target + (note == null ? "" : ": " + note));
+        if (target == TicketState.RESOLVED) {
+            outbox.publish(new TicketResolved(ticket.id, ticket.launchId, ticket.parentId, ticket.title, ticket.type,
+                    ticket.severity, note == null ? "resolved" : note, actor, ticket.reportedAt, ticket.resolvedAt,
+                    ticket.resolvedWithinSla(), linkTo(ticket)));
         }
         return ticket;
     }

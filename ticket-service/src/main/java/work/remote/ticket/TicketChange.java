@@ -1,0 +1,48 @@
+package work.remote.ticket;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** One entry of a ticket's timeline: who did what, and when. */
+@Entity
+@Table(name = "ticket_change")
+public class TicketChange extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "ticket_id")
+    public UUID ticketId;
+
+    public Instant at;
+
+    /** A person, or {@code sla-clock} for what the deadline clock announced. */
+    public String actor;
+
+    public String action;
+
+    public String detail;
+
+    public static void record(UUID ticketId, Instant at, String actor, String action, String detail) {
+        TicketChange change = new TicketChange();
+        change.id = UUID.randomUUID();
+        change.ticketId = ticketId;
+        change.at = at;
+        change.actor = actor;
+        change.action = action;
+        change.detail = detail;
+        change.persist();
+    }
+
+    public static List<TicketChange> timelineOf(UUID ticketId) {
+        return list("ticketId = ?1 order by at, id", ticketId);
+    }
+}

@@ -1,0 +1,76 @@
+package work.remote.ticket;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.contains;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+
+import work.remote.devinfra.RemoteWorkTestResource;
+
+@QuarkusTest
+@WithTestResource(RemoteWorkTestResource.class)
+class TicketWorkflowTest {
+
+    static ValidatableResponse move(String id, String to, String role) {
+        return given().auth().oauth2(TicketResourceTest.token(role)).contentType(ContentType.JSON)
+                .body("{\"to\": \"" + to + "\", \"note\": \"moving to " + to + "\"}")
+                .when().post("/tickets/" + id + "/transitions").then();
+    }
+
+    static String openTicket(String impact) {
+        return TicketResourceTest.report("cs-agent",
+                TicketResourceTest.ticket("Workflow of a " + impact + " ticket", "BUG", impact, 1))
+                .statusCode(201).extract().path("id");
+    }
+
+    @Test
+    void anIllegalTransitionIsAConflictNamingTheAllowedStates() {
+        String id = openTicket("NONE");
+        move(id, "RESOLVED", "product")
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", containsString("OPEN"))
+                .body("detail", containsString("[TRIAGED]"));
+    }
+
+    @Test
+    void everyStepOfTheWorkflowIsInTheTimelineWithWhoAndWhat() {
+        String id = openTicket("DEGRADED");
+        for (String state : new String[] { "TRIAGED", "IN_PROGRESS", "RESOLVED", "CLOSED", "REOPENED", "IN_PROGRESS" }) {
+            move(id, state, "cs-lead").statusCode(200).body("state", equalTo(state));
+        }
+        given().auth().oauth2(TicketResourceTest.token("ops")).when().get("/tickets/" + id + "/timeline").then()
+                .statusCode(200)
+                .body("action", contains("REPORTED", "TRIAGED", "IN_PROGRESS", "RESOLVED", "CLOSED", "REOPENED",
+                        "IN_PROGRESS"))
+                .body("actor[0]", equalTo("someone-cs-agent"))
+                .body("actor[1]", equalTo("someone-cs-lead"))
+                .body("detail[3]", equalTo("IN_PROGRESS → RESOLVED: moving to RESOLVED"));
+    }
+
+    @Test
+    void resolvingStopsTheClockAndReopeningRestartsItFromTheReportTime() {
+        String id = openTicket("WITHDRAWAL_BLOCKED");
+        String resolveBy = given().auth().oauth2(TicketResourceTest.token("product")).when().get("/tickets/" + id)
+                .then().extract().path("resolveBy");
+        move(id, "TRIAGED", "product").statusCode(200);
+        move(id, "IN_PROGRESS", "product").statusCode(200);
+        move(id, "RESOLVED", "product").statusCode(200).body("secondsRemaining", equalTo(null));
+        move(id, "REOPENED", "product").statusCode(200)
+                .body("resolveBy", equalTo(resolveBy))
+                .body("secondsRemaining", org.hamcrest.Matchers.notNullValue());
+    }
+
+    @Test
+    void opsMayReadButNotMoveTickets() {
+        String id = openTicket("NONE");
+        move(id, "TRIAGED", "ops").statusCode(403);
+    }
+}

@@ -1,5 +1,6 @@
 package work.remote.ticket;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -74,6 +75,20 @@ class SlaClockTest {
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6)).until(() -> announcements(id).size() == 2);
         assertThat(announcements(id))
                 .containsExactly("work.remote.ticket.SlaAtRisk", "work.remote.ticket.SlaBreached");
+    }
+
+    @Test
+    void ticketsPastTheirDeadlineAreListedAsBreached() {
+        String late = TicketWorkflowTest.openTicket("WITHDRAWAL_BLOCKED");
+        String minor = TicketWorkflowTest.openTicket("COSMETIC");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> breachedIds().contains(late));
+        assertThat(breachedIds()).doesNotContain(minor);
+    }
+
+    private static List<String> breachedIds() {
+        return given().auth().oauth2(TicketResourceTest.token("product")).queryParam("sla", "BREACHED")
+                .queryParam("size", 200).when().get("/tickets").then().statusCode(200).extract().path("items.id");
     }
 
     @Test

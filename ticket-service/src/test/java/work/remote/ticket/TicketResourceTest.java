@@ -146,6 +146,29 @@ class TicketResourceTest {
     }
 
     @Test
+    void ticketsAreListedNewestFirstAndFilteredByTypeSeverityAndState() {
+        String critical = report("cs-agent", ticket("Listed: withdrawals down", "BUG", "WITHDRAWAL_BLOCKED", 2))
+                .statusCode(201).extract().path("id");
+        String question = report("cs-agent", ticket("Listed: how do fees work", "QUESTION", "NONE", 0))
+                .statusCode(201).extract().path("id");
+
+        given().auth().oauth2(token("ops")).queryParam("severity", "CRITICAL").queryParam("state", "OPEN")
+                .queryParam("size", 200)
+                .when().get("/tickets").then().statusCode(200)
+                .body("items.id", hasItem(critical))
+                .body("items.id", org.hamcrest.Matchers.not(hasItem(question)))
+                .body("items.severity", org.hamcrest.Matchers.everyItem(equalTo("CRITICAL")));
+        given().auth().oauth2(token("ops")).queryParam("type", "QUESTION").queryParam("size", 1)
+                .when().get("/tickets").then().statusCode(200)
+                .body("items.id", org.hamcrest.Matchers.contains(question))
+                .body("size", equalTo(1))
+                .body("total", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
+        given().auth().oauth2(token("ops")).queryParam("size", 1000).when().get("/tickets").then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("size"));
+    }
+
+    @Test
     void anUnknownTicketIsANotFoundProblem() {
         given().auth().oauth2(token("product")).when().get("/tickets/" + UUID.randomUUID()).then()
                 .statusCode(404)

@@ -9,12 +9,16 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -26,9 +30,13 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import work.remote.events.ticket.Severity;
+import work.remote.events.ticket.TicketType;
 import work.remote.problem.Problem;
 import work.remote.ticket.Ticket;
 import work.remote.ticket.TicketChange;
+import work.remote.ticket.TicketState;
+import work.remote.ticket.service.TicketSearch;
 import work.remote.ticket.service.TicketService;
 
 @Path("/tickets")
@@ -44,12 +52,14 @@ import work.remote.ticket.service.TicketService;
 public class TicketResource {
 
     private final TicketService tickets;
+    private final TicketSearch search;
     private final JsonWebToken caller;
     private final Clock clock;
 
     @Inject
-    public TicketResource(TicketService tickets, JsonWebToken caller, Clock clock) {
+    public TicketResource(TicketService tickets, TicketSearch search, JsonWebToken caller, Clock clock) {
         this.tickets = tickets;
+        this.search = search;
         this.caller = caller;
         this.clock = clock;
     }
@@ -63,6 +73,19 @@ public class TicketResource {
     public Response report(@Valid @NotNull CreateTicketRequest request) {
         Ticket ticket = tickets.report(request, caller.getName());
         return Response.created(URI.create("/tickets/" + ticket.id)).entity(view(ticket)).build();
+    }
+
+    @GET
+    @RolesAllowed({ "cs-agent", "cs-lead", "product", "ops", "admin" })
+    @Operation(summary = "Tickets, newest first, filtered by launch, parent, type, severity, state or deadline standing")
+    public TicketPage list(@QueryParam("launchId") UUID launchId, @QueryParam("parentId") UUID parentId,
+            @QueryParam("type") TicketType type, @QueryParam("severity") Severity severity,
+            @QueryParam("state") TicketState state, @QueryParam("sla") TicketSearch.SlaStanding sla,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        TicketSearch.Slice slice = search.find(new TicketSearch.Filter(launchId, parentId, type, severity, state, sla),
+                page, size);
+        return new TicketPage(slice.items().stream().map(this::view).toList(), page, size, slice.total());
     }
 
     @GET

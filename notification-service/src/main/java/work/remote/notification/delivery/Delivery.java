@@ -14,6 +14,7 @@ import jakarta.persistence.Table;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 import work.remote.events.notification.Channel;
+import work.remote.problem.ProblemException;
 
 /** One message for one target, born from one event; at most one per (ce_id, channel, target). */
 @Entity
@@ -93,7 +94,8 @@ public class Delivery extends PanacheEntityBase {
     /** A dead delivery gets a fresh round of attempts, starting now. */
     public void replay(Instant now) {
         if (state != State.DEAD) {
-            throw new IllegalStateException("only a dead delivery can be replayed; this one is " + state);
+            throw ProblemException.conflict("not-dead", "Only dead deliveries can be replayed",
+                    "Delivery " + id + " is " + state);
         }
         state = State.PENDING;
         attempts = 0;

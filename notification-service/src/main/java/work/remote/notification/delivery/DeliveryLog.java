@@ -74,10 +74,6 @@ public class DeliveryLog {
     @Transactional
     public Delivery replay(UUID id) {
         Delivery delivery = get(id);
-        if (delivery.state != Delivery.State.DEAD) {
-            throw ProblemException.conflict("not-dead", "Only dead deliveries can be replayed",
-                    "Delivery " + id + " is " + delivery.state);
-        }
         delivery.replay(clock.instant());
         afterCommit.run(worker::nudge);
         return delivery;

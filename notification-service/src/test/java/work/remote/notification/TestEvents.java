@@ -1,7 +1,5 @@
 package work.remote.notification;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -9,14 +7,11 @@ import java.util.UUID;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import work.remote.devinfra.RemoteWorkTestResource;
-import work.remote.events.CloudEventHeaders;
+import work.remote.events.CloudEventRecords;
 import work.remote.events.DomainEvent;
-import work.remote.events.EventJson;
-import work.remote.events.EventType;
 import work.remote.events.ticket.CriticalIssueReported;
 import work.remote.events.ticket.Impact;
 
@@ -45,17 +40,8 @@ final class TestEvents {
     }
 
     static void send(String ceId, DomainEvent event) {
-        EventType type = EventType.of(event.getClass());
         try {
-            ProducerRecord<String, String> record = new ProducerRecord<>(type.topic(), event.orderingKey(),
-                    EventJson.mapper().writeValueAsString(event));
-            record.headers().add(CloudEventHeaders.SPEC_VERSION, "1.0".getBytes(UTF_8))
-                    .add(CloudEventHeaders.ID, ceId.getBytes(UTF_8))
-                    .add(CloudEventHeaders.TYPE, type.ceType().getBytes(UTF_8))
-                    .add(CloudEventHeaders.SOURCE, type.source().getBytes(UTF_8))
-                    .add(CloudEventHeaders.SUBJECT, event.eventSubject().getBytes(UTF_8))
-                    .add(CloudEventHeaders.TIME, Instant.now().toString().getBytes(UTF_8));
-            producer().send(record).get();
+            producer().send(CloudEventRecords.of(ceId, event, Instant.now())).get();
         } catch (Exception e) {
             throw new AssertionError(e);
         }

@@ -1,7 +1,5 @@
 package work.remote.events.outbox;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,12 +16,11 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import io.smallrye.common.annotation.Identifier;
 
-import work.remote.events.CloudEventHeaders;
+import work.remote.events.CloudEventRecords;
 
 /**
  * Sends outbox rows as CloudEvents in binary mode. Uses the service's {@code kafka.*} configuration (the
@@ -81,16 +78,8 @@ public class OutboxPublisher {
     }
 
     private static ProducerRecord<String, String> toRecord(OutboxEvent event) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(event.topic, event.orderingKey, event.payload);
-        Headers headers = record.headers();
-        headers.add(CloudEventHeaders.SPEC_VERSION, "1.0".getBytes(UTF_8));
-        headers.add(CloudEventHeaders.ID, event.id.toString().getBytes(UTF_8));
-        headers.add(CloudEventHeaders.TYPE, event.ceType.getBytes(UTF_8));
-        headers.add(CloudEventHeaders.SOURCE, event.ceSource.getBytes(UTF_8));
-        headers.add(CloudEventHeaders.SUBJECT, event.ceSubject.getBytes(UTF_8));
-        headers.add(CloudEventHeaders.TIME, event.occurredAt.toString().getBytes(UTF_8));
-        headers.add(CloudEventHeaders.CONTENT_TYPE, "application/json".getBytes(UTF_8));
-        return record;
+        return CloudEventRecords.of(event.topic, event.orderingKey, event.payload, event.id.toString(), event.ceType,
+                event.ceSource, event.ceSubject, event.occurredAt);
     }
 
     private KafkaProducer<String, String> producer() {
@@ -125,7 +114,7 @@ public class OutboxPublisher {
         return config;
     }
 
-    private synchronized void closeProducer(java.time.Duration timeout) {
+    private synchronized void closeProducer(Duration timeout) {
         if (producer != null) {
             producer.close(timeout);
             producer = null;

@@ -1,0 +1,40 @@
+package work.remote.events;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.time.Instant;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
+
+/** Builds Kafka records in the CloudEvents 1.0 binary content mode our contract uses. */
+public final class CloudEventRecords {
+
+    private CloudEventRecords() {
+    }
+
+    /** The record a producing service's outbox sends for {@code event}: topic, key and headers from its type. */
+    public static ProducerRecord<String, String> of(String ceId, DomainEvent event, Instant time) {
+        EventType type = EventType.of(event.getClass());
+        try {
+            return of(type.topic(), event.orderingKey(), EventJson.mapper().writeValueAsString(event), ceId,
+                    type.ceType(), type.source(), event.eventSubject(), time);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("Cannot write " + type.ceType() + " as JSON", e);
+        }
+    }
+
+    public static ProducerRecord<String, String> of(String topic, String key, String jsonPayload, String ceId,
+            String ceType, String ceSource, String ceSubject, Instant time) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, jsonPayload);
+        Headers headers = record.headers();
+        headers.add(CloudEventHeaders.SPEC_VERSION, "1.0".getBytes(UTF_8));
+        headers.add(CloudEventHeaders.ID, ceId.getBytes(UTF_8));
+        headers.add(CloudEventHeaders.TYPE, ceType.getBytes(UTF_8));
+        headers.add(CloudEventHeaders.SOURCE, ceSource.getBytes(UTF_8));
+        headers.add(CloudEventHeaders.SUBJECT, ceSubject.getBytes(UTF_8));
+        headers.add(CloudEventHeaders.TIME, time.toString().getBytes(UTF_8));
+        headers.add(CloudEventHeaders.CONTENT_TYPE, "application/json".getBytes(UTF_8));
+        return record;
+    }
+}

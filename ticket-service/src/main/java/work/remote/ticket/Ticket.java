@@ -2,6 +2,7 @@ package work.remote.ticket;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -11,6 +12,9 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -70,6 +74,10 @@ public class Ticket extends PanacheEntityBase {
     public Instant resolvedAt;
 
     public String assignee;
+
+    /** Where to see more: chat messages, screenshots, logs. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<String> links = List.of();
 
     @Column(name = "at_risk_announced_at")
     public Instant atRiskAnnouncedAt;

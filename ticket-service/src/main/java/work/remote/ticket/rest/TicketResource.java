@@ -15,6 +15,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -35,6 +36,7 @@ import work.remote.events.ticket.TicketType;
 import work.remote.problem.Problem;
 import work.remote.ticket.Ticket;
 import work.remote.ticket.TicketChange;
+import work.remote.ticket.TicketComment;
 import work.remote.ticket.TicketState;
 import work.remote.ticket.service.TicketSearch;
 import work.remote.ticket.service.TicketService;
@@ -113,9 +115,38 @@ public class TicketResource {
     @Path("/{id}/timeline")
     @RolesAllowed({ "cs-agent", "cs-lead", "product", "ops", "admin" })
     @Operation(summary = "Everything that happened to a ticket: who, when, what")
-    public List<TicketChangeView> timeline(@PathParam("id") UUID id) {
+    public List<ChangeView> timeline(@PathParam("id") UUID id) {
         tickets.find(id);
-        return TicketChange.timelineOf(id).stream().map(TicketChangeView::of).toList();
+        return TicketChange.timelineOf(id).stream().map(ChangeView::of).toList();
+    }
+
+    @POST
+    @Path("/{id}/comments")
+    @RolesAllowed({ "cs-agent", "cs-lead", "product", "ops", "admin" })
+    @Operation(summary = "Comment on a ticket; the comment also shows in its timeline")
+    @APIResponse(responseCode = "201", description = "Added",
+            content = @Content(schema = @Schema(implementation = CommentView.class)))
+    public Response comment(@PathParam("id") UUID id, @Valid @NotNull CommentRequest request) {
+        TicketComment comment = tickets.comment(id, request.body(), caller.getName());
+        return Response.created(URI.create("/tickets/" + id + "/comments/" + comment.id))
+                .entity(CommentView.of(comment)).build();
+    }
+
+    @GET
+    @Path("/{id}/comments")
+    @RolesAllowed({ "cs-agent", "cs-lead", "product", "ops", "admin" })
+    @Operation(summary = "A ticket's comments, oldest first")
+    public List<CommentView> comments(@PathParam("id") UUID id) {
+        tickets.find(id);
+        return TicketComment.of(id).stream().map(CommentView::of).toList();
+    }
+
+    @PUT
+    @Path("/{id}/assignee")
+    @RolesAllowed({ "cs-lead", "product", "admin" })
+    @Operation(summary = "Give the ticket to someone, or to nobody with a null assignee")
+    public TicketView assign(@PathParam("id") UUID id, @Valid @NotNull AssignRequest request) {
+        return view(tickets.assign(id, request.assignee(), caller.getName()));
     }
 
     private TicketView view(Ticket ticket) {

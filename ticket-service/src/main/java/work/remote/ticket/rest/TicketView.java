@@ -1,6 +1,7 @@
 package work.remote.ticket.rest;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import work.remote.events.ticket.Impact;
@@ -11,14 +12,14 @@ import work.remote.ticket.TicketState;
 
 public record TicketView(UUID id, UUID launchId, UUID parentId, String title, String description, TicketType type,
         Severity severity, Impact impact, String impactDetail, int affectedUsers, String reporter, String assignee,
-        TicketState state,
+        TicketState state, List<String> links,
         Instant reportedAt, Instant resolveBy, Long secondsRemaining, long version, String link) {
 
     public static TicketView of(Ticket ticket, Instant now, String link) {
         var remaining = ticket.timeRemaining(now);
         return new TicketView(ticket.id, ticket.launchId, ticket.parentId, ticket.title, ticket.description,
                 ticket.type, ticket.severity, ticket.impact, ticket.impactDetail, ticket.affectedUsers, ticket.reporter,
-                ticket.assignee, ticket.state, ticket.reportedAt, ticket.resolveBy,
+                ticket.assignee, ticket.state, ticket.links, ticket.reportedAt, ticket.resolveBy,
                 remaining == null ? null : remaining.toSeconds(),
                 ticket.version, link);
     }

@@ -2,6 +2,7 @@ package work.remote.ticket.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,11 +11,15 @@ import jakarta.transaction.Transactional;
 
 import work.remote.events.outbox.Outbox;
 import work.remote.events.ticket.CriticalIssueReported;
+import work.remote.events.ticket.Impact;
 import work.remote.events.ticket.TicketOpened;
 import work.remote.events.ticket.TicketResolved;
+import work.remote.events.ticket.TicketType;
 import work.remote.problem.ProblemException;
+import work.remote.ticket.Launch;
 import work.remote.ticket.Ticket;
 import work.remote.ticket.TicketChange;
+import work.remote.ticket.TicketComment;
 import work.remote.ticket.TicketState;
 import work.remote.ticket.config.TicketConfig;
 import work.remote.ticket.rest.CreateTicketRequest;
@@ -33,14 +38,41 @@ public class TicketService {
         this.config = config;
     }
 
-    /** Stores the ticket and, in the same transaction, its {@code TicketOpened} and, when critical, {@code CriticalIssueReported}. */
+    /**
+     * Stores the ticket and, in the same transaction, its {@code TicketOpened} and, when critical,
+     * {@code CriticalIssueReported}. A child ticket belongs to its parent's launch.
+     */
     @Transactional
     public Ticket report(CreateTicketRequest request, String reporter) {
         Ticket ticket = Ticket.report(request.type(), request.title(), request.description(), request.impact(),
                 request.impactDetail(), request.affectedUsers(), reporter, clock.instant(),
                 config.sla().criticalResolveWithin());
+        if (request.parentId() != null) {
+            Ticket parent = Ticket.findById(request.parentId());
+            if (parent == null) {
+                throw ProblemException.invalid("parentId", "no ticket " + request.parentId());
+            }
+            ticket.parentId = parent.id;
+            ticket.launchId = parent.launchId;
+        }
+        ticket.links = request.links() == null ? List.of() : List.copyOf(request.links());
+        return open(ticket);
+    }
+
+    /** Opens the ticket under which CS files a live launch's feedback. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Ticket openParentFeedbackTicket(Launch launch, String product) {
+        Ticket parent = Ticket.report(TicketType.REQUEST, "Feedback on the launch of " + launch.feature,
+                "File every bug report, user request and question about " + launch.feature + " as a child of this "
+                        + "ticket and post its link in " + launch.csChannel + ". Rules: " + launch.rulesDocumentLink,
+                Impact.NONE, null, 0, product, clock.instant(), config.sla().criticalResolveWithin());
+        parent.launchId = launch.id;
+        return open(parent);
+    }
+
+    private Ticket open(Ticket ticket) {
         ticket.persist();
-        TicketChange.record(ticket.id, ticket.reportedAt, reporter, "REPORTED",
+        TicketChange.record(ticket.id, ticket.reportedAt, ticket.reporter, "REPORTED",
                 ticket.severity + " " + ticket.type + ", impact " + ticket.impact);
         String link = linkTo(ticket);
         outbox.publish(new TicketOpened(ticket.id, ticket.launchId, ticket.parentId, ticket.title, ticket.type,
@@ -50,6 +82,32 @@ public class TicketService {
                     ticket.impactDetail, ticket.affectedUsers, ticket.reporter, ticket.reportedAt, ticket.resolveBy,
                     link));
         }
+        return ticket;
+    }
+
+    @Transactional
+    public TicketComment comment(UUID id, String body, String author) {
+        Ticket ticket = find(id);
+        TicketComment comment = new TicketComment();
+        comment.id = UUID.randomUUID();
+        comment.ticketId = ticket.id;
+        comment.author = author;
+        comment.body = body;
+        comment.at = clock.instant();
+        comment.persist();
+        TicketChange.record(ticket.id, comment.at, author, "COMMENTED", body.length() > 200
+                ? body.substring(0, 200) + "…" : body);
+        return comment;
+    }
+
+    /** Gives the ticket to {@code assignee}, or to nobody when null. */
+    @Transactional
+    public Ticket assign(UUID id, String assignee, String actor) {
+        Ticket ticket = find(id);
+        String previous = ticket.assignee;
+        ticket.assignee = assignee;
+        TicketChange.record(ticket.id, clock.instant(), actor, "ASSIGNED",
+                (previous == null ? "nobody" : previous) + " → " + (assignee == null ? "nobody" : assignee));
         return ticket;
     }
 

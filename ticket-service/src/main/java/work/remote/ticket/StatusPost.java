@@ -1,0 +1,50 @@
+package work.remote.ticket;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+import work.remote.events.ticket.LaunchStatusPosted;
+
+/** A deployment status product posted to the CS channel while the launch is live. */
+@Entity
+@Table(name = "launch_status_post")
+public class StatusPost extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "launch_id")
+    public UUID launchId;
+
+    @Enumerated(EnumType.STRING)
+    public LaunchStatusPosted.Phase phase;
+
+    public String message;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "expected_symptoms")
+    public List<String> expectedSymptoms;
+
+    @Column(name = "posted_by")
+    public String postedBy;
+
+    @Column(name = "posted_at")
+    public Instant postedAt;
+
+    public static List<StatusPost> of(UUID launchId) {
+        return list("launchId = ?1 order by postedAt desc", launchId);
+    }
+}

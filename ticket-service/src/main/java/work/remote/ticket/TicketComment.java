@@ -1,0 +1,33 @@
+package work.remote.ticket;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+@Entity
+@Table(name = "ticket_comment")
+public class TicketComment extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "ticket_id")
+    public UUID ticketId;
+
+    public String author;
+
+    public String body;
+
+    public Instant at;
+
+    public static List<TicketComment> of(UUID ticketId) {
+        return list("ticketId = ?1 order by at, id", ticketId);
+    }
+}

@@ -1,0 +1,73 @@
+package work.remote.ticket.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+
+import work.remote.events.inbox.Inbox;
+import work.remote.events.inbox.ReceivedEvent;
+import work.remote.events.meeting.Invitee;
+import work.remote.events.meeting.MeetingConcluded;
+import work.remote.events.meeting.MeetingKind;
+import work.remote.events.meeting.MeetingSubject;
+import work.remote.events.meeting.RelayAcknowledged;
+import work.remote.ticket.Launch;
+import work.remote.ticket.service.LaunchService;
+
+/**
+ * Records, from meeting-service's events, who attended a launch's training and to whom it was relayed
+ * afterwards (gate 4). The inbox makes a redelivered event count once.
+ */
+@ApplicationScoped
+public class TrainingAttendanceConsumer {
+
+    static final String CONSUMER = "ticket-service";
+    private static final Logger LOG = Logger.getLogger(TrainingAttendanceConsumer.class);
+
+    private final Inbox inbox;
+    private final LaunchService launches;
+
+    @Inject
+    public TrainingAttendanceConsumer(Inbox inbox, LaunchService launches) {
+        this.inbox = inbox;
+        this.launches = launches;
+    }
+
+    @Incoming("meeting-events")
+    @Blocking
+    public void onMeetingEvent(ConsumerRecord<String, String> record) {
+        inbox.process(CONSUMER, record, this::apply);
+    }
+
+    private void apply(ReceivedEvent event) {
+        if (event.is(MeetingConcluded.class)) {
+            MeetingConcluded meeting = event.dataAs(MeetingConcluded.class);
+            if (isLaunchTraining(meeting.kind(), meeting.subject())) {
+                launches.recordTraining(meeting.subject().id(), meeting.meetingId(),
+                        meeting.attendees().stream().map(Invitee::person).toList(),
+                        meeting.absentees().stream().map(Invitee::person).toList(), null);
+            }
+        } else if (event.is(RelayAcknowledged.class)) {
+            RelayAcknowledged relay = event.dataAs(RelayAcknowledged.class);
+            if (isLaunchTraining(relay.meetingKind(), relay.subject())) {
+                launches.recordRelay(relay.subject().id(), relay.absentee(), relay.meetingId(), relay.supervisor());
+            }
+        }
+    }
+
+    private static boolean isLaunchTraining(MeetingKind kind, MeetingSubject subject) {
+        if (kind != MeetingKind.TRAINING || subject.kind() != MeetingSubject.Kind.LAUNCH) {
+            return false;
+        }
+        if (Launch.findById(subject.id()) == null) {
+            LOG.warnf("Ignoring a training for launch %s, which this service does not know", subject.id());
+            return false;
+        }
+        return true;
+    }
+}

@@ -1,0 +1,9 @@
+package work.remote.ticket.rest;
+
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+public record AssignRequest(@Size(min = 1, max = 200) @Schema(description = "Who works on it; null to unassign")
+        String assignee) {
+}

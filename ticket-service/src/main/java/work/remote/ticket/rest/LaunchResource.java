@@ -1,0 +1,252 @@
+package work.remote.ticket.rest;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import io.quarkus.security.identity.SecurityIdentity;
+
+import work.remote.events.ticket.LaunchState;
+import work.remote.problem.Problem;
+import work.remote.problem.ProblemException;
+import work.remote.ticket.Launch;
+import work.remote.ticket.LaunchChange;
+import work.remote.ticket.RuleChange;
+import work.remote.ticket.StatusPost;
+import work.remote.ticket.Ticket;
+import work.remote.ticket.TrainingKit;
+import work.remote.ticket.rest.LaunchRecordViews.RuleChangeView;
+import work.remote.ticket.rest.LaunchRecordViews.StatusPostView;
+import work.remote.ticket.service.LaunchFeedback;
+import work.remote.ticket.service.LaunchGates;
+import work.remote.ticket.service.LaunchService;
+import work.remote.ticket.service.TicketService;
+
+@Path("/launches")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Launches")
+@SecurityRequirement(name = "jwt")
+@APIResponse(responseCode = "400", description = "Invalid input; violations name each field",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No valid bearer token")
+@APIResponse(responseCode = "403", description = "The token lacks a role allowed here",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "No such launch",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "409", description = "Not possible in the launch's state (e.g. open gates, already started)",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class LaunchResource {
+
+    private final LaunchService launches;
+    private final LaunchGates gates;
+    private final LaunchFeedback feedback;
+    private final TicketService tickets;
+    private final JsonWebToken caller;
+    private final SecurityIdentity security;
+    private final Clock clock;
+
+    @Inject
+    public LaunchResource(LaunchService launches, LaunchGates gates, LaunchFeedback feedback, TicketService tickets,
+            JsonWebToken caller, SecurityIdentity security, Clock clock) {
+        this.launches = launches;
+        this.gates = gates;
+        this.feedback = feedback;
+        this.tickets = tickets;
+        this.caller = caller;
+        this.security = security;
+        this.clock = clock;
+    }
+
+    @POST
+    @RolesAllowed({ "product", "admin" })
+    @Operation(summary = "Plan a launch", description = "Announces LaunchPlanned; the launch starts PLANNED with all "
+            + "four gates open")
+    @APIResponse(responseCode = "201", description = "Planned",
+            content = @Content(schema = @Schema(implementation = LaunchView.class)))
+    public Response plan(@Valid @NotNull PlanLaunchRequest request) {
+        Launch launch = launches.plan(request, caller.getName());
+        return Response.created(URI.create("/launches/" + launch.id)).entity(view(launch)).build();
+    }
+
+    @GET
+    @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
+    @Operation(summary = "Launches, the soonest planned first, optionally in one state")
+    public LaunchPage list(@QueryParam("state") LaunchState state,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        var query = state == null ? Launch.<Launch> findAll(Sort.by("plannedLaunchAt"))
+                : Launch.<Launch> find("state", Sort.by("plannedLaunchAt"), state);
+        List<LaunchView> items = query.page(Page.of(page, size)).list().stream().map(this::view).toList();
+        return new LaunchPage(items, page, size, query.count());
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
+    @Operation(summary = "A launch, with each gate passed or open and what it still misses")
+    public LaunchView get(@PathParam("id") UUID id) {
+        return view(launches.find(id));
+    }
+
+    @POST
+    @Path("/{id}/final-round")
+    @RolesAllowed({ "product", "admin" })
+    @Operation(summary = "Confirm this onboarding round is the final one (gate 1)",
+            description = "No big rule changes are left; only now the CS team takes part in the round")
+    public LaunchView confirmFinalRound(@PathParam("id") UUID id) {
+        return view(launches.confirmFinalRound(id, caller.getName()));
+    }
+
+    @POST
+    @Path("/{id}/onboarding")
+    @RolesAllowed({ "cs-lead", "cs-agent", "product", "admin" })
+    @Operation(summary = "Record taking part in the final onboarding round (gate 2), with the user questions found",
+            description = "An agent records their own part; the CS lead, product or an admin may record anyone's")
+    public LaunchView recordParticipation(@PathParam("id") UUID id, @Valid @NotNull ParticipationRequest request) {
+        String person = request.person() == null ? caller.getName() : request.person();
+        if (!person.equals(caller.getName()) && !(security.hasRole("cs-lead") || security.hasRole("product")
+                || security.hasRole("admin"))) {
+            throw new ProblemException(403, "not-your-participation", "Only your own participation",
+                    "A CS agent records only their own part in the onboarding round", List.of());
+        }
+        return view(launches.recordParticipation(id, person,
+                request.userQuestions() == null ? List.of() : request.userQuestions(), caller.getName()));
+    }
+
+    @PUT
+    @Path("/{id}/training-kit")
+    @RolesAllowed({ "product", "admin" })
+    @Operation(summary = "Write the training kit (gate 3 passes once all five sections are filled)")
+    public LaunchView saveTrainingKit(@PathParam("id") UUID id, @Valid @NotNull TrainingKit kit) {
+        return view(launches.saveTrainingKit(id, kit, caller.getName()));
+    }
+
+    @POST
+    @Path("/{id}/trainings")
+    @RolesAllowed({ "product", "cs-lead", "admin" })
+    @Operation(summary = "Record a training held outside meeting-service (gate 4)",
+            description = "Trainings held in meeting-service are recorded from its MeetingConcluded event")
+    public LaunchView recordTraining(@PathParam("id") UUID id, @Valid @NotNull TrainingHeldRequest request) {
+        return view(launches.recordTraining(id, null, request.attendees(), request.absentees(), caller.getName()));
+    }
+
+    @POST
+    @Path("/{id}/relays")
+    @RolesAllowed({ "cs-lead", "admin" })
+    @Operation(summary = "Record that you relayed the training to someone who missed it (gate 4)")
+    public LaunchView recordRelay(@PathParam("id") UUID id, @Valid @NotNull RelayRequest request) {
+        return view(launches.recordRelay(id, request.person(), null, caller.getName()));
+    }
+
+    @POST
+    @Path("/{id}/start")
+    @RolesAllowed({ "product", "admin" })
+    @Operation(summary = "Start the launch: opens the parent feedback ticket and announces LaunchStarted",
+            description = "Refused while a gate is open (409 listing each with what is missing), unless an admin "
+                    + "overrides with a reason, which is kept in the audit trail")
+    public LaunchView start(@PathParam("id") UUID id, @Valid StartLaunchRequest request) {
+        StartLaunchRequest start = request == null ? new StartLaunchRequest(false, null) : request;
+        return view(launches.start(id, start, security.hasRole("admin"), caller.getName()));
+    }
+
+    @POST
+    @Path("/{id}/status-posts")
+    @RolesAllowed({ "product", "admin" })
+    @Operation(summary = "Post the deployment status of a live launch to its CS channel")
+    @APIResponse(responseCode = "201", description = "Posted")
+    public Response postStatus(@PathParam("id") UUID id, @Valid @NotNull StatusPostRequest request) {
+        StatusPost post = launches.postStatus(id, request, caller.getName());
+        return Response.created(URI.create("/launches/" + id + "/status-posts")).entity(StatusPostView.of(post)).build();
+    }
+
+    @GET
+    @Path("/{id}/status-posts")
+    @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
+    @Operation(summary = "The launch's status posts, newest first")
+    public List<StatusPostView> statusPosts(@PathParam("id") UUID id) {
+        launches.find(id);
+        return StatusPost.of(id).stream().map(StatusPostView::of).toList();
+    }
+
+    @POST
+    @Path("/{id}/rule-changes")
+    @RolesAllowed({ "product", "admin" })
+    @Operation(summary = "Announce a new version of the rules document")
+    @APIResponse(responseCode = "201", description = "Announced")
+    public Response changeRules(@PathParam("id") UUID id, @Valid @NotNull RuleChangeRequest request) {
+        RuleChange change = launches.changeRules(id, request, caller.getName());
+        return Response.created(URI.create("/launches/" + id + "/rule-changes")).entity(RuleChangeView.of(change))
+                .build();
+    }
+
+    @GET
+    @Path("/{id}/rule-changes")
+    @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
+    @Operation(summary = "The rules document's versions, oldest first")
+    public List<RuleChangeView> ruleChanges(@PathParam("id") UUID id) {
+        launches.find(id);
+        return RuleChange.of(id).stream().map(RuleChangeView::of).toList();
+    }
+
+    @POST
+    @Path("/{id}/close")
+    @RolesAllowed({ "product", "admin" })
+    @Operation(summary = "Close a live launch; announces LaunchClosed so its after-action review gets scheduled")
+    public LaunchView close(@PathParam("id") UUID id) {
+        return view(launches.close(id, caller.getName()));
+    }
+
+    @GET
+    @Path("/{id}/feedback")
+    @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
+    @Operation(summary = "The launch's feedback: tickets by type, severity and state, open critical issues, "
+            + "how the deadlines went")
+    public LaunchFeedback.Summary feedback(@PathParam("id") UUID id) {
+        return feedback.summarise(launches.find(id), clock.instant());
+    }
+
+    @GET
+    @Path("/{id}/audit")
+    @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
+    @Operation(summary = "The launch's audit trail: who did what, and when, overrides with their reason")
+    public List<ChangeView> audit(@PathParam("id") UUID id) {
+        launches.find(id);
+        return LaunchChange.trailOf(id).stream().map(ChangeView::of).toList();
+    }
+
+    private LaunchView view(Launch launch) {
+        String parentLink = launch.parentTicketId == null ? null
+                : tickets.linkTo(Ticket.<Ticket> findById(launch.parentTicketId));
+        return LaunchView.of(launch, gates.evaluate(launch), parentLink, launches.linkTo(launch));
+    }
+}

@@ -1,0 +1,63 @@
+package work.remote.ticket.rest;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import work.remote.events.ticket.Gate;
+import work.remote.events.ticket.LaunchState;
+import work.remote.ticket.Launch;
+import work.remote.ticket.OnboardingParticipation;
+import work.remote.ticket.PassedGate;
+import work.remote.ticket.TrainingKit;
+import work.remote.ticket.TrainingRecord;
+import work.remote.ticket.service.LaunchGates;
+
+public record LaunchView(UUID id, String feature, LaunchState state,
+        @Schema(description = "The planned launch time as an instant") Instant plannedLaunchAt,
+        @Schema(description = "The same time in the launch's zone", example = "2026-12-01T09:00+01:00[Europe/Berlin]")
+        ZonedDateTime plannedLaunchLocal,
+        String timeZone, String productOwner, String csLead, List<String> csAgents, String csChannel,
+        String rulesDocumentLink, int rulesDocumentVersion,
+        @Schema(description = "Each gate, passed or open with what is missing") List<GateView> gates,
+        List<ParticipationView> onboarding, List<TrainingView> training, TrainingKit trainingKit,
+        UUID parentTicketId, String parentTicketLink, Instant plannedAt, Instant startedAt, String startedBy,
+        Instant closedAt, String closedBy, long version, String link) {
+
+    public record GateView(Gate gate, boolean passed, Instant passedAt, String passedBy, List<String> missing) {
+    }
+
+    public record ParticipationView(String person, List<String> userQuestions, Instant recordedAt, String recordedBy) {
+    }
+
+    public record TrainingView(String person, TrainingRecord.Outcome outcome, UUID meetingId, Instant at,
+            String recordedBy) {
+    }
+
+    public static LaunchView of(Launch launch, List<LaunchGates.Status> gates, String parentTicketLink, String link) {
+        Map<Gate, PassedGate> passed = PassedGate.of(launch.id).stream()
+                .collect(Collectors.toMap(gate -> gate.gate, Function.identity()));
+        List<GateView> gateViews = gates.stream().map(status -> {
+            PassedGate first = passed.get(status.gate());
+            return new GateView(status.gate(), status.passed(), first == null ? null : first.passedAt,
+                    first == null ? null : first.passedBy, status.missing());
+        }).toList();
+        List<ParticipationView> onboarding = OnboardingParticipation.of(launch.id).stream()
+                .map(p -> new ParticipationView(p.person, p.userQuestions, p.recordedAt, p.recordedBy)).toList();
+        List<TrainingView> training = TrainingRecord.of(launch.id).stream()
+                .map(r -> new TrainingView(r.person, r.outcome, r.meetingId, r.at, r.recordedBy)).toList();
+        return new LaunchView(launch.id, launch.feature, launch.state, launch.plannedLaunchAt,
+                launch.plannedLaunchAt.atZone(ZoneId.of(launch.timeZone)), launch.timeZone, launch.productOwner,
+                launch.csLead, launch.csAgents, launch.csChannel, launch.rulesDocumentLink, launch.rulesDocumentVersion,
+                gateViews, onboarding, training, launch.trainingKit, launch.parentTicketId, parentTicketLink,
+                launch.plannedAt, launch.startedAt, launch.startedBy, launch.closedAt, launch.closedBy, launch.version,
+                link);
+    }
+}

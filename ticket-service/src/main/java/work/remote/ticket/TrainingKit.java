@@ -17,8 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record TrainingKit(
         @Size(max = 4_000) @Schema(description = "When the launch happens, with its zone") String launchTime,
         @Size(max = 10_000) @Schema(description = "What happens during and after the launch") String duringAndAfterLaunch,
-        @Valid @Size(max = 200) List<ExpectedQuestion> expectedQuestions,
-        @Valid @Size(max = 100) List<BackOfficeOperation> backOfficeOperations,
+        @Size(max = 200) List<@Valid ExpectedQuestion> expectedQuestions,
+        @Size(max = 100) List<@Valid BackOfficeOperation> backOfficeOperations,
         @Size(max = 4_000) @Schema(description = "How to report a technical problem") String reportingTechnicalProblems) {
 
     public static final List<String> SECTIONS = List.of("launchTime", "duringAndAfterLaunch", "expectedQuestions",

@@ -1,0 +1,90 @@
+package work.remote.meeting;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+import work.remote.problem.ProblemException;
+
+/** An improvement an after-action review commits to: OPEN → DONE, or DROPPED with a reason. */
+@Entity
+@Table(name = "action_item")
+public class ActionItem extends PanacheEntityBase {
+
+    public enum State {
+        OPEN, DONE, DROPPED
+    }
+
+    @Id
+    public UUID id;
+
+    /** The retrospective (and its review) the item comes from. */
+    @Column(name = "meeting_id")
+    public UUID meetingId;
+
+    public String description;
+
+    public String owner;
+
+    public LocalDate due;
+
+    @Enumerated(EnumType.STRING)
+    public State state;
+
+    @Column(name = "drop_reason")
+    public String dropReason;
+
+    @Column(name = "closed_by")
+    public String closedBy;
+
+    @Column(name = "closed_at")
+    public Instant closedAt;
+
+    /** When {@code ActionItemOverdue} went out for it: at most once. */
+    @Column(name = "overdue_announced_at")
+    public Instant overdueAnnouncedAt;
+
+    @Version
+    public long version;
+
+    public static ActionItem open(UUID meetingId, String description, String owner, LocalDate due) {
+        ActionItem item = new ActionItem();
+        item.id = UUID.randomUUID();
+        item.meetingId = meetingId;
+        item.description = description;
+        item.owner = owner;
+        item.due = due;
+        item.state = State.OPEN;
+        return item;
+    }
+
+    public void close(State outcome, String reason, String by, Instant now) {
+        if (outcome == State.OPEN) {
+            throw ProblemException.invalid("to", "must be DONE or DROPPED");
+        }
+        if (outcome == State.DROPPED && (reason == null || reason.isBlank())) {
+            throw ProblemException.invalid("reason", "dropping an action item needs a reason");
+        }
+        if (state != State.OPEN) {
+            throw ProblemException.conflict("action-item-closed", "Already closed", "This action item is " + state);
+        }
+        state = outcome;
+        dropReason = outcome == State.DROPPED ? reason : null;
+        closedBy = by;
+        closedAt = now;
+    }
+
+    public work.remote.events.meeting.ActionItem toEvent() {
+        return new work.remote.events.meeting.ActionItem(id, description, owner, due);
+    }
+}

@@ -1,0 +1,19 @@
+package work.remote.meeting.rest;
+
+import java.time.LocalDate;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import work.remote.meeting.service.ReviewService;
+
+public record ActionItemRequest(
+        @NotBlank @Size(max = 2_000) String description,
+        @NotBlank @Size(max = 200) String owner,
+        @NotNull LocalDate due) {
+
+    public ReviewService.NewActionItem toNew() {
+        return new ReviewService.NewActionItem(description, owner, due);
+    }
+}

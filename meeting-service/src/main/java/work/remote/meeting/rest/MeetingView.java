@@ -1,0 +1,52 @@
+package work.remote.meeting.rest;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import work.remote.events.meeting.FeedbackItem;
+import work.remote.events.meeting.MeetingKind;
+import work.remote.events.meeting.MeetingSubject;
+import work.remote.meeting.Feedback;
+import work.remote.meeting.Meeting;
+import work.remote.meeting.MeetingState;
+
+public record MeetingView(
+        UUID id,
+        MeetingKind kind,
+        MeetingSubject subject,
+        String title,
+        String host,
+        Instant startsAt,
+        @Schema(description = "The IANA zone the meeting was planned in") String timeZone,
+        @Schema(description = "The start in that zone, with its offset", example = "2026-12-01T09:00+01:00[Europe/Berlin]") String localStart,
+        int durationMinutes,
+        String joinLink,
+        String materialLink,
+        int sessionNumber,
+        int sessionCount,
+        @Schema(description = "People in the room: the invitees and the host") int participants,
+        MeetingState state,
+        Instant startedAt,
+        Instant endedAt,
+        List<InvitationView> invitees,
+        List<AgendaItemView> agenda,
+        List<String> decisions,
+        List<FeedbackItem> feedback,
+        long version,
+        String link) {
+
+    public static MeetingView of(Meeting meeting, Instant now, String link) {
+        return new MeetingView(meeting.id, meeting.kind, meeting.subject.toEvent(), meeting.title, meeting.host,
+                meeting.startsAt, meeting.timeZone, meeting.localStart().toString(), meeting.durationMinutes,
+                meeting.joinLink, meeting.materialLink, meeting.sessionNumber, meeting.sessionCount,
+                Meeting.participants(meeting.host, meeting.invitees.stream().map(invitation -> invitation.toEvent()).toList()),
+                meeting.state, meeting.startedAt, meeting.endedAt,
+                meeting.invitees.stream().map(InvitationView::of).toList(),
+                meeting.agenda.stream().map(slot -> AgendaItemView.of(slot, now)).toList(),
+                List.copyOf(meeting.decisions), meeting.feedback.stream().map(Feedback::toEvent).toList(),
+                meeting.version, link);
+    }
+}

@@ -1,0 +1,27 @@
+package work.remote.meeting.rest;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import work.remote.meeting.service.ReviewService;
+
+@Schema(description = "The write-up of an after-action review")
+public record ReviewRequest(
+        @NotBlank @Size(max = 4_000) String expected,
+        @NotBlank @Size(max = 4_000) String happened,
+        @NotBlank @Size(max = 4_000) String whyDifferent,
+        @NotNull @Size(max = 50) List<@NotBlank @Size(max = 2_000) String> toKeep,
+        @NotNull @Size(max = 50) List<@NotBlank @Size(max = 2_000) String> toChange,
+        @NotNull @Size(max = 50) List<@NotNull @Valid ActionItemRequest> actionItems) {
+
+    public ReviewService.Findings toFindings() {
+        return new ReviewService.Findings(expected, happened, whyDifferent, toKeep, toChange,
+                actionItems.stream().map(ActionItemRequest::toNew).toList());
+    }
+}

@@ -1,0 +1,99 @@
+package work.remote.meeting.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.panache.common.Sort;
+
+import work.remote.events.meeting.RetrospectiveCompleted;
+import work.remote.events.outbox.Outbox;
+import work.remote.meeting.ActionItem;
+import work.remote.meeting.AfterActionReview;
+import work.remote.meeting.Caller;
+import work.remote.meeting.Meeting;
+import work.remote.problem.ProblemException;
+
+/** After-action reviews of retrospective meetings and the action items they commit to. */
+@ApplicationScoped
+public class ReviewService {
+
+    /** What the host writes up: the five questions of an AAR and the action items. */
+    public record Findings(String expected, String happened, String whyDifferent, List<String> toKeep,
+            List<String> toChange, List<NewActionItem> actionItems) {
+    }
+
+    public record NewActionItem(String description, String owner, LocalDate due) {
+    }
+
+    private final Outbox outbox;
+    private final Clock clock;
+    private final Links links;
+    private final MeetingService meetings;
+
+    @Inject
+    public ReviewService(Outbox outbox, Clock clock, Links links, MeetingService meetings) {
+        this.outbox = outbox;
+        this.clock = clock;
+        this.links = links;
+        this.meetings = meetings;
+    }
+
+    public AfterActionReview find(UUID meetingId) {
+        meetings.find(meetingId);
+        AfterActionReview review = AfterActionReview.findById(meetingId);
+        if (review == null) {
+            throw ProblemException.notFound("After-action review of meeting", meetingId);
+        }
+        return review;
+    }
+
+    public List<ActionItem> actionItemsOf(UUID meetingId) {
+        return ActionItem.list("meetingId = ?1 order by due, id", meetingId);
+    }
+
+    /** Writes up the review once, with its action items, and announces it with {@code RetrospectiveCompleted}. */
+    @Transactional
+    public AfterActionReview complete(UUID meetingId, Findings findings, Caller caller) {
+        Meeting meeting = meetings.find(meetingId);
+        caller.mustBe("host", meeting.host);
+        AfterActionReview review = find(meetingId);
+        Instant now = clock.instant();
+        review.complete(caller.name(), findings.expected(), findings.happened(), findings.whyDifferent(),
+                findings.toKeep(), findings.toChange(), now);
+        MeetingService.flushed(review);
+        List<ActionItem> items = findings.actionItems().stream()
+                .map(item -> ActionItem.open(meetingId, item.description(), item.owner(), item.due())).toList();
+        items.forEach(item -> item.persist());
+        outbox.publish(new RetrospectiveCompleted(meeting.id, meeting.subject.toEvent(), meeting.title,
+                review.facilitator, review.expected, review.happened, review.whyDifferent, review.toKeep,
+                review.toChange, items.stream().map(ActionItem::toEvent).toList(), review.completedAt,
+                links.review(meeting.id)));
+        return review;
+    }
+
+    public Slice<ActionItem> actionItems(String owner, UUID meetingId, ActionItem.State state, int page, int size) {
+        Filter filter = new Filter().equal("owner", owner).equal("meetingId", meetingId).equal("state", state);
+        return Slice.of(ActionItem.find(filter.query(), Sort.ascending("due").and("id"), filter.parameters()),
+                page, size);
+    }
+
+    /** Marks an item done or dropped (with a reason); its owner, the review's facilitator or an admin may. */
+    @Transactional
+    public ActionItem close(UUID itemId, ActionItem.State outcome, String reason, Caller caller) {
+        ActionItem item = ActionItem.findById(itemId);
+        if (item == null) {
+            throw ProblemException.notFound("Action item", itemId);
+        }
+        AfterActionReview review = AfterActionReview.findById(item.meetingId);
+        caller.mustBe("owner or facilitator", item.owner, review.facilitator);
+        item.close(outcome, reason, caller.name(), clock.instant());
+        return MeetingService.flushed(item);
+    }
+}

@@ -1,0 +1,39 @@
+package work.remote.meeting;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+import jakarta.inject.Singleton;
+
+/** The service's clock in tests: real time, moved forward on demand so that timeboxes and due dates can pass. */
+@Singleton
+public class TestClock extends Clock {
+
+    private volatile Duration ahead = Duration.ZERO;
+
+    public void advance(Duration by) {
+        ahead = ahead.plus(by);
+    }
+
+    public void reset() {
+        ahead = Duration.ZERO;
+    }
+
+    @Override
+    public Instant instant() {
+        return Instant.now().plus(ahead);
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        return Clock.offset(Clock.system(zone), ahead);
+    }
+}

@@ -2,6 +2,8 @@ package work.remote.notification.config;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -21,25 +23,52 @@ public interface NotificationConfig {
 
     interface Slack {
 
-        /** The product channel's incoming-webhook URL: a secret, from the environment, never logged or echoed. */
-        String webhookUrl();
+        /**
+         * The product channel's incoming-webhook URL: a secret, from the environment, never logged or echoed. When
+         * set, the channel named {@link #channelName()} is registered (or its webhook replaced) with it at start.
+         */
+        Optional<String> webhookUrl();
 
-        /** The channel's display name, used in the delivery log instead of the URL. */
+        /** The channel the webhook above belongs to, and the one critical issues fall back to. */
         @WithDefault("#product")
         String channelName();
 
         @WithDefault("5s")
         Duration timeout();
+
+        /** The limit a channel gets when it is registered without one: Slack allows about one message per second. */
+        RateLimit rateLimit();
+    }
+
+    interface RateLimit {
+
+        @WithDefault("1")
+        double perSecond();
+
+        @WithDefault("3")
+        int burst();
     }
 
     interface Email {
 
-        /** Who hears of critical issues by email. */
-        @WithDefault("product-team@remote.work")
-        List<String> productGroup();
+        /** Named recipient groups a route can target, e.g. {@code notification.email.groups.product=a@x,b@x}. */
+        Map<String, List<String>> groups();
+
+        /**
+         * Addresses of people events name (a relay's supervisor, an action item's owner), e.g.
+         * {@code notification.email.people."maria.santos"=maria@example.com}; checked before {@link #personDomain()}.
+         */
+        Map<String, String> people();
+
+        /** The domain a person's name is addressed at when {@link #people()} does not list them: name@domain. */
+        Optional<String> personDomain();
     }
 
     interface Delivery {
+
+        /** Whether this instance sends deliveries (off: it only consumes events and plans them). */
+        @WithDefault("true")
+        boolean enabled();
 
         /** How many deliveries are sent at the same time. */
         @WithDefault("4")

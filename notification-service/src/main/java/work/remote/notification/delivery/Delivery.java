@@ -14,6 +14,7 @@ import jakarta.persistence.Table;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 import work.remote.events.notification.Channel;
+import work.remote.notification.route.PlannedTarget;
 import work.remote.problem.ProblemException;
 
 /** One message for one target, born from one event; at most one per (ce_id, channel, target). */
@@ -66,18 +67,31 @@ public class Delivery extends PanacheEntityBase {
     @Column(name = "delivered_at")
     public Instant deliveredAt;
 
-    public static Delivery pending(String ceId, String ceType, String subject, Channel channel, String target,
-            String title, String body, String htmlBody, Instant now) {
+    /** The ticket the event is about, when it is about one. */
+    @Column(name = "ticket_id")
+    public UUID ticketId;
+
+    /** The launch the event belongs to, when it belongs to one. */
+    @Column(name = "launch_id")
+    public UUID launchId;
+
+    /** The event a delivery is born from, as the log finds it. */
+    public record Source(String ceId, String ceType, String subject, UUID ticketId, UUID launchId) {
+    }
+
+    public static Delivery pending(Source source, PlannedTarget target, RenderedMessage message, Instant now) {
         Delivery delivery = new Delivery();
         delivery.id = UUID.randomUUID();
-        delivery.ceId = ceId;
-        delivery.ceType = ceType;
-        delivery.subject = subject;
-        delivery.channel = channel;
-        delivery.target = target;
-        delivery.title = title;
-        delivery.body = body;
-        delivery.htmlBody = htmlBody;
+        delivery.ceId = source.ceId();
+        delivery.ceType = source.ceType();
+        delivery.subject = source.subject();
+        delivery.ticketId = source.ticketId();
+        delivery.launchId = source.launchId();
+        delivery.channel = target.channel();
+        delivery.target = target.target();
+        delivery.title = message.title();
+        delivery.body = target.channel() == Channel.SLACK ? message.slackBlocks() : message.emailText();
+        delivery.htmlBody = target.channel() == Channel.SLACK ? null : message.emailHtml();
         delivery.state = State.PENDING;
         delivery.nextAttemptAt = now;
         delivery.createdAt = now;

@@ -2,7 +2,6 @@ package work.remote.notification.delivery;
 
 import java.time.Clock;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.UUID;
@@ -12,11 +11,11 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 
 import work.remote.events.AfterCommit;
 import work.remote.events.notification.Channel;
+import work.remote.notification.Slice;
 import work.remote.problem.ProblemException;
 
 /** The queryable record of every delivery, and the replay of dead ones. */
@@ -35,24 +34,25 @@ public class DeliveryLog {
     }
 
     /** What to look for; every criterion left null matches everything. */
-    public record Filter(String ceId, String subject, Delivery.State state, Channel channel, String target) {
+    public record Filter(String ceId, String ceType, String subject, UUID ticketId, UUID launchId,
+            Delivery.State state, Channel channel, String target) {
     }
 
-    public record Slice(List<Delivery> items, long total) {
-    }
-
-    public Slice find(Filter filter, int page, int size) {
+    public Slice<Delivery> find(Filter filter, int page, int size) {
         StringJoiner where = new StringJoiner(" and ");
         Map<String, Object> parameters = new HashMap<>();
         criterion(where, parameters, "ceId", filter.ceId());
+        criterion(where, parameters, "ceType", filter.ceType());
         criterion(where, parameters, "subject", filter.subject());
+        criterion(where, parameters, "ticketId", filter.ticketId());
+        criterion(where, parameters, "launchId", filter.launchId());
         criterion(where, parameters, "state", filter.state());
         criterion(where, parameters, "channel", filter.channel());
         criterion(where, parameters, "target", filter.target());
         PanacheQuery<Delivery> query = where.length() == 0
                 ? Delivery.findAll(Sort.descending("createdAt").and("id"))
                 : Delivery.find(where.toString(), Sort.descending("createdAt").and("id"), parameters);
-        return new Slice(query.page(Page.of(page, size)).list(), query.count());
+        return Slice.of(query, page, size);
     }
 
     private static void criterion(StringJoiner where, Map<String, Object> parameters, String field, Object value) {

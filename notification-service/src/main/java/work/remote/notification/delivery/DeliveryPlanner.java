@@ -1,6 +1,7 @@
 package work.remote.notification.delivery;
 
 import java.time.Clock;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,31 +10,32 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import work.remote.events.AfterCommit;
+import work.remote.events.EventCatalog;
 import work.remote.events.inbox.ReceivedEvent;
-import work.remote.events.notification.Channel;
-import work.remote.events.ticket.CriticalIssueReported;
-import work.remote.notification.config.NotificationConfig;
+import work.remote.notification.route.EventAttributes;
+import work.remote.notification.route.PlannedTarget;
+import work.remote.notification.route.Routing;
 
 /**
- * Turns an event into persisted deliveries, in the consumer's transaction. A critical issue goes to the product
- * Slack channel and to the product email group.
+ * Turns an event into one persisted delivery per target its routes choose, in the consumer's transaction (so a
+ * redelivered event, stopped by the inbox, plans nothing twice).
  */
 @ApplicationScoped
 public class DeliveryPlanner {
 
     private static final Logger LOG = Logger.getLogger(DeliveryPlanner.class);
 
+    private final Routing routing;
     private final MessageRenderer renderer;
-    private final NotificationConfig config;
     private final AfterCommit afterCommit;
     private final DeliveryWorker worker;
     private final Clock clock;
 
     @Inject
-    public DeliveryPlanner(MessageRenderer renderer, NotificationConfig config, AfterCommit afterCommit,
-            DeliveryWorker worker, Clock clock) {
+    public DeliveryPlanner(Routing routing, MessageRenderer renderer, AfterCommit afterCommit, DeliveryWorker worker,
+            Clock clock) {
+        this.routing = routing;
         this.renderer = renderer;
-        this.config = config;
         this.afterCommit = afterCommit;
         this.worker = worker;
         this.clock = clock;
@@ -41,17 +43,21 @@ public class DeliveryPlanner {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void plan(ReceivedEvent event) {
-        if (!event.is(CriticalIssueReported.class)) {
+        if (EventCatalog.byCeType(event.type().ceType()).isEmpty()) {
+            LOG.warnf("Event %s has a type this service does not know: %s", event.id(), event.type().ceType());
+            return;
+        }
+        List<PlannedTarget> targets = routing.targetsFor(event.type(), event.data());
+        if (targets.isEmpty()) {
             LOG.debugf("No route for %s (%s)", event.type().ceType(), event.id());
             return;
         }
-        RenderedMessage message = renderer.criticalIssue(event.dataAs(CriticalIssueReported.class));
-        String ceType = event.type().ceType();
-        Delivery.pending(event.id(), ceType, event.subject(), Channel.SLACK, config.slack().channelName(),
-                message.title(), message.slackBlocks(), null, clock.instant()).persist();
-        for (String address : config.email().productGroup()) {
-            Delivery.pending(event.id(), ceType, event.subject(), Channel.EMAIL, address, message.title(),
-                    message.emailText(), message.emailHtml(), clock.instant()).persist();
+        RenderedMessage message = renderer.render(event.type(), event.data());
+        EventAttributes attributes = EventAttributes.of(event.type(), event.data());
+        Delivery.Source source = new Delivery.Source(event.id(), event.type().ceType(), event.subject(),
+                attributes.ticketId(), attributes.launchId());
+        for (PlannedTarget target : targets) {
+            Delivery.pending(source, target, message, clock.instant()).persist();
         }
         afterCommit.run(worker::nudge);
     }

@@ -3,13 +3,16 @@ package work.remote.notification.delivery;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PreDestroy;
@@ -27,16 +30,19 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 
 import work.remote.events.DrainLoop;
+import work.remote.events.notification.Channel;
 import work.remote.events.notification.NotificationDead;
 import work.remote.events.notification.NotificationDelivered;
 import work.remote.events.outbox.Outbox;
+import work.remote.notification.channel.ChannelRateLimiter;
 import work.remote.notification.config.NotificationConfig;
 
 /**
  * Sends due deliveries, a few at a time, each in its own transaction holding its row lock ({@code SKIP LOCKED}),
  * so replicas never send the same delivery at once and a restart resumes where it stopped. A slow target holds
- * up only its own sender, never the retries of the others. Failed attempts back off
- * exponentially with jitter; a Slack {@code Retry-After} wins when longer.
+ * up only its own sender, never the retries of the others. A Slack channel over its rate limit keeps its
+ * deliveries pending until it has a token again, without holding up other channels. Failed attempts back off
+ * exponentially with jitter; a Slack {@code Retry-After} wins when longer and pauses the channel.
  */
 @ApplicationScoped
 public class DeliveryWorker {
@@ -44,6 +50,7 @@ public class DeliveryWorker {
     private static final Logger LOG = Logger.getLogger(DeliveryWorker.class);
     private static final int BATCH = 50;
     private static final int SKIP_LOCKED = -2;
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
     private final EntityManager entityManager;
     private final SlackSender slack;
@@ -52,13 +59,17 @@ public class DeliveryWorker {
     private final Clock clock;
     private final Outbox outbox;
     private final DeliveryLinks links;
-    private final DrainLoop loop = new DrainLoop("delivery-worker", this::drain);
-    private final ExecutorService senders;
+    private final ChannelRateLimiter limiter;
     private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
+    private volatile Running running;
+
+    /** The sending machinery of one run between {@link #start()} and {@link #stop()}. */
+    private record Running(DrainLoop loop, ExecutorService senders) {
+    }
 
     @Inject
     public DeliveryWorker(EntityManager entityManager, SlackSender slack, EmailSender email, NotificationConfig config,
-            Clock clock, Outbox outbox, DeliveryLinks links) {
+            Clock clock, Outbox outbox, DeliveryLinks links, ChannelRateLimiter limiter) {
         this.entityManager = entityManager;
         this.slack = slack;
         this.email = email;
@@ -66,20 +77,58 @@ public class DeliveryWorker {
         this.clock = clock;
         this.outbox = outbox;
         this.links = links;
-        AtomicInteger threads = new AtomicInteger();
-        this.senders = Executors.newFixedThreadPool(this.config.concurrency(), task -> {
-            Thread thread = new Thread(task, "delivery-sender-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.limiter = limiter;
     }
 
     void onStart(@Observes StartupEvent startup) {
+        if (config.enabled()) {
+            start();
+        }
+    }
+
+    /** Starts sending whatever is due, as a freshly started service does. */
+    public synchronized void start() {
+        if (running != null) {
+            return;
+        }
+        AtomicInteger threads = new AtomicInteger();
+        running = new Running(new DrainLoop("delivery-worker", this::drain),
+                Executors.newFixedThreadPool(config.concurrency(), task -> {
+                    Thread thread = new Thread(task, "delivery-sender-" + threads.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                }));
         nudge();
     }
 
+    /**
+     * Stops sending: attempts under way finish and are recorded, nothing else starts. What is left stays pending
+     * in the database for the next start (here or in another replica), with the rate limits starting afresh.
+     */
+    @PreDestroy
+    public synchronized void stop() {
+        Running stopping = running;
+        if (stopping == null) {
+            return;
+        }
+        running = null;
+        stopping.loop().close();
+        stopping.senders().shutdown();
+        try {
+            if (!stopping.senders().awaitTermination(STOP_GRACE.toSeconds(), TimeUnit.SECONDS)) {
+                LOG.warn("Delivery attempts still running after the stop grace period");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        limiter.forgetAll();
+    }
+
     public void nudge() {
-        loop.nudge();
+        Running current = running;
+        if (current != null) {
+            current.loop().nudge();
+        }
     }
 
     @Scheduled(every = "${notification.delivery.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -88,19 +137,52 @@ public class DeliveryWorker {
     }
 
     private Optional<Duration> drain() {
-        List<UUID> due = QuarkusTransaction.requiringNew().call(() -> entityManager.createQuery("""
-                select d.id from Delivery d
-                where d.state = work.remote.notification.delivery.Delivery.State.PENDING and d.nextAttemptAt <= :now
-                order by d.nextAttemptAt""", UUID.class)
-                .setParameter("now", clock.instant())
-                .setMaxResults(BATCH)
-                .getResultList());
-        for (UUID id : due) {
-            if (inFlight.add(id)) {
-                senders.execute(() -> send(id));
+        Running current = running;
+        if (current == null) {
+            return Optional.empty();
+        }
+        ChannelRateLimiter.Throttled throttled = limiter.throttled();
+        List<DueDelivery> due = QuarkusTransaction.requiringNew().call(() -> dueDeliveries(throttled.channels()));
+        Optional<Duration> again = throttled.shortestWait();
+        for (DueDelivery delivery : due) {
+            if (inFlight.contains(delivery.id())) {
+                continue;
+            }
+            if (delivery.channel() == Channel.SLACK) {
+                Duration wait = limiter.take(delivery.target());
+                if (!wait.isZero()) {
+                    again = Optional.of(again.filter(other -> other.compareTo(wait) < 0).orElse(wait));
+                    continue;
+                }
+            }
+            inFlight.add(delivery.id());
+            try {
+                current.senders().execute(() -> send(delivery.id()));
+            } catch (RejectedExecutionException stopped) {
+                inFlight.remove(delivery.id());
             }
         }
-        return Optional.empty();
+        return again;
+    }
+
+    private record DueDelivery(UUID id, Channel channel, String target) {
+    }
+
+    /** The oldest due deliveries, leaving out Slack channels that are over their limit. */
+    private List<DueDelivery> dueDeliveries(Set<String> throttledChannels) {
+        String notThrottled = throttledChannels.isEmpty() ? ""
+                : " and not (d.channel = work.remote.events.notification.Channel.SLACK and d.target in :throttled)";
+        var query = entityManager.createQuery("""
+                select d.id, d.channel, d.target from Delivery d
+                where d.state = work.remote.notification.delivery.Delivery.State.PENDING and d.nextAttemptAt <= :now"""
+                + notThrottled + " order by d.nextAttemptAt", Object[].class)
+                .setParameter("now", clock.instant())
+                .setMaxResults(BATCH);
+        if (!throttledChannels.isEmpty()) {
+            query.setParameter("throttled", throttledChannels);
+        }
+        return query.getResultList().stream()
+                .map(row -> new DueDelivery((UUID) row[0], (Channel) row[1], (String) row[2])).toList();
     }
 
     /** One attempt; when it ends, the worker looks again, for what was due behind it. */
@@ -117,7 +199,7 @@ public class DeliveryWorker {
 
     private void attempt(UUID id) {
         Delivery delivery = entityManager.find(Delivery.class, id, LockModeType.PESSIMISTIC_WRITE,
-                java.util.Map.of(SpecHints.HINT_SPEC_LOCK_TIMEOUT, SKIP_LOCKED));
+                Map.of(SpecHints.HINT_SPEC_LOCK_TIMEOUT, SKIP_LOCKED));
         if (delivery == null || delivery.state != Delivery.State.PENDING
                 || delivery.nextAttemptAt.isAfter(clock.instant())) {
             return;
@@ -126,6 +208,9 @@ public class DeliveryWorker {
             case SLACK -> slack.send(delivery);
             case EMAIL -> email.send(delivery);
         };
+        if (result.retryAfter() != null) {
+            limiter.pause(delivery.target, result.retryAfter());
+        }
         switch (result.outcome()) {
             case DELIVERED -> delivery.delivered(clock.instant());
             case RETRY -> delivery.failed(result.error(), backoff(delivery.attempts + 1, result.retryAfter()),
@@ -154,11 +239,5 @@ public class DeliveryWorker {
                 config.firstRetryDelay().toMillis() << Math.min(attempt - 1, 20));
         Duration jittered = Duration.ofMillis(ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1));
         return requested != null && requested.compareTo(jittered) > 0 ? requested : jittered;
-    }
-
-    @PreDestroy
-    void stop() {
-        loop.close();
-        senders.shutdown();
     }
 }

@@ -1,29 +1,81 @@
 package work.remote.notification.delivery;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 
-import work.remote.events.ticket.CriticalIssueReported;
+import io.quarkus.qute.Engine;
+import io.quarkus.qute.Template;
+import io.quarkus.runtime.StartupEvent;
 
-/** Renders events with the type-safe Qute templates under {@code templates/MessageRenderer/}. */
+import work.remote.events.DomainEvent;
+import work.remote.events.EventCatalog;
+import work.remote.events.EventJson;
+import work.remote.events.EventType;
+import work.remote.events.inbox.MalformedEventException;
+import work.remote.notification.route.EventPattern;
+
+/**
+ * Renders an event with its three Qute templates under {@code templates/messages/<EventName>/}: {@code slack.json}
+ * (Block Kit; its {@code text} is the message's title and the email's subject), {@code text.txt} and
+ * {@code html.html}. Each template declares its event type ({@code {@work.remote.events...}}), so Qute checks
+ * every expression against the event record at build time.
+ */
 @ApplicationScoped
 public class MessageRenderer {
 
-    @CheckedTemplate
-    static class Templates {
-        static native TemplateInstance criticalIssueSlack(CriticalIssueReported event);
+    static final List<String> TEMPLATES = List.of("slack.json", "text.txt", "html.html");
 
-        static native TemplateInstance criticalIssueEmailText(CriticalIssueReported event);
+    private final Engine engine;
 
-        static native TemplateInstance criticalIssueEmailHtml(CriticalIssueReported event);
+    @Inject
+    public MessageRenderer(Engine engine) {
+        this.engine = engine;
     }
 
-    public RenderedMessage criticalIssue(CriticalIssueReported event) {
-        return new RenderedMessage("CRITICAL: " + event.title(),
-                Templates.criticalIssueSlack(event).render(),
-                Templates.criticalIssueEmailText(event).render(),
-                Templates.criticalIssueEmailHtml(event).render());
+    /** Refuses to start when an event type this service consumes has no templates. */
+    void checkEveryTypeHasTemplates(@Observes StartupEvent startup) {
+        List<String> missing = EventPattern.CONSUMED_CONTEXTS.stream()
+                .flatMap(context -> EventCatalog.ofContext(context).stream())
+                .flatMap(type -> TEMPLATES.stream().map(name -> templateId(EventType.of(type), name)))
+                .filter(id -> engine.getTemplate(id) == null)
+                .toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("Message templates missing: " + missing);
+        }
+    }
+
+    /** @throws MalformedEventException when {@code data} is not a valid event of {@code type} */
+    public RenderedMessage render(EventType type, JsonNode data) {
+        Class<? extends DomainEvent> eventClass = EventCatalog.byCeType(type.ceType())
+                .orElseThrow(() -> new MalformedEventException("Unknown event type " + type.ceType()));
+        DomainEvent event;
+        try {
+            event = EventJson.mapper().treeToValue(data, eventClass);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new MalformedEventException("The data is not a valid " + eventClass.getSimpleName() + ": "
+                    + e.getMessage(), e);
+        }
+        String slack = template(type, "slack.json").data("event", event).render();
+        try {
+            String title = EventJson.mapper().readTree(slack).path("text").asText();
+            return new RenderedMessage(title, slack, template(type, "text.txt").data("event", event).render(),
+                    template(type, "html.html").data("event", event).render());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The Slack template of " + type.name() + " renders invalid JSON", e);
+        }
+    }
+
+    private Template template(EventType type, String name) {
+        return engine.getTemplate(templateId(type, name));
+    }
+
+    private static String templateId(EventType type, String name) {
+        return "messages/" + type.name() + "/" + name;
     }
 }

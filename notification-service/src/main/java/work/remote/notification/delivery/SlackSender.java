@@ -11,11 +11,12 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import work.remote.notification.channel.SlackChannel;
 import work.remote.notification.config.NotificationConfig;
 
 /**
- * Posts Block Kit messages to a Slack incoming webhook. The webhook URL is a secret: errors name the channel,
- * never the URL.
+ * Posts Block Kit messages to the incoming webhook of the registered channel a delivery names. The webhook URL is a
+ * secret: errors name the channel, never the URL.
  */
 @ApplicationScoped
 public class SlackSender {
@@ -30,7 +31,12 @@ public class SlackSender {
     }
 
     public SendResult send(Delivery delivery) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(config.webhookUrl()))
+        Optional<SlackChannel> channel = SlackChannel.named(delivery.target);
+        if (channel.isEmpty()) {
+            return SendResult.retry("Slack channel " + delivery.target + " is not registered: register its incoming "
+                    + "webhook (POST /channels), then replay this delivery if it is dead by then");
+        }
+        HttpRequest request = HttpRequest.newBuilder(URI.create(channel.get().webhookUrl))
                 .timeout(config.timeout())
                 .header("Content-Type", "application/json; charset=utf-8")
                 .POST(HttpRequest.BodyPublishers.ofString(delivery.body))

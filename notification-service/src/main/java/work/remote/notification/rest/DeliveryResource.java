@@ -45,14 +45,16 @@ public class DeliveryResource {
 
     @GET
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
-    @Operation(summary = "The delivery log, newest first, filtered by event, subject, state, channel or target")
-    public DeliveryPage list(@QueryParam("ceId") String ceId, @QueryParam("subject") String subject,
-            @QueryParam("state") Delivery.State state, @QueryParam("channel") Channel channel,
-            @QueryParam("target") String target,
+    @Operation(summary = "The delivery log, newest first, filtered by event, ticket, launch, state, channel or target")
+    public ListPage<DeliveryView> list(@QueryParam("ceId") String ceId, @QueryParam("ceType") String ceType,
+            @QueryParam("subject") String subject, @QueryParam("ticketId") UUID ticketId,
+            @QueryParam("launchId") UUID launchId, @QueryParam("state") Delivery.State state,
+            @QueryParam("channel") Channel channel, @QueryParam("target") String target,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        DeliveryLog.Slice slice = log.find(new DeliveryLog.Filter(ceId, subject, state, channel, target), page, size);
-        return new DeliveryPage(slice.items().stream().map(DeliveryView::of).toList(), page, size, slice.total());
+        DeliveryLog.Filter filter = new DeliveryLog.Filter(ceId, ceType, subject, ticketId, launchId, state, channel,
+                target);
+        return ListPage.of(log.find(filter, page, size), DeliveryView::of, page, size);
     }
 
     @GET

@@ -7,12 +7,14 @@ import work.remote.events.notification.Channel;
 import work.remote.notification.delivery.Delivery;
 
 /** A delivery as the API shows it: its target is a channel name or an address, never a webhook URL. */
-public record DeliveryView(UUID id, String ceId, String ceType, String subject, Channel channel, String target,
+public record DeliveryView(UUID id, String ceId, String ceType, String subject, UUID ticketId, UUID launchId,
+        Channel channel, String target,
         String title, Delivery.State state, int attempts, Instant nextAttemptAt, String lastError, Instant createdAt,
         Instant deliveredAt) {
 
     public static DeliveryView of(Delivery delivery) {
-        return new DeliveryView(delivery.id, delivery.ceId, delivery.ceType, delivery.subject, delivery.channel,
+        return new DeliveryView(delivery.id, delivery.ceId, delivery.ceType, delivery.subject, delivery.ticketId,
+                delivery.launchId, delivery.channel,
                 delivery.target, delivery.title, delivery.state, delivery.attempts,
                 delivery.state == Delivery.State.PENDING ? delivery.nextAttemptAt : null, delivery.lastError,
                 delivery.createdAt, delivery.deliveredAt);

@@ -1,0 +1,102 @@
+package work.remote.notification.rest;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import work.remote.notification.Versions;
+import work.remote.notification.channel.SlackChannel;
+import work.remote.notification.channel.SlackChannelService;
+import work.remote.problem.Problem;
+
+/** Slack channels and their webhooks; a webhook URL goes in and never comes out. */
+@Path("/channels")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Channels")
+@SecurityRequirement(name = "jwt")
+@APIResponse(responseCode = "400", description = "Invalid input; violations name each field",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No valid bearer token")
+public class ChannelResource {
+
+    private final SlackChannelService channels;
+
+    @Inject
+    public ChannelResource(SlackChannelService channels) {
+        this.channels = channels;
+    }
+
+    @GET
+    @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
+    @Operation(summary = "Every registered Slack channel, by name")
+    public ListPage<SlackChannelView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        return ListPage.of(channels.list(page, size), SlackChannelView::of, page, size);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
+    @Operation(summary = "One Slack channel")
+    @APIResponse(responseCode = "404", description = "No such channel",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public SlackChannelView get(@PathParam("id") UUID id) {
+        return SlackChannelView.of(channels.get(id));
+    }
+
+    @POST
+    @RolesAllowed({ "ops", "admin" })
+    @Operation(summary = "Register a Slack channel with its incoming webhook and rate limit")
+    @APIResponse(responseCode = "201", description = "Registered")
+    @APIResponse(responseCode = "409", description = "A channel of that name exists",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response register(@Valid @NotNull SlackChannelRequest request) {
+        SlackChannel channel = channels.register(request.change());
+        return Response.created(URI.create("/channels/" + channel.id)).entity(SlackChannelView.of(channel)).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed({ "ops", "admin" })
+    @Operation(summary = "Change a channel's name, webhook or rate limit, naming the version the change was made against")
+    @APIResponse(responseCode = "409", description = "Changed in the meantime, or the name is taken",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public SlackChannelView change(@PathParam("id") UUID id, @Valid @NotNull SlackChannelRequest request) {
+        return SlackChannelView.of(channels.change(id, Versions.given(request.version()), request.change()));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed({ "ops", "admin" })
+    @Operation(summary = "Remove a channel; deliveries to it wait, with a clear error, until it is registered again")
+    @APIResponse(responseCode = "204", description = "Removed")
+    public void remove(@PathParam("id") UUID id) {
+        channels.remove(id);
+    }
+}

@@ -1,0 +1,134 @@
+package work.remote.notification.rest;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import work.remote.events.EventJson;
+import work.remote.events.notification.Channel;
+import work.remote.notification.Versions;
+import work.remote.notification.delivery.DeliveryPreview;
+import work.remote.notification.route.Route;
+import work.remote.notification.route.RouteService;
+import work.remote.problem.Problem;
+
+@Path("/routes")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Routes")
+@SecurityRequirement(name = "jwt")
+@APIResponse(responseCode = "400", description = "Invalid input; violations name each field",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No valid bearer token")
+public class RouteResource {
+
+    private final RouteService routes;
+    private final DeliveryPreview preview;
+
+    @Inject
+    public RouteResource(RouteService routes, DeliveryPreview preview) {
+        this.routes = routes;
+        this.preview = preview;
+    }
+
+    @GET
+    @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
+    @Operation(summary = "Every route, by name")
+    public ListPage<RouteView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        return ListPage.of(routes.list(page, size), RouteView::of, page, size);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
+    @Operation(summary = "One route")
+    @APIResponse(responseCode = "404", description = "No such route",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RouteView get(@PathParam("id") UUID id) {
+        return RouteView.of(routes.get(id));
+    }
+
+    @POST
+    @RolesAllowed({ "ops", "admin" })
+    @Operation(summary = "Create a route; one that could send critical issues to no Slack channel is refused")
+    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "409", description = "A route of that name exists",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Critical issues would reach no Slack channel",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(@Valid @NotNull RouteRequest request) {
+        Route route = routes.create(request.definition());
+        return Response.created(URI.create("/routes/" + route.id)).entity(RouteView.of(route)).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed({ "ops", "admin" })
+    @Operation(summary = "Change a route, naming the version the change was made against")
+    @APIResponse(responseCode = "409", description = "Changed in the meantime, or the name is taken",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Critical issues would reach no Slack channel",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RouteView change(@PathParam("id") UUID id, @Valid @NotNull RouteRequest request) {
+        return RouteView.of(routes.change(id, Versions.given(request.version()), request.definition()));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed({ "ops", "admin" })
+    @Operation(summary = "Remove a route")
+    @APIResponse(responseCode = "204", description = "Removed")
+    public void remove(@PathParam("id") UUID id) {
+        routes.remove(id);
+    }
+
+    @POST
+    @Path("/dry-run")
+    @RolesAllowed({ "ops", "admin" })
+    @Operation(summary = "Which targets an event would reach, with what message; nothing is stored or sent")
+    public DryRunView dryRun(@Valid @NotNull DryRunRequest request) {
+        DeliveryPreview.Preview result = preview.of(request.ceType(), request.data());
+        return new DryRunView(request.ceType(), result.targets().stream().map(target -> new DryRunView.Message(
+                target.channel(), target.target(), target.route(), result.message().title(),
+                target.channel() == Channel.SLACK ? slackJson(result.message().slackBlocks()) : null,
+                target.channel() == Channel.EMAIL ? result.message().emailText() : null,
+                target.channel() == Channel.EMAIL ? result.message().emailHtml() : null)).toList());
+    }
+
+    private static JsonNode slackJson(String blocks) {
+        try {
+            return EventJson.mapper().readTree(blocks);
+        } catch (IOException e) {
+            throw new IllegalStateException("A Slack template rendered invalid JSON", e);
+        }
+    }
+}

@@ -175,7 +175,8 @@ class LaunchLifecycleTest {
         assertThat(types(id)).containsExactly("LaunchPlanned", "LaunchGatePassed", "LaunchGatePassed",
                 "LaunchGatePassed", "LaunchGatePassed", "TicketOpened", "LaunchStarted", "LaunchStatusPosted", "RuleChanged",
                 "LaunchClosed");
-        assertThat(topic.withKey(id)).allSatisfy(record -> assertThat(header(record, "ce_subject")).isEqualTo(id));
+        assertThat(topic.withKey(id)).filteredOn(record -> !header(record, "ce_type").endsWith("TicketOpened"))
+                .allSatisfy(record -> assertThat(header(record, "ce_subject")).isEqualTo(id));
     }
 
     @Test

@@ -1,0 +1,71 @@
+package work.remote.process;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.Immutable;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Sort;
+
+import work.remote.problem.ProblemException;
+
+/** A published version of a process: never changed after it is written (the database refuses updates too). */
+@Entity
+@Immutable
+@Table(name = "process_version")
+public class ProcessVersion extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "process_id")
+    public UUID processId;
+
+    public int number;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public ProcessDefinition definition;
+
+    @Column(name = "change_summary")
+    public String changeSummary;
+
+    @Column(name = "published_by")
+    public String publishedBy;
+
+    @Column(name = "published_at")
+    public Instant publishedAt;
+
+    public static ProcessVersion of(Process process, int number, ProcessDefinition definition, String changeSummary,
+            String publishedBy, Instant now) {
+        ProcessVersion version = new ProcessVersion();
+        version.id = UUID.randomUUID();
+        version.processId = process.id;
+        version.number = number;
+        version.definition = definition;
+        version.changeSummary = changeSummary;
+        version.publishedBy = publishedBy;
+        version.publishedAt = now;
+        return version;
+    }
+
+    public static ProcessVersion get(UUID processId, int number) {
+        ProcessVersion version = find("processId = ?1 and number = ?2", processId, number).firstResult();
+        if (version == null) {
+            throw ProblemException.notFound("Version " + number + " of process", processId);
+        }
+        return version;
+    }
+
+    public static List<ProcessVersion> of(UUID processId, int page, int size) {
+        return find("processId", Sort.ascending("number"), processId).page(page, size).list();
+    }
+}

@@ -1,0 +1,58 @@
+package work.remote.process;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+import work.remote.problem.ProblemException;
+
+/** A published version handed to a set of participants, each with their own {@link Checklist}. */
+@Entity
+@Table(name = "rollout")
+public class Rollout extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "process_id")
+    public UUID processId;
+
+    @Column(name = "process_key")
+    public String processKey;
+
+    public int version;
+
+    public String title;
+
+    @Column(name = "started_by")
+    public String startedBy;
+
+    @Column(name = "started_at")
+    public Instant startedAt;
+
+    public static Rollout start(Process process, ProcessVersion version, String startedBy, Instant now) {
+        Rollout rollout = new Rollout();
+        rollout.id = UUID.randomUUID();
+        rollout.processId = process.id;
+        rollout.processKey = process.key;
+        rollout.version = version.number;
+        rollout.title = version.definition.title();
+        rollout.startedBy = startedBy;
+        rollout.startedAt = now;
+        return rollout;
+    }
+
+    public static Rollout get(UUID id) {
+        Rollout rollout = findById(id);
+        if (rollout == null) {
+            throw ProblemException.notFound("Rollout", id);
+        }
+        return rollout;
+    }
+}

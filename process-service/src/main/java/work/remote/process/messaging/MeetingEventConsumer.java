@@ -1,0 +1,34 @@
+package work.remote.process.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+
+import work.remote.events.inbox.Inbox;
+import work.remote.process.service.MeetingOutcomes;
+
+/** Reads meeting-service's events; the inbox makes a redelivered event attach nothing twice. */
+@ApplicationScoped
+public class MeetingEventConsumer {
+
+    static final String CONSUMER = "process-service";
+
+    private final Inbox inbox;
+    private final MeetingOutcomes outcomes;
+
+    @Inject
+    public MeetingEventConsumer(Inbox inbox, MeetingOutcomes outcomes) {
+        this.inbox = inbox;
+        this.outcomes = outcomes;
+    }
+
+    @Incoming("meeting-events")
+    @Blocking
+    public void onEvent(ConsumerRecord<String, String> record) {
+        inbox.process(CONSUMER, record, outcomes::apply);
+    }
+}

@@ -1,0 +1,25 @@
+package work.remote.process.rest;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import work.remote.process.Checklist;
+
+public record ChecklistView(UUID id, UUID rolloutId, String person, String role, String supervisor,
+        List<Line> lines, long done, int total, Instant completedAt) {
+
+    /** A line; tick it with {@code POST .../lines/{index}/tick}. */
+    public record Line(int index, String stepId, String text, boolean keyPoint, Instant tickedAt) {
+    }
+
+    public static ChecklistView of(Checklist checklist) {
+        List<Line> lines = IntStream.range(0, checklist.lines.size()).mapToObj(index -> {
+            Checklist.Line line = checklist.lines.get(index);
+            return new Line(index, line.stepId(), line.text(), line.keyPoint(), line.tickedAt());
+        }).toList();
+        return new ChecklistView(checklist.id, checklist.rolloutId, checklist.person, checklist.role,
+                checklist.supervisor, lines, checklist.done(), lines.size(), checklist.completedAt);
+    }
+}

@@ -1,0 +1,35 @@
+package work.remote.process.rest;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import work.remote.process.KeyPoint;
+import work.remote.process.Outline;
+import work.remote.process.ProcessDefinition;
+import work.remote.process.ProcessRole;
+import work.remote.process.Step;
+
+/**
+ * A process draft: key, title, owner, 5W1H outline, roles, flow (the first step is the start) and key points. A
+ * draft may be incomplete; {@code GET /processes/{id}/validation} lists what still keeps it from being published.
+ */
+@Schema(description = "A process draft; the first step of the flow is its start")
+public record DraftRequest(
+        @NotBlank @Size(max = 80) @Pattern(regexp = "[a-z0-9][a-z0-9-]*", message = "must be lower-case letters, digits and dashes") String key,
+        @NotBlank @Size(max = 200) String title,
+        @NotBlank @Size(max = 200) String owner,
+        @Valid Outline outline,
+        @Size(max = 50) List<@Valid ProcessRole> roles,
+        @Size(max = 200) List<@Valid Step> steps,
+        @Size(max = 200) List<@Valid KeyPoint> keyPoints) {
+
+    public ProcessDefinition definition() {
+        return new ProcessDefinition(title, owner, outline, roles, steps, keyPoints);
+    }
+}

@@ -1,0 +1,25 @@
+package work.remote.process.rest;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import work.remote.process.Process;
+import work.remote.process.ProcessDefinition;
+import work.remote.process.ProcessStatus;
+
+public record ProcessView(UUID id, String key, String title, String owner, ProcessStatus status,
+        Integer latestVersion,
+        @Schema(description = "The open draft, when there is one") ProcessDefinition draft,
+        Integer draftBasedOn, String draftChangeSummary,
+        @Schema(description = "The revision to send back in If-Match (also the ETag)") long revision,
+        String createdBy, Instant createdAt, Instant updatedAt, Instant retiredAt, String retiredReason, String link) {
+
+    public static ProcessView of(Process process, String link) {
+        return new ProcessView(process.id, process.key, process.title, process.owner, process.status,
+                process.latestVersion, process.draft, process.draftBasedOn, process.draftChangeSummary,
+                process.version, process.createdBy, process.createdAt, process.updatedAt, process.retiredAt,
+                process.retiredReason, link);
+    }
+}

@@ -1,0 +1,71 @@
+package work.remote.process.rest;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** The small request bodies of the process and rollout APIs. */
+public final class Requests {
+
+    private Requests() {
+    }
+
+    /** Open a new draft from the latest published version, saying why. */
+    public record Refine(@NotBlank @Size(max = 2_000) String changeSummary) {
+    }
+
+    /** Publish the open draft; {@code addressedImprovements} closes improvement items this version deals with. */
+    public record Publish(@NotBlank @Size(max = 2_000) String changeSummary,
+            @Size(max = 200) List<@NotNull UUID> addressedImprovements) {
+
+        public Publish {
+            addressedImprovements = addressedImprovements == null ? List.of() : List.copyOf(addressedImprovements);
+        }
+    }
+
+    public record Retire(@Size(max = 2_000) String reason) {
+    }
+
+    /** A person asked to discuss the draft: meeting-service groups sessions by function and relays through the supervisor. */
+    public record ReviewParticipant(@NotBlank @Size(max = 200) String person,
+            @NotBlank @Size(max = 100) String functionGroup, @Size(max = 200) String supervisor) {
+    }
+
+    public record Review(@NotEmpty @Size(max = 500) List<@Valid @NotNull ReviewParticipant> participants) {
+    }
+
+    /** One step as walked in a rehearsal; a {@code problem} is a finding that must be resolved or waived. */
+    public record WalkedStep(@NotBlank @Size(max = 80) String stepId, @Size(max = 2_000) String note,
+            @Size(max = 2_000) String problem) {
+    }
+
+    public record Rehearse(@NotEmpty @Size(max = 50) List<@NotBlank @Size(max = 200) String> walkedBy,
+            @NotEmpty @Size(max = 500) List<@Valid @NotNull WalkedStep> steps) {
+    }
+
+    public record Resolve(@NotBlank @Size(max = 2_000) String resolution) {
+    }
+
+    public record Waive(@NotBlank @Size(max = 2_000) String reason) {
+    }
+
+    public record RolloutParticipant(@NotBlank @Size(max = 200) String person, @NotBlank @Size(max = 100) String role,
+            @Size(max = 200) String supervisor) {
+    }
+
+    /** Roll out published {@code version} (the latest when absent) to these people. */
+    public record StartRollout(@Min(1) Integer version,
+            @NotEmpty @Size(max = 500) List<@Valid @NotNull RolloutParticipant> participants) {
+    }
+
+    public record Adoption(@NotNull @Min(1) @Max(5) Integer rating, @Size(max = 4_000) String problems,
+            @Size(max = 4_000) String suggestions) {
+    }
+}

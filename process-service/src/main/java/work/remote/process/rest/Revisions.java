@@ -1,0 +1,49 @@
+package work.remote.process.rest;
+
+import java.util.List;
+
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Response;
+
+import work.remote.problem.Problem;
+import work.remote.problem.ProblemException;
+import work.remote.process.Process;
+
+/** A process's revision as an HTTP entity tag, and the {@code If-Match} header that must name it on edits. */
+final class Revisions {
+
+    static final String IF_MATCH = "If-Match";
+
+    private Revisions() {
+    }
+
+    static EntityTag tagOf(Process process) {
+        return new EntityTag(Long.toString(process.version));
+    }
+
+    static Response.ResponseBuilder tagged(Response.ResponseBuilder response, Process process) {
+        return response.tag(tagOf(process));
+    }
+
+    /** The revision an {@code If-Match} header names; required when {@code required}, else null when absent. */
+    static Long expected(String ifMatch, boolean required) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            if (required) {
+                throw new ProblemException(428, "if-match-required", "If-Match required",
+                        "Send the revision you edited (the ETag of GET /processes/{id}) in If-Match", List.of(
+                                new Problem.Violation(IF_MATCH, "must name the revision you edited, e.g. \"3\"")));
+            }
+            return null;
+        }
+        String tag = ifMatch.trim();
+        if (tag.startsWith("W/")) {
+            tag = tag.substring(2);
+        }
+        tag = tag.replace("\"", "");
+        try {
+            return Long.parseLong(tag);
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid(IF_MATCH, "'" + ifMatch + "' is not a revision of this process");
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package work.remote.process.rest;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.quarkus.panache.common.Sort;
+
+import work.remote.problem.Problem;
+import work.remote.problem.ProblemException;
+import work.remote.process.AdoptionFeedback;
+import work.remote.process.Checklist;
+import work.remote.process.Rollout;
+import work.remote.process.service.RolloutService;
+
+@Path("/rollouts")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Rollouts")
+@SecurityRequirement(name = "jwt")
+@APIResponse(responseCode = "400", description = "Invalid input; violations name each field",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No valid bearer token")
+@APIResponse(responseCode = "403", description = "The token lacks a role allowed here, or it is someone else's checklist",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "No such rollout, checklist or line",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class RolloutResource {
+
+    private final RolloutService rollouts;
+    private final JsonWebToken caller;
+
+    @Inject
+    public RolloutResource(RolloutService rollouts, JsonWebToken caller) {
+        this.rollouts = rollouts;
+        this.caller = caller;
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
+    @Operation(summary = "A rollout with progress per person and per key point")
+    public RolloutView get(@PathParam("id") UUID id) {
+        return view(Rollout.get(id), rollouts);
+    }
+
+    @GET
+    @Path("/{id}/checklists/{person}")
+    @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
+    @Operation(summary = "A participant's checklist: visible to them, their supervisor and admins")
+    public ChecklistView checklist(@PathParam("id") UUID id, @PathParam("person") String person) {
+        Checklist checklist = Checklist.get(id, person);
+        if (!checklist.visibleTo(caller.getName(), caller.getGroups().contains("admin"))) {
+            throw new ProblemException(403, "not-your-checklist", "Not your checklist",
+                    "Only " + person + ", their supervisor or an admin may see this checklist", List.of());
+        }
+        return ChecklistView.of(checklist);
+    }
+
+    @POST
+    @Path("/{id}/checklists/{person}/lines/{index}/tick")
+    @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
+    @Operation(summary = "Tick a line of your own checklist", description = "Ticking the last line completes the "
+            + "checklist and emits ChecklistCompleted; nobody can tick someone else's checklist")
+    public ChecklistView tick(@PathParam("id") UUID id, @PathParam("person") String person,
+            @PathParam("index") int index) {
+        return ChecklistView.of(rollouts.tick(id, person, index, caller.getName()));
+    }
+
+    @POST
+    @Path("/{id}/adoption-feedback")
+    @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
+    @Operation(summary = "Say how the process works for you (participants only, once)")
+    @APIResponse(responseCode = "201", description = "Recorded")
+    @APIResponse(responseCode = "409", description = "You already answered",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response giveFeedback(@PathParam("id") UUID id, @Valid @NotNull Requests.Adoption request) {
+        rollouts.giveFeedback(id, request, caller.getName());
+        return Response.created(URI.create("/rollouts/" + id + "/adoption-feedback")).entity(summary(id)).build();
+    }
+
+    @GET
+    @Path("/{id}/adoption-feedback")
+    @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
+    @Operation(summary = "How the process works for the participants: ratings, problems, suggestions")
+    public AdoptionSummary adoption(@PathParam("id") UUID id) {
+        Rollout.get(id);
+        return summary(id);
+    }
+
+    static RolloutView view(Rollout rollout, RolloutService rollouts) {
+        return RolloutView.of(rollout, Checklist.of(rollout.id), rollouts.linkTo(rollout));
+    }
+
+    private static AdoptionSummary summary(UUID id) {
+        return AdoptionSummary.of(id, Checklist.of(id),
+                AdoptionFeedback.list("rolloutId", Sort.ascending("givenAt").and("person"), id));
+    }
+}

@@ -1,0 +1,53 @@
+package work.remote.process.rest;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import work.remote.process.Checklist;
+import work.remote.process.Rollout;
+
+/** A rollout with its progress per person and per key point. */
+public record RolloutView(UUID id, UUID processId, String key, int version, String title, String startedBy,
+        Instant startedAt, List<PersonProgress> people, List<KeyPointProgress> keyPoints, String link) {
+
+    public record PersonProgress(String person, String role, String supervisor, long done, int total,
+            Instant completedAt) {
+    }
+
+    /** One key point across everyone who must check it: who has, who has not yet. */
+    public record KeyPointProgress(String stepId, String check, List<String> checkedBy, List<String> pending) {
+    }
+
+    public static RolloutView of(Rollout rollout, List<Checklist> checklists, String link) {
+        List<PersonProgress> people = checklists.stream()
+                .map(checklist -> new PersonProgress(checklist.person, checklist.role, checklist.supervisor,
+                        checklist.done(), checklist.lines.size(), checklist.completedAt))
+                .toList();
+        List<KeyPointProgress> keyPoints = checklists.stream()
+                .flatMap(checklist -> checklist.lines.stream().filter(Checklist.Line::keyPoint)
+                        .map(line -> new KeyPointProgress(line.stepId(), line.text(), List.of(), List.of())))
+                .distinct()
+                .map(point -> progressOf(point, checklists))
+                .toList();
+        return new RolloutView(rollout.id, rollout.processId, rollout.processKey, rollout.version, rollout.title,
+                rollout.startedBy, rollout.startedAt, people, keyPoints, link);
+    }
+
+    private static KeyPointProgress progressOf(KeyPointProgress point, List<Checklist> checklists) {
+        List<Checklist> concerned = checklists.stream().filter(checklist -> checklist.lines.stream()
+                .anyMatch(line -> line.keyPoint() && line.stepId().equals(point.stepId())
+                        && line.text().equals(point.check())))
+                .toList();
+        return new KeyPointProgress(point.stepId(), point.check(),
+                concerned.stream().filter(checklist -> ticked(checklist, point)).map(checklist -> checklist.person)
+                        .toList(),
+                concerned.stream().filter(checklist -> !ticked(checklist, point)).map(checklist -> checklist.person)
+                        .toList());
+    }
+
+    private static boolean ticked(Checklist checklist, KeyPointProgress point) {
+        return checklist.lines.stream().anyMatch(line -> line.keyPoint() && line.ticked()
+                && line.stepId().equals(point.stepId()) && line.text().equals(point.check()));
+    }
+}

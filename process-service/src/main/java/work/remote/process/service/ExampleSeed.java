@@ -1,0 +1,78 @@
+package work.remote.process.service;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.runtime.StartupEvent;
+
+import work.remote.process.Process;
+import work.remote.process.ProcessVersion;
+import work.remote.process.config.ProcessConfig;
+import work.remote.process.rest.DraftRequest;
+import work.remote.process.rest.Requests;
+
+/**
+ * Puts the playbook's worked example, "How a new feature launch is coordinated between product and customer
+ * support", into a fresh system as published version 1, through the same service calls people use.
+ */
+@ApplicationScoped
+public class ExampleSeed {
+
+    static final String RESOURCE = "seed/feature-launch-process.json";
+    static final String AUTHOR = "process-service-seed";
+    private static final Logger LOG = Logger.getLogger(ExampleSeed.class);
+
+    private final ProcessService processes;
+    private final ProcessConfig config;
+    private final ObjectMapper json;
+
+    @Inject
+    public ExampleSeed(ProcessService processes, ProcessConfig config, ObjectMapper json) {
+        this.processes = processes;
+        this.config = config;
+        this.json = json;
+    }
+
+    void onStart(@Observes StartupEvent start) {
+        if (config.seedExample()) {
+            seed();
+        }
+    }
+
+    /** Creates and publishes the example unless a process with its key exists; returns the published version. */
+    @Transactional
+    public ProcessVersion seed() {
+        DraftRequest example = example();
+        Process existing = Process.findByKey(example.key());
+        if (existing != null) {
+            LOG.debugf("Example process %s exists already", example.key());
+            return existing.latestVersion == null ? null : ProcessVersion.get(existing.id, existing.latestVersion);
+        }
+        Process process = processes.create(example, AUTHOR);
+        ProcessVersion version = processes.publish(process.id, null,
+                new Requests.Publish("The playbook's worked example of a feature launch", null), AUTHOR);
+        LOG.infof("Seeded example process %s as version %d", example.key(), version.number);
+        return version;
+    }
+
+    public DraftRequest example() {
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is missing from the class path");
+            }
+            return json.readValue(in, DraftRequest.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+        }
+    }
+}

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -45,6 +46,7 @@ import work.remote.problem.Problem;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Meetings")
 @SecurityRequirement(name = "jwt")
+@Transactional
 @APIResponse(responseCode = "400", description = "Invalid input, or a meeting beyond its kind's limits; violations name each field",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "401", description = "No valid bearer token")
@@ -54,6 +56,7 @@ import work.remote.problem.Problem;
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "409", description = "Not possible in the meeting's state, or changed concurrently",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+/** Views read a meeting's invitees and agenda, so each request runs in one transaction with the service's work. */
 public class MeetingResource {
 
     private final MeetingPlanner planner;

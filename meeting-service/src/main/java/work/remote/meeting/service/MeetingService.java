@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Sort;
 
@@ -161,7 +162,7 @@ public class MeetingService {
 
     /** Writes the change now, so a concurrent update surfaces here as an optimistic-lock conflict (409). */
     static <T extends PanacheEntityBase> T flushed(T entity) {
-        entity.flush();
+        Panache.getEntityManager().flush();
         return entity;
     }
 }

@@ -52,7 +52,7 @@ class LaunchLifecycleTest {
 
     @Test
     void startingOpensTheParentFeedbackTicketAndAnnouncesItsLink() {
-        String id = Launches.preparedExcept("Instant withdrawals", null);
+        String id = Launches.preparedExcept("Instant deposits", null);
         String parentId = Launches.start(id).statusCode(200)
                 .body("state", equalTo("LIVE"))
                 .body("parentTicketLink", notNullValue())
@@ -60,7 +60,7 @@ class LaunchLifecycleTest {
 
         as(AGENTS.get(0), "cs-agent").get("/tickets/" + parentId).then().statusCode(200)
                 .body("launchId", equalTo(id))
-                .body("title", equalTo("Feedback on the launch of Instant withdrawals"));
+                .body("title", equalTo("Feedback on the launch of Instant deposits"));
         await().atMost(Duration.ofSeconds(20)).until(() -> ofType(id, "LaunchStarted").size() == 1);
         LaunchStarted started = data(ofType(id, "LaunchStarted").get(0), LaunchStarted.class);
         assertThat(started.parentTicketId()).isEqualTo(UUID.fromString(parentId));

@@ -14,6 +14,10 @@ public interface TicketConfig {
 
     Sla sla();
 
+    /** Whether to walk the DESIGN.md launch case at startup (for the local stack), unless it exists already. */
+    @WithDefault("false")
+    boolean seedExample();
+
     interface Sla {
 
         /** How long a critical (money) issue may stay unresolved. */

@@ -1,5 +1,7 @@
 package work.remote.bench;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 
 /** Latency samples in microseconds, summarised as percentiles in milliseconds. */
@@ -32,6 +34,12 @@ final class Latencies {
     String row(String label) {
         return String.format("| %-44s | %6d | %8.1f | %8.1f | %8.1f | %8.1f |", label, count(), percentileMillis(50),
                 percentileMillis(95), percentileMillis(99), maxMillis());
+    }
+
+    /** Now, in microseconds since the epoch: the resolution latencies are measured in. */
+    static long epochMicros() {
+        Instant now = Instant.now();
+        return ChronoUnit.MICROS.between(Instant.EPOCH, now);
     }
 
     static String header() {

@@ -1,0 +1,89 @@
+package work.remote.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+import work.remote.devinfra.RemoteWorkTestResource;
+import work.remote.events.DomainEvent;
+import work.remote.events.EventCatalog;
+import work.remote.events.EventJson;
+import work.remote.events.EventSamples;
+import work.remote.events.EventType;
+import work.remote.events.ticket.LaunchStarted;
+import work.remote.notification.delivery.MessageRenderer;
+import work.remote.notification.delivery.RenderedMessage;
+import work.remote.notification.route.EventPattern;
+
+/** Every event type this service consumes renders, from its sample, into Block Kit and an email with its link. */
+@QuarkusTest
+@WithTestResource(RemoteWorkTestResource.class)
+class MessageTemplatesTest {
+
+    @Inject
+    MessageRenderer renderer;
+
+    static Stream<Class<? extends DomainEvent>> consumedEventTypes() {
+        return EventPattern.CONSUMED_CONTEXTS.stream().flatMap(context -> EventCatalog.ofContext(context).stream());
+    }
+
+    @ParameterizedTest
+    @MethodSource("consumedEventTypes")
+    void everyEventTypeRendersAsBlockKitWithItsKeyFieldsAndLink(Class<? extends DomainEvent> type) throws Exception {
+        DomainEvent sample = EventSamples.of(type);
+        JsonNode data = EventJson.mapper().valueToTree(sample);
+        String link = data.path("link").asText();
+
+        RenderedMessage message = renderer.render(EventType.of(type), data);
+
+        JsonNode slack = EventJson.mapper().readTree(message.slackBlocks());
+        assertThat(slack.path("text").asText()).isNotBlank().isEqualTo(message.title());
+        JsonNode blocks = slack.path("blocks");
+        assertThat(blocks.get(0).path("type").asText()).isEqualTo("header");
+        assertThat(blocks.get(0).path("text").path("text").asText()).isEqualTo(message.title());
+        List<String> fields = new ArrayList<>();
+        blocks.get(1).path("fields").forEach(field -> fields.add(field.path("text").asText()));
+        assertThat(fields).hasSizeGreaterThanOrEqualTo(2)
+                .allSatisfy(field -> assertThat(field).matches("(?s)\\*[^*]+\\*\\n.+").doesNotEndWith("null"));
+        JsonNode actions = blocks.get(blocks.size() - 1);
+        assertThat(actions.path("type").asText()).isEqualTo("actions");
+        assertThat(actions.path("elements").findValuesAsText("url")).contains(link);
+
+        assertThat(message.emailText()).startsWith(message.title()).contains(link).doesNotContain("null");
+        assertThat(message.emailHtml()).contains("href=\"" + link + "\"").contains("<h2>");
+    }
+
+    @ParameterizedTest
+    @MethodSource("consumedEventTypes")
+    void titlesNameWhatHappenedInTheSamplesOwnWords(Class<? extends DomainEvent> type) {
+        JsonNode data = EventJson.mapper().valueToTree(EventSamples.of(type));
+        String title = renderer.render(EventType.of(type), data).title();
+        List<String> names = Stream.of(data.path("title"), data.path("feature"), data.path("meetingTitle"),
+                data.path("description"), data.path("subject").path("title"))
+                .map(JsonNode::asText).filter(value -> !value.isEmpty()).toList();
+        assertThat(names).anySatisfy(name -> assertThat(title).contains(name));
+    }
+
+    @Test
+    void aLaunchStartMessageLinksTheParentTicketForChildTickets() throws Exception {
+        LaunchStarted started = EventSamples.launchStarted();
+        RenderedMessage message = renderer.render(EventType.of(LaunchStarted.class),
+                EventJson.mapper().valueToTree(started));
+        JsonNode slack = EventJson.mapper().readTree(message.slackBlocks());
+        assertThat(slack.findValuesAsText("url")).contains(started.parentTicketLink(), started.rulesDocumentLink());
+        assertThat(message.emailText()).contains(started.parentTicketLink());
+    }
+}

@@ -1,0 +1,135 @@
+package work.remote.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+import work.remote.devinfra.RemoteWorkTestResource;
+import work.remote.devinfra.SlackSink;
+import work.remote.notification.delivery.DeliveryWorker;
+
+/**
+ * A Slack channel gets no more than its rate: over the limit, messages queue in the database and none is dropped,
+ * not even when the service stops half-way and starts again.
+ */
+@QuarkusTest
+@WithTestResource(RemoteWorkTestResource.class)
+class RateLimitTest {
+
+    @Inject
+    DeliveryWorker worker;
+
+    /** Sends {@code count} status posts to {@code channel} and answers their messages, in order. */
+    static List<String> burst(String channel, int count) {
+        UUID launch = UUID.randomUUID();
+        List<String> messages = IntStream.range(0, count)
+                .mapToObj(i -> "Burst message " + i + " of " + launch).toList();
+        messages.forEach(message -> TestEvents.send(TestEvents.statusPost(launch, channel, message)));
+        return messages;
+    }
+
+    static void assertEachArrivedOnce(List<SlackSink.SlackCall> calls, List<String> messages) {
+        assertThat(messages).allSatisfy(message ->
+                assertThat(calls).filteredOn(call -> call.body().contains(message + "\"")).hasSize(1));
+    }
+
+    @Test
+    void aBurstToARateLimitedChannelArrivesAtItsRateAndNoneIsDropped() {
+        String channel = Api.uniqueChannel("rate");
+        String webhook = "T0/rate/" + UUID.randomUUID();
+        Api.registerChannel(channel, webhook, Map.of("ratePerSecond", 4, "burst", 2));
+
+        List<String> messages = burst(channel, 16);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> Api.callsTo(webhook).size() >= 16);
+        List<SlackSink.SlackCall> calls = Api.callsTo(webhook);
+        assertEachArrivedOnce(calls, messages);
+        // 2 at once, then 14 at 4 a second: 3.5 s, less what the latency of the first sends hides
+        assertThat(Duration.between(calls.get(0).receivedAt(), calls.get(15).receivedAt()))
+                .isGreaterThanOrEqualTo(Duration.ofMillis(3_000));
+        assertThat(Duration.between(calls.get(7).receivedAt(), calls.get(15).receivedAt()))
+                .isGreaterThanOrEqualTo(Duration.ofMillis(1_800));
+    }
+
+    @Test
+    void aRateLimitedChannelHoldsUpNoOtherChannel() {
+        String slow = Api.uniqueChannel("slow");
+        String slowWebhook = "T0/slow/" + UUID.randomUUID();
+        String slowId = Api.registerChannel(slow, slowWebhook, Map.of("ratePerSecond", 1, "burst", 1));
+        String fast = Api.uniqueChannel("fast");
+        String fastWebhook = "T0/fast/" + UUID.randomUUID();
+        Api.registerChannel(fast, fastWebhook, Map.of("unlimited", true));
+
+        burst(slow, 30);
+        List<String> fastMessages = burst(fast, 5);
+
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> Api.callsTo(fastWebhook).size() == 5);
+            assertEachArrivedOnce(Api.callsTo(fastWebhook), fastMessages);
+            assertThat(Api.callsTo(slowWebhook).size()).isLessThan(15);
+        } finally {
+            Api.as("ops").when().delete("/channels/" + slowId).then().statusCode(204);
+        }
+    }
+
+    @Test
+    void deliveriesSurviveAStopMidWayNothingLostNothingDoubled() {
+        String channel = Api.uniqueChannel("restart");
+        String webhook = "T0/restart/" + UUID.randomUUID();
+        Api.registerChannel(channel, webhook, Map.of("ratePerSecond", 4, "burst", 1));
+        List<String> messages = burst(channel, 12);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Api.callsTo(webhook).size() >= 3);
+
+        worker.stop();
+        try {
+            int sentBeforeTheStop = Api.callsTo(webhook).size();
+            assertThat(sentBeforeTheStop).isLessThan(12);
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
+                    .until(() -> Api.callsTo(webhook).size() == sentBeforeTheStop);
+            Api.as("ops").queryParam("target", channel).queryParam("state", "PENDING").when().get("/deliveries")
+                    .then().statusCode(200)
+                    .body("total", equalTo(12 - sentBeforeTheStop));
+        } finally {
+            worker.start();
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> Api.callsTo(webhook).size() >= 12);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                .until(() -> Api.callsTo(webhook).size() == 12);
+        assertEachArrivedOnce(Api.callsTo(webhook), messages);
+        Api.as("ops").queryParam("target", channel).queryParam("state", "DELIVERED").when().get("/deliveries")
+                .then().body("total", equalTo(12));
+    }
+
+    @Test
+    void aSlackRateLimitPausesARateLimitedChannelForRetryAfter() {
+        String channel = Api.uniqueChannel("paused");
+        String webhook = "T0/paused/" + UUID.randomUUID();
+        Api.registerChannel(channel, webhook, Map.of("ratePerSecond", 50, "burst", 10));
+        RemoteWorkTestResource.slack().respondNext(429, Map.of("Retry-After", "2"), "rate_limited");
+        List<String> first = burst(channel, 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> Api.callsTo(webhook).size() == 1);
+        List<String> next = burst(channel, 3);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> Api.callsTo(webhook).size() == 5);
+        List<SlackSink.SlackCall> calls = Api.callsTo(webhook);
+        assertThat(calls.get(0).status()).isEqualTo(429);
+        assertThat(calls.subList(1, 5)).allSatisfy(call -> assertThat(Duration.between(calls.get(0).receivedAt(),
+                call.receivedAt())).isGreaterThanOrEqualTo(Duration.ofMillis(1_900)));
+        assertEachArrivedOnce(calls.subList(1, 5), Stream.concat(first.stream(), next.stream()).toList());
+    }
+}

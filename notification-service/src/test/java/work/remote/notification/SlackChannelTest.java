@@ -1,0 +1,189 @@
+package work.remote.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+import work.remote.devinfra.RemoteWorkTestResource;
+import work.remote.events.EventJson;
+import work.remote.events.ticket.LaunchStatusPosted;
+
+/** Slack channels are registered with a secret webhook that no response and no log line ever shows. */
+@QuarkusTest
+@WithTestResource(RemoteWorkTestResource.class)
+class SlackChannelTest {
+
+    /** Every log line written while it is installed, message and stack trace. */
+    static final class CapturedLog extends Handler implements AutoCloseable {
+
+        private final List<String> lines = new CopyOnWriteArrayList<>();
+
+        CapturedLog() {
+            Logger.getLogger("").addHandler(this);
+        }
+
+        @Override
+        public void publish(LogRecord record) {
+            StringBuilder line = new StringBuilder(String.valueOf(record.getMessage()));
+            if (record.getParameters() != null) {
+                for (Object parameter : record.getParameters()) {
+                    line.append(' ').append(parameter);
+                }
+            }
+            for (Throwable thrown = record.getThrown(); thrown != null; thrown = thrown.getCause()) {
+                line.append(' ').append(thrown);
+            }
+            lines.add(line.toString());
+        }
+
+        List<String> lines() {
+            return List.copyOf(lines);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+            Logger.getLogger("").removeHandler(this);
+        }
+    }
+
+    static final String SINK_HOST = URI.create(RemoteWorkTestResource.slack().baseUrl()).getHost();
+
+    static String delivery(String ceId, String field) {
+        return Api.as("cs-agent").queryParam("ceId", ceId).when().get("/deliveries").then().statusCode(200)
+                .extract().path("items[0]." + field);
+    }
+
+    @Test
+    void theWebhookUrlNeverAppearsInAnyApiResponseOrLogLine() {
+        String secret = "T9/B9/" + UUID.randomUUID().toString().replace("-", "");
+        String channel = Api.uniqueChannel("secret");
+        List<String> responses = new ArrayList<>();
+        try (CapturedLog log = new CapturedLog()) {
+            responses.add(Api.as("ops").body(Map.of("name", channel, "webhookUrl",
+                    RemoteWorkTestResource.slack().webhookUrl(secret))).when().post("/channels").then()
+                    .statusCode(201)
+                    .body("webhookConfigured", equalTo(true))
+                    .body("webhookHost", equalTo(SINK_HOST))
+                    .body("webhookUrl", nullValue())
+                    .extract().asString());
+            String id = Api.as("ops").queryParam("size", 200).when().get("/channels").then().statusCode(200)
+                    .extract().path("items.find { it.name == '" + channel + "' }.id");
+            responses.add(Api.as("cs-agent").when().get("/channels/" + id).then().statusCode(200).extract().asString());
+            responses.add(Api.as("ops").queryParam("size", 200).when().get("/channels").then().extract().asString());
+            responses.add(Api.as("ops").body(Map.of("name", channel, "webhookUrl", "ftp://" + secret, "version", 0))
+                    .when().put("/channels/" + id).then().statusCode(400)
+                    .body("violations.field", hasItem("webhookUrl")).extract().asString());
+
+            for (int attempt = 0; attempt < 5; attempt++) {
+                RemoteWorkTestResource.slack().respondNext(500, Map.of(), "internal_error");
+            }
+            UUID launch = UUID.randomUUID();
+            String ceId = TestEvents.send(TestEvents.statusPost(launch, channel, "Fails five times"));
+            await().atMost(Duration.ofSeconds(60)).until(() -> "DEAD".equals(delivery(ceId, "state")));
+            assertThat(Api.callsTo(secret)).hasSize(5);
+
+            responses.add(Api.as("product").queryParam("launchId", launch.toString()).when().get("/deliveries")
+                    .then().body("items[0].lastError", containsString("500")).extract().asString());
+            String deliveryId = delivery(ceId, "id");
+            responses.add(Api.as("ops").when().get("/deliveries/" + deliveryId).then().extract().asString());
+            responses.add(Api.as("ops").when().post("/deliveries/" + deliveryId + "/replay").then().statusCode(200)
+                    .extract().asString());
+            await().atMost(Duration.ofSeconds(30)).until(() -> "DELIVERED".equals(delivery(ceId, "state")));
+            responses.add(Api.as("ops").body(Map.of("ceType", "work.remote.ticket.LaunchStatusPosted",
+                    "data", EventJson.mapper().valueToTree(TestEvents.statusPost(launch, channel, "dry")))).when().post("/routes/dry-run").then()
+                    .statusCode(200).extract().asString());
+
+            assertThat(log.lines()).anySatisfy(line -> assertThat(line).contains(channel).contains("500"));
+            assertThat(log.lines()).noneSatisfy(line -> assertThat(line).contains(secret));
+        }
+        assertThat(responses).hasSize(8).noneSatisfy(body -> assertThat(body).contains(secret));
+    }
+
+    @Test
+    void aMessageToAnUnregisteredChannelIsKeptWithAClearErrorAndReplayedOnceItIsRegistered() {
+        String channel = Api.uniqueChannel("later");
+        String ceId = TestEvents.send(TestEvents.statusPost(UUID.randomUUID(), channel, "Before registration"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> "DEAD".equals(delivery(ceId, "state")));
+        assertThat(delivery(ceId, "lastError")).contains(channel).contains("not registered");
+
+        String webhook = "T0/later/" + UUID.randomUUID();
+        Api.registerChannel(channel, webhook, Map.of());
+        Api.as("admin").when().post("/deliveries/" + delivery(ceId, "id") + "/replay").then().statusCode(200);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> Api.callsTo(webhook).size() == 1);
+        assertThat(Api.callsTo(webhook).get(0).body()).contains("Before registration");
+        await().atMost(Duration.ofSeconds(10)).until(() -> "DELIVERED".equals(delivery(ceId, "state")));
+    }
+
+    @Test
+    void aChangedChannelKeepsItsWebhookUnlessANewOneIsGiven() {
+        String channel = Api.uniqueChannel("changed");
+        String webhook = "T0/changed/" + UUID.randomUUID();
+        String id = Api.registerChannel(channel, webhook, Map.of());
+        Api.as("ops").when().get("/channels/" + id).then()
+                .body("ratePerSecond", equalTo(50.0f)).body("burst", equalTo(50)).body("unlimited", equalTo(false));
+
+        Map<String, Object> change = new HashMap<>(Map.of("name", channel, "ratePerSecond", 2, "burst", 4,
+                "version", 0));
+        Api.as("admin").body(change).when().put("/channels/" + id).then().statusCode(200)
+                .body("ratePerSecond", equalTo(2.0f)).body("burst", equalTo(4)).body("version", equalTo(1));
+        Api.as("admin").body(change).when().put("/channels/" + id).then().statusCode(409)
+                .contentType("application/problem+json");
+        Api.as("ops").body(Map.of("name", channel, "unlimited", true, "version", 1)).when().put("/channels/" + id)
+                .then().statusCode(200).body("unlimited", equalTo(true)).body("ratePerSecond", nullValue());
+
+        LaunchStatusPosted post = TestEvents.statusPost(UUID.randomUUID(), channel, "After the change");
+        TestEvents.send(post);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Api.callsTo(webhook).size() == 1);
+    }
+
+    @Test
+    void invalidOrDuplicateChannelsAreRefusedNamingTheField() {
+        Api.as("ops").body(Map.of("name", "product", "webhookUrl", "https://hooks.slack.com/services/x")).when()
+                .post("/channels").then().statusCode(400).body("violations.field", hasItem("name"));
+        Api.as("ops").body(Map.of("name", Api.uniqueChannel("nohook"))).when().post("/channels").then()
+                .statusCode(400).body("violations.field", hasItem("webhookUrl"));
+        Api.as("ops").body(Map.of("name", Api.uniqueChannel("both"), "webhookUrl", "https://hooks.slack.com/x",
+                "unlimited", true, "ratePerSecond", 1)).when().post("/channels").then().statusCode(400)
+                .body("violations.field", hasItem("ratePerSecond"));
+        Api.as("ops").body(Map.of("name", Api.uniqueChannel("slow"), "webhookUrl", "https://hooks.slack.com/x",
+                "burst", 0)).when().post("/channels").then().statusCode(400)
+                .body("violations.field", hasItem("burst"));
+        String channel = Api.uniqueChannel("twice");
+        Api.registerChannel(channel, "T0/twice", Map.of());
+        Api.as("ops").body(Map.of("name", channel, "webhookUrl", "https://hooks.slack.com/x")).when()
+                .post("/channels").then().statusCode(409).contentType("application/problem+json");
+        Api.as("ops").when().get("/channels/" + UUID.randomUUID()).then().statusCode(404);
+    }
+
+    @Test
+    void theProductChannelIsRegisteredFromTheEnvironment() {
+        Api.as("product").queryParam("size", 200).when().get("/channels").then().statusCode(200)
+                .body("items.find { it.name == '#product' }.webhookConfigured", equalTo(true))
+                .body("items.find { it.name == '#product' }.webhookHost", equalTo(SINK_HOST));
+    }
+}

@@ -75,10 +75,12 @@ public final class LocalStack {
     private final Path home;
     private final Map<String, String> env;
     private final Ports ports;
-    private final List<Service> services;
+    private List<Service> services;
+    private final Map<String, Map<String, String>> overrides = new LinkedHashMap<>();
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
     private final Map<Service, Process> processes = new LinkedHashMap<>();
-    private final Map<Service, String> jdbcUrls = new LinkedHashMap<>();
+    private final List<Process> replicas = new ArrayList<>();
+    private final Map<String, String> jdbcUrls = new LinkedHashMap<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private boolean stopping;
     private PostgresServer postgres;
@@ -100,6 +102,8 @@ public final class LocalStack {
         this.env = env;
         this.ports = ports;
         this.services = ports.services();
+        configure("process-service", "process.seed-example", "true");
+        configure("ticket-service", "ticket.seed-example", "true");
     }
 
     public static void main(String[] args) {
@@ -148,13 +152,15 @@ public final class LocalStack {
     /** Stops the services, then the infrastructure; whatever a start still in progress adds is stopped at once. */
     synchronized void stop() {
         stopping = true;
-        if (running.isEmpty() && processes.isEmpty()) {
+        if (running.isEmpty() && processes.isEmpty() && replicas.isEmpty()) {
             stopped.countDown();
             return;
         }
         System.out.println("Stopping the local stack...");
-        processes.values().forEach(Process::destroy);
-        processes.forEach((service, process) -> {
+        List<Process> all = new ArrayList<>(replicas);
+        all.addAll(processes.values());
+        all.forEach(Process::destroy);
+        all.forEach(process -> {
             try {
                 if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
                     process.destroyForcibly().waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -165,6 +171,7 @@ public final class LocalStack {
             }
         });
         processes.clear();
+        replicas.clear();
         while (!running.isEmpty()) {
             AutoCloseable resource = running.pop();
             try {
@@ -238,7 +245,7 @@ public final class LocalStack {
             postgres = track(PostgresServer.startEmbedded(ports.postgres(), home.resolve("pg")));
         }
         for (Service service : services) {
-            jdbcUrls.put(service, postgres.jdbcUrl(service.database()));
+            jdbcUrls.put(service.database(), postgres.jdbcUrl(service.database()));
         }
 
         String bootstrap = env.get("KAFKA_BOOTSTRAP_SERVERS");
@@ -262,19 +269,64 @@ public final class LocalStack {
         }
     }
 
+    /** Runs only the named services (a drill needs one service, not four); call before {@link #start()}. */
+    void onlyServices(String... names) {
+        List<String> wanted = List.of(names);
+        services = services.stream().filter(service -> wanted.contains(service.name())).toList();
+    }
+
+    /** Extra configuration for one service, e.g. a shorter SLA clock for a drill; call before {@link #start()}. */
+    void configure(String serviceName, String key, String value) {
+        overrides.computeIfAbsent(serviceName, name -> new LinkedHashMap<>()).put(key, value);
+    }
+
+    /** Starts another instance of a running service on {@code port}, on the same database and broker. */
+    void startReplica(String serviceName, int port) {
+        Service primary = service(serviceName);
+        Service replica = new Service(primary.name(), primary.database(), port);
+        Process process = spawn(replica, home.resolve("logs").resolve(primary.name() + "-replica-" + port + ".log"));
+        synchronized (this) {
+            replicas.add(process);
+        }
+        awaitReady(replica, process, Instant.now().plus(READY_TIMEOUT));
+    }
+
+    /** Kills a service the hard way, as a crashed pod or a lost node, then starts it again and waits until ready. */
+    void crashAndRestart(String serviceName) {
+        Service service = service(serviceName);
+        Process crashed = launched().get(service);
+        try {
+            crashed.destroyForcibly().waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while killing " + serviceName, e);
+        }
+        launch(service);
+        awaitReady(service, launched().get(service), Instant.now().plus(READY_TIMEOUT));
+    }
+
+    private Service service(String name) {
+        return services.stream().filter(service -> service.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no service " + name + " in this stack"));
+    }
+
     private void launch(Service service) {
+        track(service, spawn(service, log(service)));
+    }
+
+    private Process spawn(Service service, Path log) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         serviceConfig(service).forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(jar(service).toString());
-        System.out.println(service.name() + ": starting on port " + service.port() + ", log " + log(service));
+        System.out.println(service.name() + ": starting on port " + service.port() + ", log " + log);
         try {
-            track(service, new ProcessBuilder(command)
+            return new ProcessBuilder(command)
                     .directory(home.toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(Redirect.to(log(service).toFile()))
-                    .start());
+                    .redirectOutput(Redirect.to(log.toFile()))
+                    .start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + service.name(), e);
         }
@@ -284,7 +336,7 @@ public final class LocalStack {
     Map<String, String> serviceConfig(Service service) {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("quarkus.http.port", Integer.toString(service.port()));
-        config.put("quarkus.datasource.jdbc.url", jdbcUrls.get(service));
+        config.put("quarkus.datasource.jdbc.url", jdbcUrls.get(service.database()));
         if (postgres.username() != null) {
             config.put("quarkus.datasource.username", postgres.username());
         }
@@ -300,6 +352,7 @@ public final class LocalStack {
         config.put("quarkus.mailer.start-tls", SmtpServer.START_TLS);
         config.put("quarkus.mailer.from", MAIL_FROM);
         config.put("notification.slack.webhook-url", sinks.slack().webhookUrl(WEBHOOK_NAME));
+        config.putAll(overrides.getOrDefault(service.name(), Map.of()));
         return config;
     }
 
@@ -308,21 +361,19 @@ public final class LocalStack {
     }
 
     private void awaitReady(Instant begin) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        Instant deadline = begin.plus(READY_TIMEOUT);
         Map<Service, Process> launched = launched();
-        List<Service> waiting = new ArrayList<>(services);
-        while (!waiting.isEmpty()) {
-            Service service = waiting.get(0);
-            Process process = launched.get(service);
+        for (Service service : services) {
+            awaitReady(service, launched.get(service), begin.plus(READY_TIMEOUT));
+            System.out.printf(Locale.ROOT, "%s: ready after %.1f s%n", service.name(),
+                    Duration.between(begin, Instant.now()).toMillis() / 1000.0);
+        }
+    }
+
+    private void awaitReady(Service service, Process process, Instant deadline) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        while (!ready(http, service)) {
             if (!process.isAlive()) {
                 throw notReady(service, "it exited with code " + process.exitValue());
-            }
-            if (ready(http, service)) {
-                waiting.remove(0);
-                System.out.printf(Locale.ROOT, "%s: ready after %.1f s%n", service.name(),
-                        Duration.between(begin, Instant.now()).toMillis() / 1000.0);
-                continue;
             }
             if (Instant.now().isAfter(deadline)) {
                 throw notReady(service, "it was not ready within " + READY_TIMEOUT.toMinutes() + " minutes");
@@ -386,7 +437,7 @@ public final class LocalStack {
             rows.add(new String[] { "  OpenAPI", service.url() + "/q/openapi" });
             rows.add(new String[] { "  health", service.url() + "/q/health" });
             rows.add(new String[] { "  metrics", service.url() + "/q/metrics" });
-            rows.add(new String[] { "  database", jdbcUrls.get(service) });
+            rows.add(new String[] { "  database", jdbcUrls.get(service.database()) });
             rows.add(new String[] { "  log", log(service).toString() });
         }
         rows.add(new String[] { "Kafka bootstrap", kafkaBootstrap });

@@ -151,7 +151,7 @@ class LocalStackTest {
         return new Ports(free(), free(), free(), free(), free(), free(), free(), free());
     }
 
-    private static int free() {
+    static int free() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -1,0 +1,194 @@
+package work.remote.meeting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+import work.remote.devinfra.RecordingConsumer;
+import work.remote.devinfra.RemoteWorkTestResource;
+import work.remote.events.CloudEventRecords;
+import work.remote.events.DomainEvent;
+import work.remote.events.EventType;
+import work.remote.events.meeting.Invitee;
+import work.remote.events.meeting.MeetingKind;
+import work.remote.events.meeting.MeetingScheduled;
+import work.remote.events.process.Participant;
+import work.remote.events.process.ProcessReviewRequested;
+import work.remote.events.ticket.Impact;
+import work.remote.events.ticket.LaunchClosed;
+import work.remote.events.ticket.Severity;
+import work.remote.events.ticket.TicketOpened;
+import work.remote.events.ticket.TicketType;
+
+/** Events of other services on the real broker plan meetings, once each however often they are delivered. */
+@QuarkusTest
+@WithTestResource(RemoteWorkTestResource.class)
+class EventConsumerTest {
+
+    static KafkaProducer<String, String> producer;
+    static MeetingTopic topic;
+
+    @Inject
+    EntityManager entityManager;
+
+    @BeforeAll
+    static void connect() {
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                RemoteWorkTestResource.kafka().bootstrapServers()), new StringSerializer(), new StringSerializer());
+        topic = new MeetingTopic();
+    }
+
+    @AfterAll
+    static void disconnect() {
+        producer.close();
+        topic.close();
+    }
+
+    static void send(String ceId, DomainEvent event) {
+        send(CloudEventRecords.of(ceId, event, Instant.now()));
+    }
+
+    static void send(ProducerRecord<String, String> record) {
+        try {
+            producer.send(record).get();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static List<Map<String, Object>> meetingsAbout(UUID subjectId) {
+        return MeetingApi.get("ops", "/meetings?size=200&subjectId=" + subjectId).statusCode(200)
+                .extract().jsonPath().getList("items");
+    }
+
+    static ProcessReviewRequested reviewRequest(UUID processId, List<Participant> participants) {
+        return new ProcessReviewRequested(processId, "launch-" + processId, "Feature launch with CS", "pia-product",
+                participants, Instant.parse("2026-11-25T10:20:00Z"), "http://localhost:8081/processes/" + processId);
+    }
+
+    static List<Participant> participants(String group, int count, String supervisor) {
+        List<Participant> participants = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            participants.add(new Participant(group + "-" + i, group, supervisor));
+        }
+        return participants;
+    }
+
+    @Test
+    void processReviewRequestedIsHandledOnceWhenRedelivered() {
+        UUID process = UUID.randomUUID();
+        List<Participant> participants = new ArrayList<>();
+        participants.addAll(participants("rd", 7, "rd-lead"));
+        participants.addAll(participants("cs", 5, "cs-lead"));
+        participants.addAll(participants("ops", 2, "ops-lead"));
+        String ceId = UUID.randomUUID().toString();
+        send(ceId, reviewRequest(process, participants));
+        send(ceId, reviewRequest(process, participants));
+        UUID marker = UUID.randomUUID();
+        send(UUID.randomUUID().toString(), reviewRequest(marker, participants("cs", 1, "cs-lead")));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> meetingsAbout(marker).size() == 1);
+        List<Map<String, Object>> sessions = meetingsAbout(process);
+        assertThat(sessions).hasSize(3);
+        assertThat(sessions).allSatisfy(session -> {
+            assertThat(session.get("kind")).isEqualTo("DISCUSSION");
+            assertThat(session.get("host")).isEqualTo("pia-product");
+            assertThat((Integer) session.get("participants")).isLessThanOrEqualTo(6);
+            assertThat(session.get("materialLink")).isEqualTo("http://localhost:8081/processes/" + process);
+            assertThat((String) session.get("startsAt")).isEqualTo(
+                    Instant.parse((String) sessions.get(0).get("startsAt"))
+                            .plus(Duration.ofMinutes(60L * ((Integer) session.get("sessionNumber") - 1))).toString());
+        });
+        assertThat(sessions.get(0).get("startsAt")).as("two days later, on the hour").isEqualTo("2026-11-27T11:00:00Z");
+
+        String first = (String) sessions.get(0).get("id");
+        await().atMost(Duration.ofSeconds(20)).until(() -> topic.events(first, MeetingScheduled.class).size() == 1);
+        MeetingScheduled scheduled = topic.events(first, MeetingScheduled.class).get(0);
+        assertThat(scheduled.subject().id()).isEqualTo(process);
+        assertThat(scheduled.sessionCount()).isEqualTo(3);
+        assertThat(scheduled.timeZone()).isEqualTo("UTC");
+        assertThat(scheduled.agenda().stream().mapToInt(item -> item.minutes()).sum()).isEqualTo(45);
+    }
+
+    @Test
+    void launchClosedIsHandledOnceWhenRedelivered() {
+        UUID launch = UUID.randomUUID();
+        LaunchClosed closed = new LaunchClosed(launch, "Margin trading", "pia-product", "carl-cs-lead",
+                List.of("agent-a", "agent-b", "agent-c"), Instant.parse("2026-11-20T08:00:00Z"),
+                Instant.parse("2026-11-25T16:30:00Z"), "pia-product", 12, 2, 0, 1,
+                "http://localhost:8083/launches/" + launch);
+        String ceId = UUID.randomUUID().toString();
+        send(ceId, closed);
+        send(ceId, closed);
+        UUID marker = UUID.randomUUID();
+        send(UUID.randomUUID().toString(), new LaunchClosed(marker, "Marker", "pia-product", "carl-cs-lead",
+                List.of(), closed.startedAt(), closed.closedAt(), "pia-product", 0, 0, 0, 0, closed.link()));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> meetingsAbout(marker).size() == 1);
+        List<Map<String, Object>> reviews = meetingsAbout(launch);
+        assertThat(reviews).hasSize(1);
+        Map<String, Object> review = reviews.get(0);
+        assertThat(review.get("kind")).isEqualTo(MeetingKind.RETROSPECTIVE.name());
+        assertThat(review.get("host")).isEqualTo("pia-product");
+        String id = (String) review.get("id");
+        await().atMost(Duration.ofSeconds(20)).until(() -> topic.events(id, MeetingScheduled.class).size() == 1);
+        assertThat(topic.events(id, MeetingScheduled.class).get(0).invitees()).containsExactly(
+                new Invitee("carl-cs-lead", "CS", "pia-product"), new Invitee("agent-a", "CS", "carl-cs-lead"),
+                new Invitee("agent-b", "CS", "carl-cs-lead"), new Invitee("agent-c", "CS", "carl-cs-lead"));
+        MeetingApi.get("cs-agent", "/meetings/" + id + "/review").statusCode(200)
+                .body("state", org.hamcrest.Matchers.equalTo("PENDING"));
+    }
+
+    @Test
+    void otherEventTypesAreRecordedInTheInboxAndOtherwiseIgnored() {
+        UUID launch = UUID.randomUUID();
+        String ceId = UUID.randomUUID().toString();
+        send(ceId, new TicketOpened(UUID.randomUUID(), launch, null, "Question", TicketType.QUESTION, Severity.LOW,
+                Impact.NONE, 0, "cs-1", Instant.now(), "http://localhost:8083/tickets/x"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> inboxHas(ceId));
+        assertThat(meetingsAbout(launch)).isEmpty();
+    }
+
+    @Test
+    void aMalformedRecordGoesToTheDeadLetterTopicAndConsumptionGoesOn() {
+        UUID marker = UUID.randomUUID();
+        String key = UUID.randomUUID().toString();
+        try (RecordingConsumer deadLetters = RecordingConsumer.of(RemoteWorkTestResource.kafka().bootstrapServers(),
+                "remote-work.meeting.dead-letter")) {
+            send(new ProducerRecord<>(EventType.topicOf("process"), key, "{\"not\": \"a cloud event\"}"));
+            send(UUID.randomUUID().toString(), reviewRequest(marker, participants("cs", 2, "cs-lead")));
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> meetingsAbout(marker).size() == 1);
+            await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters.withKey(key).size() == 1);
+        }
+    }
+
+    private boolean inboxHas(String ceId) {
+        Number count = QuarkusTransaction.requiringNew().call(() -> (Number) entityManager
+                .createNativeQuery("select count(*) from inbox_event where consumer = 'meeting-service' and ce_id = ?1")
+                .setParameter(1, ceId).getSingleResult());
+        return count.intValue() == 1;
+    }
+}

@@ -103,6 +103,13 @@ class DeliveryLogTest {
                 .body("items.channel", everyItem(not(equalTo(null))))
                 .extract().asString();
         assertThat(log).doesNotContain(RemoteWorkTestResource.slack().baseUrl()).doesNotContain("/services/");
+        given().auth().oauth2(token("cs-agent"))
+                .queryParam("ticketId", issue.ticketId().toString()).queryParam("channel", "EMAIL")
+                .when().get("/deliveries").then().statusCode(200)
+                .body("total", equalTo(1))
+                .body("items[0].ticketId", equalTo(issue.ticketId().toString()))
+                .body("items[0].target", equalTo("product-team@remote.work"))
+                .body("items[0].ceType", equalTo("work.remote.ticket.CriticalIssueReported"));
     }
 
     @Test

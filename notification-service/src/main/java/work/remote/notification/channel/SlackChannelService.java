@@ -106,8 +106,7 @@ public class SlackChannelService {
     @Transactional
     public void registerFromEnvironment(String name, String webhookUrl) {
         SlackChannel.named(name).ifPresentOrElse(channel -> channel.webhookUrl = webhookUrl,
-                () -> SlackChannel.register(name, webhookUrl, limitOf(new ChannelChange(name, webhookUrl, null, null,
-                        false)), clock.instant()).persist());
+                () -> SlackChannel.register(name, webhookUrl, defaultLimit(), clock.instant()).persist());
     }
 
     private RateLimit limitOf(ChannelChange change) {
@@ -116,6 +115,10 @@ public class SlackChannelService {
         }
         return new RateLimit(change.ratePerSecond() != null ? change.ratePerSecond() : defaultLimit.perSecond(),
                 change.burst() != null ? change.burst() : defaultLimit.burst());
+    }
+
+    private RateLimit defaultLimit() {
+        return new RateLimit(defaultLimit.perSecond(), defaultLimit.burst());
     }
 
     private static List<Problem.Violation> limitViolations(ChannelChange change) {

@@ -11,9 +11,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -61,10 +63,15 @@ public class DeliveryWorker {
     private final DeliveryLinks links;
     private final ChannelRateLimiter limiter;
     private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
+    private final AtomicLong nextWakeUp = new AtomicLong(System.nanoTime());
     private volatile Running running;
 
-    /** The sending machinery of one run between {@link #start()} and {@link #stop()}. */
-    private record Running(DrainLoop loop, ExecutorService senders) {
+    /**
+     * The sending machinery of one run between {@link #start()} and {@link #stop()}; the wake-up timer nudges the
+     * loop when a throttled channel has its next token (a delayed run of the loop would hold back the nudges of
+     * every other channel until then).
+     */
+    private record Running(DrainLoop loop, ExecutorService senders, ScheduledExecutorService wakeUp) {
     }
 
     @Inject
@@ -93,11 +100,9 @@ public class DeliveryWorker {
         }
         AtomicInteger threads = new AtomicInteger();
         running = new Running(new DrainLoop("delivery-worker", this::drain),
-                Executors.newFixedThreadPool(config.concurrency(), task -> {
-                    Thread thread = new Thread(task, "delivery-sender-" + threads.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                }));
+                Executors.newFixedThreadPool(config.concurrency(), task -> daemon(task,
+                        "delivery-sender-" + threads.incrementAndGet())),
+                Executors.newSingleThreadScheduledExecutor(task -> daemon(task, "delivery-wake-up")));
         nudge();
     }
 
@@ -113,6 +118,7 @@ public class DeliveryWorker {
         }
         running = null;
         stopping.loop().close();
+        stopping.wakeUp().shutdownNow();
         stopping.senders().shutdown();
         try {
             if (!stopping.senders().awaitTermination(STOP_GRACE.toSeconds(), TimeUnit.SECONDS)) {
@@ -122,6 +128,12 @@ public class DeliveryWorker {
             Thread.currentThread().interrupt();
         }
         limiter.forgetAll();
+    }
+
+    private static Thread daemon(Runnable task, String name) {
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        return thread;
     }
 
     public void nudge() {
@@ -143,7 +155,7 @@ public class DeliveryWorker {
         }
         ChannelRateLimiter.Throttled throttled = limiter.throttled();
         List<DueDelivery> due = QuarkusTransaction.requiringNew().call(() -> dueDeliveries(throttled.channels()));
-        Optional<Duration> again = throttled.shortestWait();
+        Optional<Duration> tokenDue = throttled.shortestWait();
         for (DueDelivery delivery : due) {
             if (inFlight.contains(delivery.id())) {
                 continue;
@@ -151,7 +163,7 @@ public class DeliveryWorker {
             if (delivery.channel() == Channel.SLACK) {
                 Duration wait = limiter.take(delivery.target());
                 if (!wait.isZero()) {
-                    again = Optional.of(again.filter(other -> other.compareTo(wait) < 0).orElse(wait));
+                    tokenDue = Optional.of(tokenDue.filter(other -> other.compareTo(wait) < 0).orElse(wait));
                     continue;
                 }
             }
@@ -162,7 +174,23 @@ public class DeliveryWorker {
                 inFlight.remove(delivery.id());
             }
         }
-        return again;
+        tokenDue.ifPresent(wait -> wakeUpIn(current, wait));
+        return Optional.empty();
+    }
+
+    /** Nudges the loop after {@code wait}, unless a wake-up is already due no later. */
+    private void wakeUpIn(Running current, Duration wait) {
+        long at = System.nanoTime() + wait.toNanos();
+        long pending = nextWakeUp.get();
+        if (pending - System.nanoTime() > 0 && pending - at <= 0) {
+            return;
+        }
+        nextWakeUp.set(at);
+        try {
+            current.wakeUp().schedule(this::nudge, wait.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException stopped) {
+            nextWakeUp.set(System.nanoTime());
+        }
     }
 
     private record DueDelivery(UUID id, Channel channel, String target) {

@@ -43,6 +43,10 @@ import work.remote.problem.Problem;
 @APIResponse(responseCode = "400", description = "Invalid input; violations name each field",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "401", description = "No valid bearer token")
+@APIResponse(responseCode = "404", description = "No such channel",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "409", description = "The name is taken, or the channel changed in the meantime",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ChannelResource {
 
     private final SlackChannelService channels;
@@ -64,8 +68,6 @@ public class ChannelResource {
     @Path("/{id}")
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
     @Operation(summary = "One Slack channel")
-    @APIResponse(responseCode = "404", description = "No such channel",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public SlackChannelView get(@PathParam("id") UUID id) {
         return SlackChannelView.of(channels.get(id));
     }
@@ -74,8 +76,6 @@ public class ChannelResource {
     @RolesAllowed({ "ops", "admin" })
     @Operation(summary = "Register a Slack channel with its incoming webhook and rate limit")
     @APIResponse(responseCode = "201", description = "Registered")
-    @APIResponse(responseCode = "409", description = "A channel of that name exists",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response register(@Valid @NotNull SlackChannelRequest request) {
         SlackChannel channel = channels.register(request.change());
         return Response.created(URI.create("/channels/" + channel.id)).entity(SlackChannelView.of(channel)).build();
@@ -85,8 +85,6 @@ public class ChannelResource {
     @Path("/{id}")
     @RolesAllowed({ "ops", "admin" })
     @Operation(summary = "Change a channel's name, webhook or rate limit, naming the version the change was made against")
-    @APIResponse(responseCode = "409", description = "Changed in the meantime, or the name is taken",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public SlackChannelView change(@PathParam("id") UUID id, @Valid @NotNull SlackChannelRequest request) {
         return SlackChannelView.of(channels.change(id, Versions.given(request.version()), request.change()));
     }

@@ -48,6 +48,10 @@ import work.remote.problem.Problem;
 @APIResponse(responseCode = "400", description = "Invalid input; violations name each field",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "401", description = "No valid bearer token")
+@APIResponse(responseCode = "404", description = "No such route",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "409", description = "The name is taken, or the route changed in the meantime",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class RouteResource {
 
     private final RouteService routes;
@@ -71,8 +75,6 @@ public class RouteResource {
     @Path("/{id}")
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
     @Operation(summary = "One route")
-    @APIResponse(responseCode = "404", description = "No such route",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RouteView get(@PathParam("id") UUID id) {
         return RouteView.of(routes.get(id));
     }
@@ -81,8 +83,6 @@ public class RouteResource {
     @RolesAllowed({ "ops", "admin" })
     @Operation(summary = "Create a route; one that could send critical issues to no Slack channel is refused")
     @APIResponse(responseCode = "201", description = "Created")
-    @APIResponse(responseCode = "409", description = "A route of that name exists",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Critical issues would reach no Slack channel",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@Valid @NotNull RouteRequest request) {
@@ -94,8 +94,6 @@ public class RouteResource {
     @Path("/{id}")
     @RolesAllowed({ "ops", "admin" })
     @Operation(summary = "Change a route, naming the version the change was made against")
-    @APIResponse(responseCode = "409", description = "Changed in the meantime, or the name is taken",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Critical issues would reach no Slack channel",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RouteView change(@PathParam("id") UUID id, @Valid @NotNull RouteRequest request) {

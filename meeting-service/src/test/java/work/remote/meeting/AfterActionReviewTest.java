@@ -27,9 +27,7 @@ import java.util.concurrent.Executors;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -51,7 +49,7 @@ import work.remote.meeting.service.OverdueActionItems;
 @WithTestResource(RemoteWorkTestResource.class)
 class AfterActionReviewTest {
 
-    static MeetingTopic topic;
+    static final MeetingTopic topic = MeetingTopic.shared();
 
     @Inject
     TestClock clock;
@@ -70,16 +68,6 @@ class AfterActionReviewTest {
 
     @Inject
     MeetingConfig config;
-
-    @BeforeAll
-    static void listen() {
-        topic = new MeetingTopic();
-    }
-
-    @AfterAll
-    static void stopListening() {
-        topic.close();
-    }
 
     @AfterEach
     void backToNow() {

@@ -47,7 +47,7 @@ import work.remote.events.ticket.TicketType;
 class EventConsumerTest {
 
     static KafkaProducer<String, String> producer;
-    static MeetingTopic topic;
+    static final MeetingTopic topic = MeetingTopic.shared();
 
     @Inject
     EntityManager entityManager;
@@ -56,13 +56,11 @@ class EventConsumerTest {
     static void connect() {
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 RemoteWorkTestResource.kafka().bootstrapServers()), new StringSerializer(), new StringSerializer());
-        topic = new MeetingTopic();
     }
 
     @AfterAll
     static void disconnect() {
         producer.close();
-        topic.close();
     }
 
     static void send(String ceId, DomainEvent event) {

@@ -1,5 +1,6 @@
 package work.remote.meeting;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
@@ -176,7 +177,9 @@ class MeetingPlanningTest {
                 .statusCode(planStatus);
         String existing = plan(discussion(UUID.randomUUID(), 30, people("CS", 2, "lead")));
         MeetingApi.get(role, "/meetings/" + existing).statusCode(readStatus);
-        MeetingApi.get(role, "/meetings?size=1").statusCode(readStatus);
+        for (String list : new String[] { "/meetings", "/parking-lot", "/relays", "/action-items" }) {
+            MeetingApi.get(role, list + "?size=1").statusCode(readStatus);
+        }
     }
 
     @Test
@@ -193,8 +196,14 @@ class MeetingPlanningTest {
     }
 
     @Test
+    void aTokenWithoutAnyProductRoleIsForbidden() {
+        given().auth().oauth2(RemoteWorkTestResource.tokens().token("visitor"))
+                .when().get("/meetings").then().statusCode(403);
+    }
+
+    @Test
     void planningWithoutATokenIsUnauthorized() {
-        io.restassured.RestAssured.given().contentType("application/json")
+        given().contentType("application/json")
                 .body(MeetingApi.json(discussion(UUID.randomUUID(), 30, people("CS", 2, "lead"))))
                 .when().post("/meetings").then().statusCode(401);
     }

@@ -1,6 +1,7 @@
 package work.remote.meeting;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -26,12 +27,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.ws.rs.core.Response;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -44,26 +47,24 @@ import work.remote.events.meeting.MeetingSubject;
 import work.remote.events.meeting.ParkingLotItemRecorded;
 import work.remote.events.meeting.RelayAcknowledged;
 import work.remote.events.meeting.RelayRequested;
+import work.remote.meeting.rest.ConcurrentUpdateMapper;
+import work.remote.meeting.service.MeetingService;
 
 /** Running a meeting: agenda with actual times, parking lot, attendance, conclusion and relays. */
 @QuarkusTest
 @WithTestResource(RemoteWorkTestResource.class)
 class MeetingRunTest {
 
-    static MeetingTopic topic;
+    static final MeetingTopic topic = MeetingTopic.shared();
 
     @Inject
     TestClock clock;
 
-    @BeforeAll
-    static void listen() {
-        topic = new MeetingTopic();
-    }
+    @Inject
+    MeetingService meetings;
 
-    @AfterAll
-    static void stopListening() {
-        topic.close();
-    }
+    @Inject
+    EntityManager entityManager;
 
     @AfterEach
     void backToNow() {
@@ -251,6 +252,25 @@ class MeetingRunTest {
         assertThat(acknowledged.meetingKind()).isEqualTo(MeetingKind.DISCUSSION);
         assertThat(topic.events(id, RelayRequested.class)).extracting(RelayRequested::absentee)
                 .containsExactlyInAnyOrder("rd-2", "cs-1", "freelancer");
+    }
+
+    @Test
+    void aChangeToAMeetingSomeoneElseChangedMeanwhileIsAConflictProblem() {
+        UUID id = UUID.fromString(plan(discussion(UUID.randomUUID(), 30, people("CS", 2, "lead"))));
+        OptimisticLockException stale = assertThrows(OptimisticLockException.class,
+                () -> QuarkusTransaction.requiringNew().run(() -> {
+                    Meeting readBeforeTheOtherChange = meetings.find(id);
+                    QuarkusTransaction.requiringNew().run(() -> entityManager
+                            .createNativeQuery("update meeting set version = version + 1 where id = ?1")
+                            .setParameter(1, id).executeUpdate());
+                    assertThat(readBeforeTheOtherChange.state).isEqualTo(MeetingState.SCHEDULED);
+                    meetings.start(id, new Caller(HOST, false));
+                }));
+
+        Response answer = new ConcurrentUpdateMapper().concurrentUpdate(stale, null);
+        assertThat(answer.getStatus()).isEqualTo(409);
+        assertThat(answer.getMediaType()).hasToString("application/problem+json");
+        MeetingApi.get("ops", "/meetings/" + id).statusCode(200).body("state", equalTo("SCHEDULED"));
     }
 
     @Test

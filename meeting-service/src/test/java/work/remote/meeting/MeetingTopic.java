@@ -14,11 +14,26 @@ import work.remote.events.DomainEvent;
 import work.remote.events.EventJson;
 import work.remote.events.EventType;
 
-/** What meeting-service put on the real broker, read back as the event records other services consume. */
-final class MeetingTopic implements AutoCloseable {
+/**
+ * What meeting-service put on the real broker, read back as the event records other services consume. One
+ * recorder serves every test class of the JVM; tests tell their events apart by the meeting id they are keyed by.
+ */
+final class MeetingTopic {
+
+    private static MeetingTopic shared;
 
     private final RecordingConsumer consumer = RecordingConsumer.of(RemoteWorkTestResource.kafka().bootstrapServers(),
             EventType.topicOf("meeting"));
+
+    private MeetingTopic() {
+    }
+
+    static synchronized MeetingTopic shared() {
+        if (shared == null) {
+            shared = new MeetingTopic();
+        }
+        return shared;
+    }
 
     /** The events of {@code type} keyed by {@code key} (a meeting id), in the order published. */
     <T extends DomainEvent> List<T> events(String key, Class<T> type) {
@@ -45,10 +60,5 @@ final class MeetingTopic implements AutoCloseable {
         } catch (IOException e) {
             throw new AssertionError(e);
         }
-    }
-
-    @Override
-    public void close() {
-        consumer.close();
     }
 }

@@ -1,9 +1,15 @@
 package work.remote.ticket;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.contains;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import org.junit.jupiter.api.Test;
 
@@ -66,6 +72,24 @@ class TicketWorkflowTest {
         move(id, "REOPENED", "product").statusCode(200)
                 .body("resolveBy", equalTo(resolveBy))
                 .body("secondsRemaining", org.hamcrest.Matchers.notNullValue());
+    }
+
+    @Test
+    void twoPeopleResolvingAtOnceResolveItOnceAndTheOtherGetsAConflict() throws Exception {
+        String id = openTicket("TRADING_BLOCKED");
+        move(id, "TRIAGED", "product").statusCode(200);
+        move(id, "IN_PROGRESS", "product").statusCode(200);
+        Callable<Integer> resolve = () -> move(id, "RESOLVED", "cs-lead").extract().statusCode();
+        ExecutorService twoPeople = Executors.newFixedThreadPool(2);
+        try {
+            var results = twoPeople.invokeAll(List.of(resolve, resolve));
+            assertThat(List.of(results.get(0).get(), results.get(1).get()))
+                    .containsExactlyInAnyOrder(200, 409);
+        } finally {
+            twoPeople.shutdown();
+        }
+        given().auth().oauth2(TicketResourceTest.token("ops")).when().get("/tickets/" + id + "/timeline").then()
+                .body("findAll { it.action == 'RESOLVED' }.size()", equalTo(1));
     }
 
     @Test

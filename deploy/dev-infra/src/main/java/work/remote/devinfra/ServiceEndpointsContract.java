@@ -1,9 +1,12 @@
 package work.remote.devinfra;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
@@ -16,12 +19,14 @@ public abstract class ServiceEndpointsContract {
     /** The service's {@code quarkus.application.name}, e.g. {@code ticket-service}. */
     protected abstract String serviceName();
 
+    /** Waits a while: after another test stopped and restarted the broker, the Kafka clients take seconds to reconnect. */
     @Test
     void readinessCoversTheDatabaseAndTheBroker() {
-        given().when().get("/q/health/ready").then()
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().when().get("/q/health/ready").then()
+                .log().ifValidationFails()
                 .statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItems("Database connections health check", "Kafka connection health check"));
+                .body("checks.name", hasItems("Database connections health check", "Kafka connection health check")));
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import work.remote.events.outbox.Outbox;
@@ -103,7 +104,7 @@ public class TicketService {
     /** Gives the ticket to {@code assignee}, or to nobody when null. */
     @Transactional
     public Ticket assign(UUID id, String assignee, String actor) {
-        Ticket ticket = find(id);
+        Ticket ticket = lock(id);
         String previous = ticket.assignee;
         ticket.assignee = assignee;
         TicketChange.record(ticket.id, clock.instant(), actor, "ASSIGNED",
@@ -114,7 +115,7 @@ public class TicketService {
     /** Moves a ticket along its workflow, records it in the timeline, and announces a resolution. */
     @Transactional
     public Ticket transition(UUID id, TicketState target, String note, String actor) {
-        Ticket ticket = find(id);
+        Ticket ticket = lock(id);
         TicketState from = ticket.state;
         Instant now = clock.instant();
         ticket.moveTo(target, now);
@@ -129,6 +130,15 @@ public class TicketService {
 
     public Ticket find(UUID id) {
         Ticket ticket = Ticket.findById(id);
+        if (ticket == null) {
+            throw ProblemException.notFound("Ticket", id);
+        }
+        return ticket;
+    }
+
+    /** Concurrent changes to one ticket wait for each other, so the second sees the first's result. */
+    private Ticket lock(UUID id) {
+        Ticket ticket = Ticket.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (ticket == null) {
             throw ProblemException.notFound("Ticket", id);
         }

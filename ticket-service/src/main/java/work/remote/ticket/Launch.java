@@ -135,6 +135,13 @@ public class Launch extends PanacheEntityBase {
         }
     }
 
+    public void requireNotClosed(String action) {
+        if (state == LaunchState.CLOSED) {
+            throw ProblemException.conflict("launch-closed", "The launch is closed",
+                    "Cannot " + action + ": launch " + id + " is closed");
+        }
+    }
+
     public void requireState(LaunchState required, String action) {
         if (state != required) {
             throw ProblemException.conflict("launch-state", "Not possible in the launch's state",

@@ -143,10 +143,7 @@ public class LaunchService {
     @Transactional
     public Launch saveTrainingKit(UUID id, TrainingKit kit, String actor) {
         Launch launch = lock(id);
-        if (launch.state == LaunchState.CLOSED) {
-            throw ProblemException.conflict("launch-closed", "The launch is closed",
-                    "Launch " + id + " is closed; its training kit is kept as it was");
-        }
+        launch.requireNotClosed("change its training kit");
         launch.trainingKit = kit;
         List<String> missing = kit.missingSections();
         audit(launch, actor, "TRAINING_KIT_SAVED", missing.isEmpty() ? "all five sections" : "missing " + missing);
@@ -246,10 +243,7 @@ public class LaunchService {
     @Transactional
     public RuleChange changeRules(UUID id, RuleChangeRequest request, String actor) {
         Launch launch = lock(id);
-        if (launch.state == LaunchState.CLOSED) {
-            throw ProblemException.conflict("launch-closed", "The launch is closed",
-                    "Launch " + id + " is closed; its rules no longer change");
-        }
+        launch.requireNotClosed("change its rules");
         if (request.documentVersion() <= launch.rulesDocumentVersion) {
             throw ProblemException.conflict("stale-rules-version", "Not a newer rules document",
                     "The rules document is at version " + launch.rulesDocumentVersion + "; a change must bring "

@@ -115,6 +115,10 @@ public class Meeting extends PanacheEntityBase {
         return invitees.size() + (hostInvited ? 0 : 1);
     }
 
+    public int participants() {
+        return participants(host, invitees.stream().map(Invitation::toEvent).toList());
+    }
+
     public ZonedDateTime localStart() {
         return startsAt.atZone(ZoneId.of(timeZone));
     }
@@ -174,12 +178,25 @@ public class Meeting extends PanacheEntityBase {
         return invitees.stream().filter(invitation -> Boolean.FALSE.equals(invitation.present)).toList();
     }
 
-    /** Ends the meeting with its decisions and feedback; needs attendance, so absentees get their relays. */
+    /**
+     * Ends the meeting with its decisions and feedback, which only people in the meeting can have given. Needs
+     * attendance, so that absentees get their relays.
+     */
     public void conclude(List<String> madeDecisions, List<Feedback> given, Instant now) {
         requireState(MeetingState.RUNNING, "conclude");
         if (!attendanceRecorded) {
             throw ProblemException.conflict("attendance-missing", "Attendance not taken",
                     "Record who attended before concluding, so that absentees get their relay");
+        }
+        List<Problem.Violation> strangers = new ArrayList<>();
+        for (int i = 0; i < given.size(); i++) {
+            String author = given.get(i).author;
+            if (!author.equals(host) && invitees.stream().noneMatch(invitation -> invitation.person.equals(author))) {
+                strangers.add(new Problem.Violation("feedback[" + i + "].author", author + " is not in the meeting"));
+            }
+        }
+        if (!strangers.isEmpty()) {
+            throw ProblemException.invalid(strangers);
         }
         currentItem().ifPresent(item -> item.endedAt = now);
         decisions.addAll(madeDecisions);

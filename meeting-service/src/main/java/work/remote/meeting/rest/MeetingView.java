@@ -42,7 +42,7 @@ public record MeetingView(
         return new MeetingView(meeting.id, meeting.kind, meeting.subject.toEvent(), meeting.title, meeting.host,
                 meeting.startsAt, meeting.timeZone, meeting.localStart().toString(), meeting.durationMinutes,
                 meeting.joinLink, meeting.materialLink, meeting.sessionNumber, meeting.sessionCount,
-                Meeting.participants(meeting.host, meeting.invitees.stream().map(invitation -> invitation.toEvent()).toList()),
+                meeting.participants(),
                 meeting.state, meeting.startedAt, meeting.endedAt,
                 meeting.invitees.stream().map(InvitationView::of).toList(),
                 meeting.agenda.stream().map(slot -> AgendaItemView.of(slot, now)).toList(),

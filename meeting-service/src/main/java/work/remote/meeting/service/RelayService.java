@@ -51,7 +51,7 @@ public class RelayService {
     public Relay acknowledge(UUID id, String supervisor, String note) {
         Relay relay = find(id);
         relay.acknowledge(supervisor, note, clock.instant());
-        MeetingService.flushed(relay);
+        Writes.flushed(relay);
         Meeting meeting = Meeting.findById(relay.meetingId);
         outbox.publish(new RelayAcknowledged(relay.id, meeting.id, meeting.kind, meeting.subject.toEvent(),
                 meeting.title, relay.absentee, relay.supervisor, relay.note, relay.acknowledgedAt,

@@ -67,7 +67,7 @@ public class ReviewService {
         Instant now = clock.instant();
         review.complete(caller.name(), findings.expected(), findings.happened(), findings.whyDifferent(),
                 findings.toKeep(), findings.toChange(), now);
-        MeetingService.flushed(review);
+        Writes.flushed(review);
         List<ActionItem> items = findings.actionItems().stream()
                 .map(item -> ActionItem.open(meetingId, item.description(), item.owner(), item.due())).toList();
         items.forEach(item -> item.persist());
@@ -94,6 +94,6 @@ public class ReviewService {
         AfterActionReview review = AfterActionReview.findById(item.meetingId);
         caller.mustBe("owner or facilitator", item.owner, review.facilitator);
         item.close(outcome, reason, caller.name(), clock.instant());
-        return MeetingService.flushed(item);
+        return Writes.flushed(item);
     }
 }

@@ -15,6 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -23,6 +27,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 
 import work.remote.devinfra.RemoteWorkTestResource;
 import work.remote.events.EventJson;
@@ -70,7 +75,9 @@ class SlackChannelTest {
         }
     }
 
-    static final String SINK_HOST = URI.create(RemoteWorkTestResource.slack().baseUrl()).getHost();
+    static String sinkHost() {
+        return URI.create(RemoteWorkTestResource.slack().baseUrl()).getHost();
+    }
 
     static String delivery(String ceId, String field) {
         return Api.as("cs-agent").queryParam("ceId", ceId).when().get("/deliveries").then().statusCode(200)
@@ -87,7 +94,7 @@ class SlackChannelTest {
                     RemoteWorkTestResource.slack().webhookUrl(secret))).when().post("/channels").then()
                     .statusCode(201)
                     .body("webhookConfigured", equalTo(true))
-                    .body("webhookHost", equalTo(SINK_HOST))
+                    .body("webhookHost", equalTo(sinkHost()))
                     .body("webhookUrl", nullValue())
                     .extract().asString());
             String id = Api.as("ops").queryParam("size", 200).when().get("/channels").then().statusCode(200)
@@ -162,6 +169,32 @@ class SlackChannelTest {
     }
 
     @Test
+    void concurrentChangesOfOneVersionLetOneWinAndTheOthersConflict() throws Exception {
+        String channel = Api.uniqueChannel("race");
+        String id = Api.registerChannel(channel, "T0/race", Map.of());
+        ExecutorService clients = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<Response>> answers = new ArrayList<>();
+            for (int burst = 1; burst <= 6; burst++) {
+                Map<String, Object> change = Map.of("name", channel, "burst", burst, "version", 0);
+                answers.add(clients.submit(() -> Api.as("ops").body(change).when().put("/channels/" + id)));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Response> answer : answers) {
+                Response response = answer.get(30, TimeUnit.SECONDS);
+                statuses.add(response.statusCode());
+                if (response.statusCode() == 409) {
+                    assertThat(response.contentType()).startsWith("application/problem+json");
+                }
+            }
+            assertThat(statuses).containsOnly(200, 409).containsOnlyOnce(200);
+        } finally {
+            clients.shutdownNow();
+        }
+        Api.as("ops").when().get("/channels/" + id).then().body("version", equalTo(1));
+    }
+
+    @Test
     void invalidOrDuplicateChannelsAreRefusedNamingTheField() {
         Api.as("ops").body(Map.of("name", "product", "webhookUrl", "https://hooks.slack.com/services/x")).when()
                 .post("/channels").then().statusCode(400).body("violations.field", hasItem("name"));
@@ -184,6 +217,6 @@ class SlackChannelTest {
     void theProductChannelIsRegisteredFromTheEnvironment() {
         Api.as("product").queryParam("size", 200).when().get("/channels").then().statusCode(200)
                 .body("items.find { it.name == '#product' }.webhookConfigured", equalTo(true))
-                .body("items.find { it.name == '#product' }.webhookHost", equalTo(SINK_HOST));
+                .body("items.find { it.name == '#product' }.webhookHost", equalTo(sinkHost()));
     }
 }

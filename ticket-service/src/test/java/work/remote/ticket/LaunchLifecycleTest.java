@@ -155,6 +155,8 @@ class LaunchLifecycleTest {
         as(LEAD, "cs-lead").post("/launches/" + id + "/close").then().statusCode(403);
         as(PRODUCT, "product").post("/launches/" + id + "/close").then().statusCode(200).body("state", equalTo("CLOSED"));
         as(PRODUCT, "product").post("/launches/" + id + "/close").then().statusCode(409);
+        changeRules(id, 3).statusCode(409).body("type", equalTo("https://remote.work/problems/launch-closed"));
+        Launches.saveKit(id, Launches.FULL_KIT).statusCode(409);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> ofType(id, "LaunchClosed").size() == 1);
         LaunchClosed closed = data(ofType(id, "LaunchClosed").get(0), LaunchClosed.class);

@@ -1,7 +1,6 @@
 package work.remote.process;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -14,7 +13,6 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import io.quarkus.panache.common.Sort;
 
 import work.remote.problem.ProblemException;
 
@@ -63,9 +61,5 @@ public class ProcessVersion extends PanacheEntityBase {
             throw ProblemException.notFound("Version " + number + " of process", processId);
         }
         return version;
-    }
-
-    public static List<ProcessVersion> of(UUID processId, int page, int size) {
-        return find("processId", Sort.ascending("number"), processId).page(page, size).list();
     }
 }

@@ -66,7 +66,8 @@ class ProcessRolesTest {
         String rollout = Api.rolledOut(id, List.of(Api.participant("ana", "author", null)));
         for (String path : List.of("/processes", "/processes/{id}", "/processes/{id}/versions", "/processes/{id}/versions/1", "/processes/{id}/diff?from=1&to=1",
                 "/processes/{id}/duties/author", "/processes/{id}/flowchart.mmd", "/processes/{id}/flowchart.svg",
-                "/processes/{id}/rehearsals", "/processes/{id}/feedback", "/processes/{id}/improvements")) {
+                "/processes/{id}/rehearsals", "/processes/{id}/feedback", "/processes/{id}/improvements",
+                "/processes/{id}/rollouts")) {
             as(role).when().get(path.replace("{id}", id)).then().statusCode(200);
         }
         as(role).when().get("/rollouts/{id}", rollout).then().statusCode(200);

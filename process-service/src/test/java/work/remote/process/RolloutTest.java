@@ -100,6 +100,9 @@ class RolloutTest {
                 .body("keyPoints[0].check", equalTo("Check: Every section was read, not skimmed"))
                 .body("keyPoints[0].checkedBy", equalTo(List.of("bo")))
                 .body("keyPoints[0].pending", equalTo(List.of("cy")));
+        as("cs-lead").when().get("/processes/{id}/rollouts?size=1", process).then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].id", equalTo(rollout))
+                .body("items[0].people.done", equalTo(List.of(0, 1, 0)));
     }
 
     @Test

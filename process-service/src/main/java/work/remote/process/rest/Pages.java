@@ -7,14 +7,11 @@ import io.quarkus.panache.common.Page;
 
 final class Pages {
 
-    static final String DEFAULT_SIZE = "50";
-    static final int MAX_SIZE = 200;
-
     private Pages() {
     }
 
-    static <E, V> PageView<V> of(PanacheQuery<E> query, int page, int size, Function<E, V> view) {
-        return new PageView<>(query.page(Page.of(page, size)).list().stream().map(view).toList(), page, size,
-                query.count());
+    static <E, V> PageView<V> of(PanacheQuery<E> query, PageRequest request, Function<E, V> view) {
+        return new PageView<>(query.page(Page.of(request.page, request.size)).list().stream().map(view).toList(),
+                request.page, request.size, query.count());
     }
 }

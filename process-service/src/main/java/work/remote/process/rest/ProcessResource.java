@@ -6,9 +6,9 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -88,9 +88,8 @@ public class ProcessResource {
     @GET
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
     @Operation(summary = "Processes by key")
-    public PageView<ProcessView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue(Pages.DEFAULT_SIZE) @Min(1) @Max(Pages.MAX_SIZE) int size) {
-        return Pages.of(Process.findAll(Sort.ascending("key")), page, size, this::view);
+    public PageView<ProcessView> list(@Valid @BeanParam PageRequest page) {
+        return Pages.of(Process.findAll(Sort.ascending("key")), page, this::view);
     }
 
     @GET
@@ -170,10 +169,9 @@ public class ProcessResource {
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
     @Operation(summary = "Rehearsals, newest first")
     public PageView<RehearsalView> rehearsals(@PathParam("id") UUID id,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue(Pages.DEFAULT_SIZE) @Min(1) @Max(Pages.MAX_SIZE) int size) {
+            @Valid @BeanParam PageRequest page) {
         processes.find(id);
-        return Pages.of(Rehearsal.find("processId", Sort.descending("rehearsedAt").and("id"), id), page, size,
+        return Pages.of(Rehearsal.find("processId", Sort.descending("rehearsedAt").and("id"), id), page,
                 RehearsalView::of);
     }
 
@@ -212,11 +210,10 @@ public class ProcessResource {
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
     @Operation(summary = "Feedback from discussion meetings, newest first, with the version its draft becomes")
     public PageView<DiscussionFeedbackView> feedback(@PathParam("id") UUID id,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue(Pages.DEFAULT_SIZE) @Min(1) @Max(Pages.MAX_SIZE) int size) {
+            @Valid @BeanParam PageRequest page) {
         processes.find(id);
         return Pages.of(DiscussionFeedback.find("processId", Sort.descending("receivedAt").and("id"), id), page,
-                size, DiscussionFeedbackView::of);
+                DiscussionFeedbackView::of);
     }
 
     @POST
@@ -243,10 +240,9 @@ public class ProcessResource {
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
     @Operation(summary = "Published versions, oldest first")
     public PageView<VersionView> versions(@PathParam("id") UUID id,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue(Pages.DEFAULT_SIZE) @Min(1) @Max(Pages.MAX_SIZE) int size) {
+            @Valid @BeanParam PageRequest page) {
         processes.find(id);
-        return Pages.of(ProcessVersion.find("processId", Sort.ascending("number"), id), page, size,
+        return Pages.of(ProcessVersion.find("processId", Sort.ascending("number"), id), page,
                 VersionView::of);
     }
 
@@ -293,13 +289,12 @@ public class ProcessResource {
             description = "open=true (the default) lists those no published version has addressed yet")
     public PageView<ImprovementView> improvements(@PathParam("id") UUID id,
             @QueryParam("open") @DefaultValue("true") boolean open,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue(Pages.DEFAULT_SIZE) @Min(1) @Max(Pages.MAX_SIZE) int size) {
+            @Valid @BeanParam PageRequest page) {
         processes.find(id);
         Sort newestFirst = Sort.descending("recordedAt").and("id");
         return Pages.of(open
                 ? ImprovementItem.find("processId = ?1 and addressedInVersion is null", newestFirst, id)
-                : ImprovementItem.find("processId", newestFirst, id), page, size, ImprovementView::of);
+                : ImprovementItem.find("processId", newestFirst, id), page, ImprovementView::of);
     }
 
     @POST
@@ -312,6 +307,16 @@ public class ProcessResource {
         Rollout rollout = rollouts.start(id, request, caller.getName());
         return Response.created(URI.create("/rollouts/" + rollout.id))
                 .entity(RolloutResource.view(rollout, rollouts)).build();
+    }
+
+    @GET
+    @Path("/{id}/rollouts")
+    @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
+    @Operation(summary = "Rollouts of the process, newest first, with their progress")
+    public PageView<RolloutView> rollouts(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
+        processes.find(id);
+        return Pages.of(Rollout.<Rollout>find("processId", Sort.descending("startedAt").and("id"), id), page,
+                rollout -> RolloutResource.view(rollout, rollouts));
     }
 
     private ProcessView view(Process process) {

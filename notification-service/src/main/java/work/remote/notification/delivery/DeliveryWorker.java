@@ -99,6 +99,7 @@ public class DeliveryWorker {
             return;
         }
         AtomicInteger threads = new AtomicInteger();
+        nextWakeUp.set(System.nanoTime());
         running = new Running(new DrainLoop("delivery-worker", this::drain),
                 Executors.newFixedThreadPool(config.concurrency(), task -> daemon(task,
                         "delivery-sender-" + threads.incrementAndGet())),

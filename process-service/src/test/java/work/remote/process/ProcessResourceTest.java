@@ -148,6 +148,13 @@ class ProcessResourceTest {
     }
 
     @Test
+    void aFirstVersionNeedsAChangeSummary() {
+        String id = Api.created(Drafts.review(Drafts.uniqueKey("review")));
+        as("product").body(Map.of("changeSummary", " ")).when().post("/processes/{id}/versions", id).then()
+                .statusCode(400).body("violations[0].field", equalTo("changeSummary"));
+    }
+
+    @Test
     void publishedVersionsAreImmutable() {
         DraftRequest draft = Drafts.review(Drafts.uniqueKey("review"));
         String id = Api.published(draft);
@@ -196,7 +203,8 @@ class ProcessResourceTest {
         as("product").header("If-Match", Api.revision(id)).body(Drafts.withOutline(refined,
                 new Outline("why", "what", "who", "when", "where", "how"))).when().put("/processes/{id}/draft", id)
                 .then().statusCode(200);
-        Api.publish(id, "Copy-editing before approval").statusCode(201).body("version", equalTo(2));
+        as("product").body(Map.of()).when().post("/processes/{id}/versions", id).then().statusCode(201)
+                .body("version", equalTo(2)).body("changeSummary", equalTo("Copy-editing before approval"));
 
         as("cs-lead").when().get("/processes/{id}/versions", id).then().statusCode(200)
                 .body("total", equalTo(2))

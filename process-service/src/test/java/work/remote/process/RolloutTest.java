@@ -81,6 +81,13 @@ class RolloutTest {
         checklist(rollout, "ana", "root", "admin").statusCode(200);
         checklist(rollout, "ana", "bo", "cs-agent").statusCode(403);
         checklist(rollout, "ana", "someone", "product").statusCode(403);
+
+        asPerson("maya", "cs-lead").when().get("/rollouts/{id}/checklists", rollout).then().statusCode(200)
+                .body("person", equalTo(List.of("ana")));
+        asPerson("bo", "cs-agent").when().get("/rollouts/{id}/checklists", rollout).then().statusCode(200)
+                .body("person", equalTo(List.of("bo")));
+        asPerson("root", "admin").when().get("/rollouts/{id}/checklists", rollout).then().statusCode(200)
+                .body("person", equalTo(List.of("ana", "bo")));
     }
 
     @Test

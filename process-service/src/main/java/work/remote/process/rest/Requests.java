@@ -21,8 +21,11 @@ public final class Requests {
     public record Refine(@NotBlank @Size(max = 2_000) String changeSummary) {
     }
 
-    /** Publish the open draft; {@code addressedImprovements} closes improvement items this version deals with. */
-    public record Publish(@NotBlank @Size(max = 2_000) String changeSummary,
+    /**
+     * Publish the open draft; without a {@code changeSummary} a refinement is published with the summary given when
+     * it was opened. {@code addressedImprovements} closes improvement items this version deals with.
+     */
+    public record Publish(@Size(max = 2_000) String changeSummary,
             @Size(max = 200) List<@NotNull UUID> addressedImprovements) {
 
         public Publish {

@@ -66,12 +66,23 @@ public class RolloutResource {
     }
 
     @GET
+    @Path("/{id}/checklists")
+    @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
+    @Operation(summary = "The checklists you may see: all for an admin, else your own and those of people you supervise")
+    public List<ChecklistView> checklists(@PathParam("id") UUID id) {
+        Rollout.get(id);
+        boolean admin = isAdmin();
+        return Checklist.of(id).stream().filter(checklist -> checklist.visibleTo(caller.getName(), admin))
+                .map(ChecklistView::of).toList();
+    }
+
+    @GET
     @Path("/{id}/checklists/{person}")
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
     @Operation(summary = "A participant's checklist: visible to them, their supervisor and admins")
     public ChecklistView checklist(@PathParam("id") UUID id, @PathParam("person") String person) {
         Checklist checklist = Checklist.get(id, person);
-        if (!checklist.visibleTo(caller.getName(), caller.getGroups().contains("admin"))) {
+        if (!checklist.visibleTo(caller.getName(), isAdmin())) {
             throw new ProblemException(403, "not-your-checklist", "Not your checklist",
                     "Only " + person + ", their supervisor or an admin may see this checklist", List.of());
         }
@@ -107,6 +118,10 @@ public class RolloutResource {
     public AdoptionSummary adoption(@PathParam("id") UUID id) {
         Rollout.get(id);
         return summary(id);
+    }
+
+    private boolean isAdmin() {
+        return caller.getGroups().contains("admin");
     }
 
     static RolloutView view(Rollout rollout, RolloutService rollouts) {

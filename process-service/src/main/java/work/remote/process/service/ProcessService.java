@@ -107,11 +107,16 @@ public class ProcessService {
                     "The latest rehearsal (" + rehearsal.id + ") has " + rehearsal.unresolvedFindings()
                             + " unresolved finding(s); resolve or waive them first");
         }
+        String changeSummary = blankToNull(request.changeSummary()) != null ? request.changeSummary()
+                : process.draftChangeSummary;
+        if (changeSummary == null) {
+            throw ProblemException.invalid("changeSummary", "must say what this version changes");
+        }
         List<ImprovementItem> addressed = addressedImprovements(process, request.addressedImprovements());
         Instant now = clock.instant();
         int number = process.nextVersion();
-        ProcessVersion version = ProcessVersion.of(process, number, process.markPublished(now),
-                request.changeSummary(), publisher, now);
+        ProcessVersion version = ProcessVersion.of(process, number, process.markPublished(now), changeSummary,
+                publisher, now);
         version.persist();
         addressed.forEach(item -> item.addressedInVersion = number);
         entityManager.flush();

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -59,6 +61,23 @@ public class ProblemMapper {
             violation = new Problem.Violation("$", "the body is not valid JSON: " + e.getOriginalMessage());
         }
         return respond(ProblemException.invalid(List.of(violation)).toProblem(instance(uri)));
+    }
+
+    /** Two requests changed the same row at once and the database saw the later one's stale version. */
+    @ServerExceptionMapper
+    public Response concurrentUpdate(OptimisticLockException e, UriInfo uri) {
+        return concurrentUpdate(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response concurrentUpdate(StaleStateException e, UriInfo uri) {
+        return concurrentUpdate(uri);
+    }
+
+    private static Response concurrentUpdate(UriInfo uri) {
+        return respond(ProblemException.conflict("concurrent-update", "Changed concurrently",
+                "Someone else changed it at the same time; read it again and repeat your change")
+                .toProblem(instance(uri)));
     }
 
     @ServerExceptionMapper

@@ -50,8 +50,8 @@ import work.remote.events.meeting.MeetingSubject;
 import work.remote.events.meeting.ParkingLotItemRecorded;
 import work.remote.events.meeting.RelayAcknowledged;
 import work.remote.events.meeting.RelayRequested;
-import work.remote.meeting.rest.ConcurrentUpdateMapper;
 import work.remote.meeting.service.MeetingService;
+import work.remote.problem.ProblemMapper;
 
 /** Running a meeting: agenda with actual times, parking lot, attendance, conclusion and relays. */
 @QuarkusTest
@@ -270,7 +270,7 @@ class MeetingRunTest {
                     meetings.start(id, new Caller(HOST, false));
                 }));
 
-        Response answer = new ConcurrentUpdateMapper().concurrentUpdate(stale, null);
+        Response answer = new ProblemMapper().concurrentUpdate(stale, null);
         assertThat(answer.getStatus()).isEqualTo(409);
         assertThat(answer.getMediaType()).hasToString("application/problem+json");
         MeetingApi.get("ops", "/meetings/" + id).statusCode(200).body("state", equalTo("SCHEDULED"));

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.net.URI;
@@ -144,6 +145,14 @@ class SlackChannelTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> Api.callsTo(webhook).size() == 1);
         assertThat(Api.callsTo(webhook).get(0).body()).contains("Before registration");
         await().atMost(Duration.ofSeconds(10)).until(() -> "DELIVERED".equals(delivery(ceId, "state")));
+    }
+
+    @Test
+    void channelsWhoseWebhooksTheEnvironmentGivesAreRegisteredAtStart() {
+        Api.as("cs-agent").when().get("/channels?size=200").then().statusCode(200)
+                .body("items.find { it.name == '#ops-from-config' }.webhookConfigured", equalTo(true))
+                .body("items.find { it.name == '#ops-from-config' }.webhookHost", equalTo("hooks.slack.example"))
+                .body(not(containsString("B0/from-config")));
     }
 
     @Test

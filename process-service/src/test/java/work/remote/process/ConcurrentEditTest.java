@@ -18,7 +18,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 import work.remote.devinfra.RemoteWorkTestResource;
 import work.remote.problem.Problem;
-import work.remote.process.rest.OptimisticLockMapper;
+import work.remote.problem.ProblemMapper;
 import work.remote.process.service.ProcessService;
 
 /** Two edits that both passed the If-Match check: the database's row version lets only one of them win. */
@@ -48,9 +48,9 @@ class ConcurrentEditTest {
         assertThat(loser).isInstanceOf(OptimisticLockException.class);
         String title = QuarkusTransaction.requiringNew().call(() -> Process.<Process>findById(id).title);
         assertThat(title).isEqualTo("The winner");
-        Response response = new OptimisticLockMapper().optimisticLock((OptimisticLockException) loser, null);
+        Response response = new ProblemMapper().concurrentUpdate((OptimisticLockException) loser, null);
         assertThat(response.getStatus()).isEqualTo(409);
         assertThat(response.getMediaType()).hasToString(Problem.MEDIA_TYPE);
-        assertThat(((Problem) response.getEntity()).type()).hasToString("https://remote.work/problems/concurrent-edit");
+        assertThat(((Problem) response.getEntity()).type()).hasToString("https://remote.work/problems/concurrent-update");
     }
 }

@@ -43,6 +43,9 @@ public final class LocalStack {
 
     static final String MAIL_FROM = "remote-work@localhost.test";
     static final String WEBHOOK_NAME = "T0/B0/local";
+    /** The CS channel of the seeded example launch, so its announcements reach the Slack sink too. */
+    static final String EXAMPLE_CS_CHANNEL = "#cs-launch-instant-withdrawals";
+    static final String CS_WEBHOOK_NAME = "T0/B1/cs-launch";
 
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
@@ -352,6 +355,7 @@ public final class LocalStack {
         config.put("quarkus.mailer.start-tls", SmtpServer.START_TLS);
         config.put("quarkus.mailer.from", MAIL_FROM);
         config.put("notification.slack.webhook-url", sinks.slack().webhookUrl(WEBHOOK_NAME));
+        config.put("notification.slack.webhooks.\"" + EXAMPLE_CS_CHANNEL + "\"", sinks.slack().webhookUrl(CS_WEBHOOK_NAME));
         config.putAll(overrides.getOrDefault(service.name(), Map.of()));
         return config;
     }

@@ -29,6 +29,12 @@ public interface NotificationConfig {
          */
         Optional<String> webhookUrl();
 
+        /**
+         * More channels' webhooks, secrets like the one above, registered (or their webhook replaced) at start, e.g.
+         * {@code notification.slack.webhooks."#cs-launch-instant-withdrawals"=https://hooks.slack.com/...}.
+         */
+        Map<String, String> webhooks();
+
         /** The channel the webhook above belongs to, and the one critical issues fall back to. */
         @WithDefault("#product")
         String channelName();

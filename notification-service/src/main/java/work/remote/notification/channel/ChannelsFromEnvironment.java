@@ -9,22 +9,24 @@ import io.quarkus.runtime.StartupEvent;
 import work.remote.notification.config.NotificationConfig;
 
 /**
- * At start, registers the product channel with the webhook the environment gives
- * ({@code NOTIFICATION_SLACK_WEBHOOK_URL}), so critical issues reach Slack without a call to the API first.
+ * At start, registers the channels whose webhooks the environment gives: the product channel
+ * ({@code NOTIFICATION_SLACK_WEBHOOK_URL}), so critical issues reach Slack without a call to the API first, and any
+ * other listed under {@code notification.slack.webhooks}.
  */
 @ApplicationScoped
-public class ProductChannelSeeder {
+public class ChannelsFromEnvironment {
 
     private final SlackChannelService channels;
     private final NotificationConfig.Slack config;
 
     @Inject
-    public ProductChannelSeeder(SlackChannelService channels, NotificationConfig config) {
+    public ChannelsFromEnvironment(SlackChannelService channels, NotificationConfig config) {
         this.channels = channels;
         this.config = config.slack();
     }
 
     void onStart(@Observes StartupEvent startup) {
         config.webhookUrl().ifPresent(url -> channels.registerFromEnvironment(config.channelName(), url));
+        config.webhooks().forEach(channels::registerFromEnvironment);
     }
 }

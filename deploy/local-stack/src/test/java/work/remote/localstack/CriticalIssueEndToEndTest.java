@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -89,6 +90,24 @@ class CriticalIssueEndToEndTest {
     }
 
     @Test
+    void theStackSeedsThePublishedExampleProcessAndTheLiveExampleLaunch() throws Exception {
+        JsonNode processes = JSON.readTree(get(running.getProperty("process.url") + "/processes?size=200",
+                running.getProperty("token.cs-agent")).body());
+        JsonNode example = StreamSupport.stream(processes.path("items").spliterator(), false)
+                .filter(process -> process.path("key").asText().equals("feature-launch")).findFirst().orElseThrow();
+        assertThat(example.path("latestVersion").asInt()).isEqualTo(1);
+
+        JsonNode launches = JSON.readTree(get(running.getProperty("ticket.url") + "/launches?state=LIVE",
+                running.getProperty("token.cs-agent")).body());
+        assertThat(launches.path("items").findValuesAsText("feature")).contains("Instant withdrawals");
+
+        JsonNode announced = await().atMost(Duration.ofSeconds(60)).until(
+                () -> find(running.getProperty("slack.sink.url") + "/calls", LocalStack.CS_WEBHOOK_NAME,
+                        "Launch started: Instant withdrawals"), Optional::isPresent).get();
+        assertThat(announced.toString()).contains("Open parent ticket").contains("/tickets/");
+    }
+
+    @Test
     void badInputMissingTokenAndWrongRoleAreRefusedClearly() throws Exception {
         HttpResponse<String> invalid = postTicket(running.getProperty("token.cs-agent"),
                 "{\"title\": \"\", \"type\": \"BUG\", \"impact\": \"WITHDRAWAL_BLOCKED\"}");
@@ -114,12 +133,17 @@ class CriticalIssueEndToEndTest {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** The first entry of a sink listing ({@code /calls} or {@code /mail}) that mentions {@code ticketId}. */
-    private static Optional<JsonNode> find(String listing, String ticketId) throws Exception {
+    private static HttpResponse<String> get(String url, String token) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The first entry of a sink listing ({@code /calls} or {@code /mail}) that mentions every one of {@code texts}. */
+    private static Optional<JsonNode> find(String listing, String... texts) throws Exception {
         JsonNode entries = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(listing)).build(),
                 HttpResponse.BodyHandlers.ofString()).body());
         return StreamSupport.stream(entries.spliterator(), false)
-                .filter(entry -> entry.toString().contains(ticketId))
+                .filter(entry -> Arrays.stream(texts).allMatch(entry.toString()::contains))
                 .findFirst();
     }
 }

@@ -13,10 +13,7 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,6 +24,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 import work.remote.devinfra.RecordingConsumer;
 import work.remote.devinfra.RemoteWorkTestResource;
+import work.remote.devinfra.TestProducer;
 import work.remote.events.CloudEventRecords;
 import work.remote.events.DomainEvent;
 import work.remote.events.EventType;
@@ -46,7 +44,7 @@ import work.remote.events.ticket.TicketType;
 @WithTestResource(RemoteWorkTestResource.class)
 class EventConsumerTest {
 
-    static KafkaProducer<String, String> producer;
+    static TestProducer producer;
     static final MeetingTopic topic = MeetingTopic.shared();
 
     @Inject
@@ -54,8 +52,7 @@ class EventConsumerTest {
 
     @BeforeAll
     static void connect() {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                RemoteWorkTestResource.kafka().bootstrapServers()), new StringSerializer(), new StringSerializer());
+        producer = TestProducer.of(RemoteWorkTestResource.kafka().bootstrapServers());
     }
 
     @AfterAll
@@ -68,11 +65,7 @@ class EventConsumerTest {
     }
 
     static void send(ProducerRecord<String, String> record) {
-        try {
-            producer.send(record).get();
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        producer.send(record);
     }
 
     static List<Map<String, Object>> meetingsAbout(UUID subjectId) {

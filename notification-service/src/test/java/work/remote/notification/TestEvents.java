@@ -3,14 +3,11 @@ package work.remote.notification;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 import work.remote.devinfra.RemoteWorkTestResource;
+import work.remote.devinfra.TestProducer;
 import work.remote.events.CloudEventRecords;
 import work.remote.events.DomainEvent;
 import work.remote.events.ticket.CriticalIssueReported;
@@ -20,15 +17,14 @@ import work.remote.events.ticket.LaunchStatusPosted;
 /** Publishes events to the real broker the way a producing service's outbox does: CloudEvents, binary mode. */
 final class TestEvents {
 
-    private static KafkaProducer<String, String> producer;
+    private static TestProducer producer;
 
     private TestEvents() {
     }
 
-    static synchronized KafkaProducer<String, String> producer() {
+    static synchronized TestProducer producer() {
         if (producer == null) {
-            producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                    RemoteWorkTestResource.kafka().bootstrapServers()), new StringSerializer(), new StringSerializer());
+            producer = TestProducer.of(RemoteWorkTestResource.kafka().bootstrapServers());
         }
         return producer;
     }
@@ -56,10 +52,6 @@ final class TestEvents {
     }
 
     static void send(String ceId, DomainEvent event) {
-        try {
-            producer().send(CloudEventRecords.of(ceId, event, Instant.now())).get();
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        producer().send(CloudEventRecords.of(ceId, event, Instant.now()));
     }
 }

@@ -12,10 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,6 +22,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 import work.remote.devinfra.RecordingConsumer;
 import work.remote.devinfra.RemoteWorkTestResource;
+import work.remote.devinfra.TestProducer;
 import work.remote.events.CloudEventRecords;
 import work.remote.events.DomainEvent;
 import work.remote.events.meeting.ActionItem;
@@ -39,12 +37,11 @@ import work.remote.events.meeting.RetrospectiveCompleted;
 @WithTestResource(RemoteWorkTestResource.class)
 class MeetingEventsTest {
 
-    static KafkaProducer<String, String> producer;
+    static TestProducer producer;
 
     @BeforeAll
     static void connect() {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                RemoteWorkTestResource.kafka().bootstrapServers()), new StringSerializer(), new StringSerializer());
+        producer = TestProducer.of(RemoteWorkTestResource.kafka().bootstrapServers());
     }
 
     @AfterAll
@@ -57,11 +54,7 @@ class MeetingEventsTest {
     }
 
     static void send(ProducerRecord<String, String> record) {
-        try {
-            producer.send(record).get();
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        producer.send(record);
     }
 
     static MeetingConcluded meeting(UUID meetingId, MeetingSubject subject, List<FeedbackItem> feedback) {

@@ -13,13 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,6 +25,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 import work.remote.devinfra.RecordingConsumer;
 import work.remote.devinfra.RemoteWorkTestResource;
+import work.remote.devinfra.TestProducer;
 import work.remote.events.CloudEventRecords;
 import work.remote.events.DomainEvent;
 import work.remote.events.meeting.Invitee;
@@ -43,14 +40,13 @@ import work.remote.events.ticket.Gate;
 @WithTestResource(RemoteWorkTestResource.class)
 class TrainingAttendanceTest {
 
-    static KafkaProducer<String, String> meetingService;
+    static TestProducer meetingService;
     static RecordingConsumer ticketEvents;
 
     @BeforeAll
     static void connect() {
         String bootstrap = RemoteWorkTestResource.kafka().bootstrapServers();
-        meetingService = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
-                new StringSerializer(), new StringSerializer());
+        meetingService = TestProducer.of(bootstrap);
         ticketEvents = RecordingConsumer.of(bootstrap, "remote-work.ticket.events");
     }
 
@@ -120,11 +116,7 @@ class TrainingAttendanceTest {
     }
 
     private static void send(String ceId, DomainEvent event) {
-        try {
-            meetingService.send(CloudEventRecords.of(ceId, event, Instant.now())).get();
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        meetingService.send(CloudEventRecords.of(ceId, event, Instant.now()));
     }
 
     private static long gatePassedEvents(String launchId, Gate gate) {

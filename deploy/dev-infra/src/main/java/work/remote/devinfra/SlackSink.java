@@ -33,6 +33,8 @@ public final class SlackSink implements AutoCloseable {
     private final HttpEndpoint endpoint;
     private final List<SlackCall> calls = new CopyOnWriteArrayList<>();
     private final Queue<ScriptedResponse> script = new ConcurrentLinkedQueue<>();
+    private volatile Runnable whenCalled = () -> {
+    };
 
     SlackSink(HttpEndpoint endpoint) {
         this.endpoint = endpoint;
@@ -71,10 +73,20 @@ public final class SlackSink implements AutoCloseable {
         script.add(new ScriptedResponse(status, Map.copyOf(headers), body));
     }
 
+    /**
+     * Runs {@code action} on every webhook call after it is received and before it is answered, e.g. to drop the
+     * caller's database connections while its send is in flight.
+     */
+    public void whenCalled(Runnable action) {
+        whenCalled = action;
+    }
+
     /** Forgets the recorded calls and any answers scripted but not used yet. */
     public void clear() {
         calls.clear();
         script.clear();
+        whenCalled = () -> {
+        };
     }
 
     @Override
@@ -88,6 +100,7 @@ public final class SlackSink implements AutoCloseable {
             return;
         }
         String body = HttpEndpoint.body(exchange);
+        whenCalled.run();
         ScriptedResponse response = script.poll();
         if (response == null) {
             response = new ScriptedResponse(200, Map.of(), "ok");

@@ -1,61 +1,140 @@
 package work.remote.notification.channel;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * One token bucket per rate-limited Slack channel, in this instance's memory: a message over the limit stays
- * pending in the database and is sent when its channel has a token again, never dropped. Each replica keeps its
- * own buckets.
+ * The token bucket of every rate-limited Slack channel and the pause a {@code Retry-After} asks for, kept in the
+ * channel's row ({@code tokens}, {@code tokens_at}, {@code paused_until}) on the database's clock, so that every
+ * replica draws from the same bucket: together they send no faster than the channel's limit. A message over the
+ * limit stays pending in the database and is sent when its channel has a token again, never dropped. A pause holds
+ * an unlimited channel too.
  */
 @ApplicationScoped
 public class ChannelRateLimiter {
 
-    private final Map<String, Optional<TokenBucket>> buckets = new ConcurrentHashMap<>();
+    private static final String STATE = """
+            select name, rate_per_second, burst, tokens,
+                   (extract(epoch from tokens_at) * 1000000)::bigint,
+                   (extract(epoch from paused_until) * 1000000)::bigint,
+                   (extract(epoch from statement_timestamp()) * 1000000)::bigint
+            from slack_channel""";
 
-    /** Takes a token for one message to {@code channel}: zero when it may go now, else how long to wait. */
+    private final EntityManager entityManager;
+
+    @Inject
+    public ChannelRateLimiter(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /**
+     * Takes a token for one message to {@code channel}: zero when it may go now, else how long to wait (and nothing
+     * is taken). Holds the channel's row until the caller's transaction ends, so a token goes to one sender only.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
     public Duration take(String channel) {
-        return bucket(channel).map(TokenBucket::take).orElse(Duration.ZERO);
+        return locked(channel).map(throttle -> {
+            if (throttle.perSecond() == null) {
+                return throttle.pauseLeft();
+            }
+            TokenBucket bucket = throttle.bucket();
+            Duration wait = bucket.take();
+            saveTokens(channel, bucket);
+            return wait;
+        }).orElse(Duration.ZERO);
+    }
+
+    /** The channel asked to be left alone for a while (Slack's {@code 429 Retry-After}); in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void pause(String channel, Duration duration) {
+        locked(channel).ifPresent(throttle -> {
+            if (throttle.perSecond() != null) {
+                TokenBucket bucket = throttle.bucket();
+                bucket.pause(duration);
+                saveTokens(channel, bucket);
+            }
+            entityManager.createNativeQuery("""
+                    update slack_channel set paused_until = greatest(paused_until,
+                        timestamptz 'epoch' + ?2 * interval '1 microsecond')
+                    where name = ?1""")
+                    .setParameter(1, channel)
+                    .setParameter(2, throttle.now() + duration.toNanos() / 1_000)
+                    .executeUpdate();
+        });
     }
 
     /** The channels that have no token now, and the shortest wait among them. */
     public Throttled throttled() {
-        Map<String, Duration> waits = buckets.entrySet().stream()
-                .filter(entry -> entry.getValue().isPresent())
-                .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().get().waitForToken()));
-        waits.values().removeIf(Duration::isZero);
-        return new Throttled(Set.copyOf(waits.keySet()),
-                waits.values().stream().min(Duration::compareTo));
+        List<Throttle> throttles = QuarkusTransaction.requiringNew().call(() -> rows(entityManager.createNativeQuery(
+                STATE + """
+                         where paused_until > statement_timestamp()
+                            or (rate_per_second is not null and tokens is not null
+                                and tokens + extract(epoch from statement_timestamp() - tokens_at) * rate_per_second < 1)""")
+                .getResultList()));
+        Map<String, Duration> waits = new HashMap<>();
+        for (Throttle throttle : throttles) {
+            Duration wait = throttle.perSecond() == null ? throttle.pauseLeft() : throttle.bucket().waitForToken();
+            if (!wait.isZero()) {
+                waits.put(throttle.channel(), wait);
+            }
+        }
+        return new Throttled(Set.copyOf(waits.keySet()), waits.values().stream().min(Duration::compareTo));
     }
 
-    /** The channel asked to be left alone for a while (Slack's {@code 429 Retry-After}). */
-    public void pause(String channel, Duration duration) {
-        bucket(channel).ifPresent(bucket -> bucket.pause(duration));
+    private Optional<Throttle> locked(String channel) {
+        return rows(entityManager.createNativeQuery(STATE + " where name = ?1 for update")
+                .setParameter(1, channel).getResultList()).stream().findFirst();
     }
 
-    /** Forgets a channel's bucket, after its limit changed or it was registered or removed. */
-    public void forget(String channel) {
-        buckets.remove(channel);
+    private void saveTokens(String channel, TokenBucket bucket) {
+        entityManager.createNativeQuery("""
+                update slack_channel set tokens = ?2, tokens_at = timestamptz 'epoch' + ?3 * interval '1 microsecond'
+                where name = ?1""")
+                .setParameter(1, channel)
+                .setParameter(2, bucket.tokens())
+                .setParameter(3, bucket.refilledAt() / 1_000)
+                .executeUpdate();
     }
 
-    /** Forgets every bucket: a fresh start, as after a restart. */
-    public void forgetAll() {
-        buckets.clear();
+    @SuppressWarnings("unchecked")
+    private static List<Throttle> rows(List<?> rows) {
+        return ((List<Object[]>) rows).stream().map(Throttle::of).toList();
     }
 
-    private Optional<TokenBucket> bucket(String channel) {
-        return buckets.computeIfAbsent(channel, name -> QuarkusTransaction.requiringNew()
-                .call(() -> SlackChannel.named(name).map(SlackChannel::rateLimit))
-                .filter(RateLimit::limited)
-                .map(limit -> new TokenBucket(limit.perSecond(), limit.burst(), System::nanoTime)));
+    /** A channel's throttle as its row holds it, with the database's time of reading; times in microseconds. */
+    private record Throttle(String channel, Double perSecond, int burst, Double tokens, Long tokensAt,
+            Long pausedUntil, long now) {
+
+        static Throttle of(Object[] row) {
+            return new Throttle((String) row[0], row[1] == null ? null : ((Number) row[1]).doubleValue(),
+                    ((Number) row[2]).intValue(), row[3] == null ? null : ((Number) row[3]).doubleValue(),
+                    row[4] == null ? null : ((Number) row[4]).longValue(),
+                    row[5] == null ? null : ((Number) row[5]).longValue(), ((Number) row[6]).longValue());
+        }
+
+        /** The bucket as it stands now; a channel that never sent has a full one. */
+        TokenBucket bucket() {
+            long nowNanos = now * 1_000;
+            return new TokenBucket(perSecond, burst, tokens == null ? burst : tokens,
+                    tokensAt == null ? nowNanos : tokensAt * 1_000,
+                    pausedUntil == null ? Long.MIN_VALUE : pausedUntil * 1_000, () -> nowNanos);
+        }
+
+        Duration pauseLeft() {
+            return pausedUntil == null || pausedUntil <= now ? Duration.ZERO
+                    : Duration.ofNanos((pausedUntil - now) * 1_000);
+        }
     }
 
     public record Throttled(Set<String> channels, Optional<Duration> shortestWait) {

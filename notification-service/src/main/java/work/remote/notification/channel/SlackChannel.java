@@ -14,8 +14,9 @@ import jakarta.persistence.Version;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
- * A Slack channel ops registered: its name, its incoming-webhook URL (a secret: only {@code SlackSender} reads
- * it, nothing shows or logs it) and how fast it may be sent to.
+ * A Slack channel ops registered: its name, its incoming-webhook URL (a secret: only the sending path reads it,
+ * nothing shows or logs it) and how fast it may be sent to. How much of that limit is used up right now lives in
+ * columns of the same row that only {@link ChannelRateLimiter} reads and writes, so they are not mapped here.
  */
 @Entity
 @Table(name = "slack_channel")

@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.panache.common.Sort;
 
-import work.remote.events.AfterCommit;
 import work.remote.notification.Slice;
 import work.remote.notification.Versions;
 import work.remote.notification.config.NotificationConfig;
@@ -29,16 +29,17 @@ public class SlackChannelService {
     public static final String NAME_PATTERN = "#[a-z0-9._-]{1,79}";
 
     private final Clock clock;
-    private final AfterCommit afterCommit;
-    private final ChannelRateLimiter limiter;
+    private final Event<ChannelReady> ready;
     private final NotificationConfig.RateLimit defaultLimit;
 
+    /** A channel can be sent to under {@code name} from now on (registered, renamed, or given a new webhook). */
+    public record ChannelReady(String name) {
+    }
+
     @Inject
-    public SlackChannelService(Clock clock, AfterCommit afterCommit, ChannelRateLimiter limiter,
-            NotificationConfig config) {
+    public SlackChannelService(Clock clock, Event<ChannelReady> ready, NotificationConfig config) {
         this.clock = clock;
-        this.afterCommit = afterCommit;
-        this.limiter = limiter;
+        this.ready = ready;
         this.defaultLimit = config.slack().rateLimit();
     }
 
@@ -70,7 +71,7 @@ public class SlackChannelService {
         SlackChannel channel = SlackChannel.register(change.name(), change.webhookUrl(), limitOf(change),
                 clock.instant());
         channel.persist();
-        afterCommit.run(() -> limiter.forget(channel.name));
+        ready.fire(new ChannelReady(channel.name));
         return channel;
     }
 
@@ -80,7 +81,6 @@ public class SlackChannelService {
         SlackChannel channel = get(id);
         Versions.require(channel.version, expectedVersion, "Slack channel " + id);
         refuseTakenName(change.name(), id);
-        String previousName = channel.name;
         channel.name = change.name();
         if (change.webhookUrl() != null) {
             channel.webhookUrl = change.webhookUrl();
@@ -88,18 +88,13 @@ public class SlackChannelService {
         channel.limitTo(limitOf(change));
         channel.updatedAt = clock.instant();
         SlackChannel.flush();
-        afterCommit.run(() -> {
-            limiter.forget(previousName);
-            limiter.forget(change.name());
-        });
+        ready.fire(new ChannelReady(channel.name));
         return channel;
     }
 
     @Transactional
     public void remove(UUID id) {
-        SlackChannel channel = get(id);
-        channel.delete();
-        afterCommit.run(() -> limiter.forget(channel.name));
+        get(id).delete();
     }
 
     /** Registers the channel the environment gives a webhook for, or points it at that webhook; keeps its limit. */
@@ -107,6 +102,7 @@ public class SlackChannelService {
     public void registerFromEnvironment(String name, String webhookUrl) {
         SlackChannel.named(name).ifPresentOrElse(channel -> channel.webhookUrl = webhookUrl,
                 () -> SlackChannel.register(name, webhookUrl, defaultLimit(), clock.instant()).persist());
+        ready.fire(new ChannelReady(name));
     }
 
     private RateLimit limitOf(ChannelChange change) {

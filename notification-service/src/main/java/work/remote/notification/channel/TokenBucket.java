@@ -5,7 +5,8 @@ import java.util.function.LongSupplier;
 
 /**
  * A token bucket: holds up to {@code burst} tokens, refilled at {@code perSecond}; every message takes one. A
- * target that asked to be left alone ({@code Retry-After}) pauses it.
+ * target that asked to be left alone ({@code Retry-After}) pauses it. Times are nanoseconds on the time line
+ * {@code nanoTime} gives; a bucket can be restored from the state another one left behind on the same time line.
  */
 final class TokenBucket {
 
@@ -18,13 +19,31 @@ final class TokenBucket {
     private long refilledAt;
     private long pausedUntil;
 
+    /** A full bucket. */
     TokenBucket(double perSecond, int burst, LongSupplier nanoTime) {
+        this(perSecond, burst, burst, nanoTime.getAsLong(), Long.MIN_VALUE, nanoTime);
+    }
+
+    /** A bucket that holds {@code tokens} as of {@code refilledAt}, paused until {@code pausedUntil}. */
+    TokenBucket(double perSecond, int burst, double tokens, long refilledAt, long pausedUntil, LongSupplier nanoTime) {
         this.perSecond = perSecond;
         this.burst = burst;
         this.nanoTime = nanoTime;
-        this.tokens = burst;
-        this.refilledAt = nanoTime.getAsLong();
-        this.pausedUntil = refilledAt;
+        this.tokens = tokens;
+        this.refilledAt = refilledAt;
+        this.pausedUntil = pausedUntil;
+    }
+
+    synchronized double tokens() {
+        return tokens;
+    }
+
+    synchronized long refilledAt() {
+        return refilledAt;
+    }
+
+    synchronized long pausedUntil() {
+        return pausedUntil;
     }
 
     /** Takes a token and answers zero, or answers how long until one is there (and takes nothing). */
@@ -51,7 +70,9 @@ final class TokenBucket {
     }
 
     synchronized void pause(Duration duration) {
-        pausedUntil = Math.max(pausedUntil, nanoTime.getAsLong() + duration.toNanos());
+        long now = nanoTime.getAsLong();
+        pausedUntil = Math.max(pausedUntil, now + duration.toNanos());
         tokens = 0;
+        refilledAt = now;
     }
 }

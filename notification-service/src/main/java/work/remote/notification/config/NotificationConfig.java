@@ -21,6 +21,8 @@ public interface NotificationConfig {
 
     Delivery delivery();
 
+    Escalation escalation();
+
     interface Slack {
 
         /**
@@ -80,8 +82,20 @@ public interface NotificationConfig {
         @WithDefault("4")
         int concurrency();
 
-        @WithDefault("5")
-        int maxAttempts();
+        /**
+         * How long transient failures (5xx, 429, timeouts, connection errors) are retried, counted from the planning
+         * of the delivery or its last replay; a delivery still failing then is dead.
+         */
+        @WithDefault("24h")
+        Duration retryWindow();
+
+        /**
+         * How long a claimed delivery belongs to the sender that claimed it. A sender that dies between the
+         * provider's answer and the record of it leaves its claim behind; once the claim runs out the delivery is due
+         * again (the one accepted duplicate). Longer than a send can take ({@code notification.slack.timeout}).
+         */
+        @WithDefault("1m")
+        Duration claimLease();
 
         /** Backoff before the second attempt; doubles for each further one, with jitter. */
         @WithDefault("1s")
@@ -93,5 +107,21 @@ public interface NotificationConfig {
         /** How often due deliveries are looked for when no commit nudged the worker. */
         @WithDefault("1s")
         Duration pollInterval();
+    }
+
+    /** What happens when Slack does not get a critical issue. */
+    interface Escalation {
+
+        /** A critical issue whose Slack message is still not delivered this long after it was planned escalates. */
+        @WithDefault("5m")
+        Duration after();
+
+        /** The email group ({@code notification.email.groups}) an escalation goes to. */
+        @WithDefault("product")
+        String group();
+
+        /** How often late critical issues are looked for. */
+        @WithDefault("10s")
+        Duration checkInterval();
     }
 }

@@ -2,6 +2,8 @@ package work.remote.notification.delivery;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -17,13 +19,38 @@ import work.remote.events.notification.Channel;
 import work.remote.notification.route.PlannedTarget;
 import work.remote.problem.ProblemException;
 
-/** One message for one target, born from one event; at most one per (ce_id, channel, target). */
+/**
+ * One message for one target, born from one event; at most one per (ce_id, channel, target, purpose). A sender
+ * claims it (SENDING, until its lease runs out), sends it outside any transaction, then records how it went.
+ */
 @Entity
 @Table(name = "delivery")
 public class Delivery extends PanacheEntityBase {
 
     public enum State {
-        PENDING, DELIVERED, DEAD
+        /** Due at {@code nextAttemptAt}. */
+        PENDING,
+        /** Claimed by a sender until {@code nextAttemptAt}; due again if that sender never records an outcome. */
+        SENDING,
+        DELIVERED,
+        DEAD
+    }
+
+    /** Why a delivery exists: to tell the target about its event, or to escalate a notice that did not get out. */
+    public enum Purpose {
+        NOTICE, ESCALATION
+    }
+
+    /** Why a delivery died, as metrics count it. */
+    public enum DeathCause {
+        /** The target refused it for good (a 4xx other than 429, an unknown address). */
+        REFUSED,
+        /** It failed transiently until the retry window ended. */
+        RETRY_WINDOW_ENDED;
+
+        public String tag() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
     }
 
     @Id
@@ -51,6 +78,9 @@ public class Delivery extends PanacheEntityBase {
     public String htmlBody;
 
     @Enumerated(EnumType.STRING)
+    public Purpose purpose;
+
+    @Enumerated(EnumType.STRING)
     public State state;
 
     public int attempts;
@@ -60,6 +90,17 @@ public class Delivery extends PanacheEntityBase {
 
     @Column(name = "last_error")
     public String lastError;
+
+    /** When the current round of attempts began (planning, or the last replay): the retry window counts from here. */
+    @Column(name = "round_started_at")
+    public Instant roundStartedAt;
+
+    /** Which claim a SENDING delivery is under, so that a sender whose claim ran out records no failure over another's. */
+    @Column(name = "claim_token")
+    public UUID claimToken;
+
+    /** Where people open what the event is about (the ticket, the launch, the process), when it says. */
+    public String link;
 
     @Column(name = "created_at")
     public Instant createdAt;
@@ -76,17 +117,24 @@ public class Delivery extends PanacheEntityBase {
     public UUID launchId;
 
     /** The event a delivery is born from, as the log finds it. */
-    public record Source(String ceId, String ceType, String subject, UUID ticketId, UUID launchId) {
+    public record Source(String ceId, String ceType, String subject, UUID ticketId, UUID launchId, String link) {
     }
 
     public static Delivery pending(Source source, PlannedTarget target, RenderedMessage message, Instant now) {
+        return pending(Purpose.NOTICE, source, target, message, now);
+    }
+
+    public static Delivery pending(Purpose purpose, Source source, PlannedTarget target, RenderedMessage message,
+            Instant now) {
         Delivery delivery = new Delivery();
+        delivery.purpose = purpose;
         delivery.id = UUID.randomUUID();
         delivery.ceId = source.ceId();
         delivery.ceType = source.ceType();
         delivery.subject = source.subject();
         delivery.ticketId = source.ticketId();
         delivery.launchId = source.launchId();
+        delivery.link = source.link();
         delivery.channel = target.channel();
         delivery.target = target.target();
         delivery.title = message.title();
@@ -95,7 +143,34 @@ public class Delivery extends PanacheEntityBase {
         delivery.state = State.PENDING;
         delivery.nextAttemptAt = now;
         delivery.createdAt = now;
+        delivery.roundStartedAt = now;
         return delivery;
+    }
+
+    /** Whether a sender may claim it now: pending and due, or claimed by a sender whose lease ran out. */
+    public boolean isDue(Instant now) {
+        return (state == State.PENDING || state == State.SENDING) && !nextAttemptAt.isAfter(now);
+    }
+
+    /** Takes it for one attempt until {@code now + lease}; answers the claim's token. */
+    public UUID claim(Instant now, Duration lease) {
+        state = State.SENDING;
+        nextAttemptAt = now.plus(lease);
+        claimToken = UUID.randomUUID();
+        return claimToken;
+    }
+
+    public boolean isClaimedWith(UUID token) {
+        return state == State.SENDING && token.equals(claimToken);
+    }
+
+    /** Gives back a claim that was never sent: due again at once. */
+    public void release(UUID token, Instant now) {
+        if (isClaimedWith(token)) {
+            state = State.PENDING;
+            nextAttemptAt = now;
+            claimToken = null;
+        }
     }
 
     public void delivered(Instant now) {
@@ -103,6 +178,7 @@ public class Delivery extends PanacheEntityBase {
         state = State.DELIVERED;
         deliveredAt = now;
         lastError = null;
+        claimToken = null;
     }
 
     /** A dead delivery gets a fresh round of attempts, starting now. */
@@ -114,16 +190,38 @@ public class Delivery extends PanacheEntityBase {
         state = State.PENDING;
         attempts = 0;
         nextAttemptAt = now;
+        roundStartedAt = now;
     }
 
-    /** Records a failed attempt: retry after {@code retryIn}, or dead once {@code maxAttempts} are used up. */
-    public void failed(String error, Duration retryIn, int maxAttempts, Instant now) {
+    /**
+     * Records a transient failure: another attempt after {@code retryIn} (the last one when the retry window ends
+     * sooner), or dead when the window has ended.
+     *
+     * @return the cause of death, or empty while it is retried
+     */
+    public Optional<DeathCause> failed(String error, Duration retryIn, Duration retryWindow, Instant now) {
         attempts++;
-        lastError = error;
-        if (attempts >= maxAttempts) {
+        claimToken = null;
+        Instant windowEnds = roundStartedAt.plus(retryWindow);
+        if (!now.isBefore(windowEnds)) {
+            lastError = "Retried for " + retryWindow.toString().substring(2).toLowerCase(Locale.ROOT)
+                    + " without success; the last attempt: " + error;
             state = State.DEAD;
-        } else {
-            nextAttemptAt = now.plus(retryIn);
+            return Optional.of(DeathCause.RETRY_WINDOW_ENDED);
         }
+        lastError = error;
+        state = State.PENDING;
+        Instant next = now.plus(retryIn);
+        nextAttemptAt = next.isAfter(windowEnds) ? windowEnds : next;
+        return Optional.empty();
+    }
+
+    /** Records a refusal for good: dead at once, with the target's reason. */
+    public DeathCause refused(String error) {
+        attempts++;
+        claimToken = null;
+        lastError = error;
+        state = State.DEAD;
+        return DeathCause.REFUSED;
     }
 }

@@ -7,6 +7,7 @@ import java.util.StringJoiner;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -16,6 +17,7 @@ import io.quarkus.panache.common.Sort;
 import work.remote.events.AfterCommit;
 import work.remote.events.notification.Channel;
 import work.remote.notification.Slice;
+import work.remote.notification.channel.SlackChannelService;
 import work.remote.problem.ProblemException;
 
 /** The queryable record of every delivery, and the replay of dead ones. */
@@ -68,6 +70,18 @@ public class DeliveryLog {
             throw ProblemException.notFound("Delivery", id);
         }
         return delivery;
+    }
+
+    /**
+     * Makes the deliveries waiting for a Slack channel that was not registered (or pointed at a webhook that failed)
+     * due at once, in the transaction that registered it.
+     */
+    void onChannelReady(@Observes SlackChannelService.ChannelReady ready) {
+        int waiting = Delivery.update("nextAttemptAt = ?1 where state = ?2 and channel = ?3 and target = ?4",
+                clock.instant(), Delivery.State.PENDING, Channel.SLACK, ready.name());
+        if (waiting > 0) {
+            afterCommit.run(worker::nudge);
+        }
     }
 
     /** Gives a dead delivery a fresh round of attempts; anything else is a conflict. */

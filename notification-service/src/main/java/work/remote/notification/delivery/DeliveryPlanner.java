@@ -9,6 +9,8 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import work.remote.events.AfterCommit;
 import work.remote.events.EventCatalog;
 import work.remote.events.inbox.ReceivedEvent;
@@ -30,15 +32,17 @@ public class DeliveryPlanner {
     private final AfterCommit afterCommit;
     private final DeliveryWorker worker;
     private final Clock clock;
+    private final DeliveryMetrics metrics;
 
     @Inject
     public DeliveryPlanner(Routing routing, MessageRenderer renderer, AfterCommit afterCommit, DeliveryWorker worker,
-            Clock clock) {
+            Clock clock, DeliveryMetrics metrics) {
         this.routing = routing;
         this.renderer = renderer;
         this.afterCommit = afterCommit;
         this.worker = worker;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -47,15 +51,23 @@ public class DeliveryPlanner {
             LOG.warnf("Event %s has a type this service does not know: %s", event.id(), event.type().ceType());
             return;
         }
-        List<PlannedTarget> targets = routing.targetsFor(event.type(), event.data());
+        Routing.Targets routed = routing.targetsFor(event.type(), event.data());
+        for (PlannedTarget left : routed.suppressed()) {
+            metrics.announcementSuppressed(left.channel());
+            LOG.warnf("Announcement %s of a dead delivery (subject %s) is not sent to %s %s, so that dead "
+                    + "announcements do not feed on themselves", event.id(), event.subject(), left.channel(),
+                    left.target());
+        }
+        List<PlannedTarget> targets = routed.chosen();
         if (targets.isEmpty()) {
             LOG.debugf("No route for %s (%s)", event.type().ceType(), event.id());
             return;
         }
         RenderedMessage message = renderer.render(event.type(), event.data());
         EventAttributes attributes = EventAttributes.of(event.type(), event.data());
+        JsonNode link = event.data().path("link");
         Delivery.Source source = new Delivery.Source(event.id(), event.type().ceType(), event.subject(),
-                attributes.ticketId(), attributes.launchId());
+                attributes.ticketId(), attributes.launchId(), link.isTextual() ? link.asText() : null);
         for (PlannedTarget target : targets) {
             Delivery.pending(source, target, message, clock.instant()).persist();
         }

@@ -33,15 +33,15 @@ public class DeliveryPreview {
 
     public Preview of(String ceType, JsonNode data) {
         EventType type = EventCatalog.byCeType(ceType).map(EventType::of)
-                .filter(known -> EventPattern.CONSUMED_CONTEXTS.contains(known.context()))
-                .orElseThrow(() -> ProblemException.invalid("ceType",
-                        "must be an event type of the " + EventPattern.CONSUMED_CONTEXTS + " contexts"));
+                .filter(EventPattern::routable)
+                .orElseThrow(() -> ProblemException.invalid("ceType", "must be an event type of the "
+                        + EventPattern.CONSUMED_CONTEXTS + " contexts or " + EventPattern.DEAD_NOTIFICATION.ceType()));
         RenderedMessage message;
         try {
             message = renderer.render(type, data);
         } catch (MalformedEventException e) {
             throw ProblemException.invalid("data", e.getMessage());
         }
-        return new Preview(message, routing.targetsFor(type, data));
+        return new Preview(message, routing.targetsFor(type, data).chosen());
     }
 }

@@ -1,9 +1,8 @@
 package work.remote.notification.delivery;
 
-import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -12,7 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,70 +20,65 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 
-import org.hibernate.jpa.SpecHints;
 import org.jboss.logging.Logger;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 
 import work.remote.events.DrainLoop;
 import work.remote.events.notification.Channel;
-import work.remote.events.notification.NotificationDead;
-import work.remote.events.notification.NotificationDelivered;
-import work.remote.events.outbox.Outbox;
 import work.remote.notification.channel.ChannelRateLimiter;
 import work.remote.notification.config.NotificationConfig;
 
 /**
- * Sends due deliveries, a few at a time, each in its own transaction holding its row lock ({@code SKIP LOCKED}),
- * so replicas never send the same delivery at once and a restart resumes where it stopped. A slow target holds
- * up only its own sender, never the retries of the others. A Slack channel over its rate limit keeps its
- * deliveries pending until it has a token again, without holding up other channels. Failed attempts back off
- * exponentially with jitter; a Slack {@code Retry-After} wins when longer and pauses the channel.
+ * Sends due deliveries, as many at a time as it has senders. Each attempt is three steps: claim the delivery (a
+ * short transaction: SENDING until a lease runs out, {@code SKIP LOCKED} so replicas never take the same one, plus a
+ * token of its Slack channel's rate limit, shared by every replica through the database), send it outside any
+ * transaction, and record the outcome in a transaction of its own, retried until it commits while the outcome waits
+ * in memory. A dropped database connection after the provider's answer therefore never sends a message twice; only a
+ * process that dies between the answer and the record leaves a claim that runs out and is sent again. A Slack channel
+ * over its rate limit keeps its deliveries pending until it has a token again, without holding up other channels.
+ * Transient failures back off exponentially with jitter for the retry window; a Slack {@code Retry-After} wins when
+ * longer and pauses the channel.
  */
 @ApplicationScoped
 public class DeliveryWorker {
 
     private static final Logger LOG = Logger.getLogger(DeliveryWorker.class);
     private static final int BATCH = 50;
-    private static final int SKIP_LOCKED = -2;
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+    private static final Duration FIRST_RECORD_RETRY_DELAY = Duration.ofMillis(100);
+    private static final Duration MAX_RECORD_RETRY_DELAY = Duration.ofSeconds(5);
 
-    private final EntityManager entityManager;
+    private final DeliveryAttempts attempts;
     private final SlackSender slack;
     private final EmailSender email;
     private final NotificationConfig.Delivery config;
-    private final Clock clock;
-    private final Outbox outbox;
-    private final DeliveryLinks links;
     private final ChannelRateLimiter limiter;
+    private final DeliveryMetrics metrics;
     private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
     private final AtomicLong nextWakeUp = new AtomicLong(System.nanoTime());
     private volatile Running running;
 
     /**
-     * The sending machinery of one run between {@link #start()} and {@link #stop()}; the wake-up timer nudges the
-     * loop when a throttled channel has its next token (a delayed run of the loop would hold back the nudges of
-     * every other channel until then).
+     * The sending machinery of one run between {@link #start()} and {@link #stop()}: a sender slot is taken before a
+     * claim and given back once its outcome is recorded, so nothing claimed waits in a queue while its lease runs;
+     * the wake-up timer nudges the loop when a throttled channel has its next token.
      */
-    private record Running(DrainLoop loop, ExecutorService senders, ScheduledExecutorService wakeUp) {
+    private record Running(DrainLoop loop, ExecutorService senders, Semaphore slots,
+            ScheduledExecutorService wakeUp) {
     }
 
     @Inject
-    public DeliveryWorker(EntityManager entityManager, SlackSender slack, EmailSender email, NotificationConfig config,
-            Clock clock, Outbox outbox, DeliveryLinks links, ChannelRateLimiter limiter) {
-        this.entityManager = entityManager;
+    public DeliveryWorker(DeliveryAttempts attempts, SlackSender slack, EmailSender email, NotificationConfig config,
+            ChannelRateLimiter limiter, DeliveryMetrics metrics) {
+        this.attempts = attempts;
         this.slack = slack;
         this.email = email;
         this.config = config.delivery();
-        this.clock = clock;
-        this.outbox = outbox;
-        this.links = links;
         this.limiter = limiter;
+        this.metrics = metrics;
     }
 
     void onStart(@Observes StartupEvent startup) {
@@ -103,13 +97,14 @@ public class DeliveryWorker {
         running = new Running(new DrainLoop("delivery-worker", this::drain),
                 Executors.newFixedThreadPool(config.concurrency(), task -> daemon(task,
                         "delivery-sender-" + threads.incrementAndGet())),
+                new Semaphore(config.concurrency()),
                 Executors.newSingleThreadScheduledExecutor(task -> daemon(task, "delivery-wake-up")));
         nudge();
     }
 
     /**
      * Stops sending: attempts under way finish and are recorded, nothing else starts. What is left stays pending
-     * in the database for the next start (here or in another replica), with the rate limits starting afresh.
+     * in the database for the next start (here or in another replica).
      */
     @PreDestroy
     public synchronized void stop() {
@@ -128,7 +123,6 @@ public class DeliveryWorker {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        limiter.forgetAll();
     }
 
     private static Thread daemon(Runnable task, String name) {
@@ -155,28 +149,48 @@ public class DeliveryWorker {
             return Optional.empty();
         }
         ChannelRateLimiter.Throttled throttled = limiter.throttled();
-        List<DueDelivery> due = QuarkusTransaction.requiringNew().call(() -> dueDeliveries(throttled.channels()));
+        Set<String> throttledChannels = new HashSet<>(throttled.channels());
         Optional<Duration> tokenDue = throttled.shortestWait();
-        for (DueDelivery delivery : due) {
-            if (inFlight.contains(delivery.id())) {
+        List<DeliveryAttempts.DueDelivery> due = attempts.due(throttledChannels, BATCH);
+        for (DeliveryAttempts.DueDelivery delivery : due) {
+            if (inFlight.contains(delivery.id())
+                    || delivery.channel() == Channel.SLACK && throttledChannels.contains(delivery.target())) {
                 continue;
             }
-            if (delivery.channel() == Channel.SLACK) {
-                Duration wait = limiter.take(delivery.target());
-                if (!wait.isZero()) {
-                    tokenDue = Optional.of(tokenDue.filter(other -> other.compareTo(wait) < 0).orElse(wait));
-                    continue;
-                }
+            if (!current.slots().tryAcquire()) {
+                break;
             }
-            inFlight.add(delivery.id());
+            DeliveryAttempts.Claim claim;
             try {
-                current.senders().execute(() -> send(delivery.id()));
-            } catch (RejectedExecutionException stopped) {
-                inFlight.remove(delivery.id());
+                claim = attempts.claim(delivery);
+            } catch (RuntimeException e) {
+                current.slots().release();
+                throw e;
+            }
+            if (claim.attempt().isPresent()) {
+                dispatch(current, claim.attempt().get());
+                continue;
+            }
+            current.slots().release();
+            Duration wait = claim.tokenWait();
+            if (!wait.isZero()) {
+                throttledChannels.add(delivery.target());
+                tokenDue = Optional.of(tokenDue.filter(other -> other.compareTo(wait) < 0).orElse(wait));
             }
         }
         tokenDue.ifPresent(wait -> wakeUpIn(current, wait));
         return Optional.empty();
+    }
+
+    private void dispatch(Running current, Attempt attempt) {
+        inFlight.add(attempt.deliveryId());
+        try {
+            current.senders().execute(() -> sendAndRecord(current, attempt));
+        } catch (RejectedExecutionException stopped) {
+            inFlight.remove(attempt.deliveryId());
+            current.slots().release();
+            attempts.release(attempt);
+        }
     }
 
     /** Nudges the loop after {@code wait}, unless a wake-up is already due no later. */
@@ -194,79 +208,50 @@ public class DeliveryWorker {
         }
     }
 
-    private record DueDelivery(UUID id, Channel channel, String target) {
-    }
-
-    /** The oldest due deliveries, leaving out Slack channels that are over their limit. */
-    private List<DueDelivery> dueDeliveries(Set<String> throttledChannels) {
-        String notThrottled = throttledChannels.isEmpty() ? ""
-                : " and not (d.channel = work.remote.events.notification.Channel.SLACK and d.target in :throttled)";
-        var query = entityManager.createQuery("""
-                select d.id, d.channel, d.target from Delivery d
-                where d.state = work.remote.notification.delivery.Delivery.State.PENDING and d.nextAttemptAt <= :now"""
-                + notThrottled + " order by d.nextAttemptAt", Object[].class)
-                .setParameter("now", clock.instant())
-                .setMaxResults(BATCH);
-        if (!throttledChannels.isEmpty()) {
-            query.setParameter("throttled", throttledChannels);
-        }
-        return query.getResultList().stream()
-                .map(row -> new DueDelivery((UUID) row[0], (Channel) row[1], (String) row[2])).toList();
-    }
-
     /** One attempt; when it ends, the worker looks again, for what was due behind it. */
-    private void send(UUID id) {
+    private void sendAndRecord(Running current, Attempt attempt) {
         try {
-            QuarkusTransaction.requiringNew().run(() -> attempt(id));
+            SendResult result = switch (attempt.channel()) {
+                case SLACK -> slack.send(attempt);
+                case EMAIL -> email.send(attempt);
+            };
+            recordUntilCommitted(attempt, result);
         } catch (RuntimeException e) {
-            LOG.warnf(e, "Delivery %s: the attempt failed unexpectedly; it stays pending", id);
+            LOG.warnf(e, "Delivery %s: the attempt failed unexpectedly; it is due again when its claim runs out",
+                    attempt.deliveryId());
         } finally {
-            inFlight.remove(id);
+            inFlight.remove(attempt.deliveryId());
+            current.slots().release();
             nudge();
         }
     }
 
-    private void attempt(UUID id) {
-        Delivery delivery = entityManager.find(Delivery.class, id, LockModeType.PESSIMISTIC_WRITE,
-                Map.of(SpecHints.HINT_SPEC_LOCK_TIMEOUT, SKIP_LOCKED));
-        if (delivery == null || delivery.state != Delivery.State.PENDING
-                || delivery.nextAttemptAt.isAfter(clock.instant())) {
-            return;
+    /**
+     * Records the outcome until the database takes it, backing off between tries: the outcome is known, so the
+     * attempt is never repeated for want of a record (its id stays in flight here, so this worker does not claim it
+     * again meanwhile).
+     */
+    private void recordUntilCommitted(Attempt attempt, SendResult result) {
+        Duration pause = FIRST_RECORD_RETRY_DELAY;
+        for (int failures = 1;; failures++) {
+            try {
+                attempts.record(attempt, result);
+                return;
+            } catch (RuntimeException e) {
+                metrics.outcomeRecordRetried();
+                LOG.warnf("Delivery %s: the attempt ended %s, but recording it failed (%d time(s): %s); trying again "
+                        + "in %d ms", attempt.deliveryId(), result.outcome(), failures, e, pause.toMillis());
+            }
+            try {
+                Thread.sleep(pause.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                LOG.errorf("Delivery %s: stopped before the outcome (%s) was recorded; it is due again when its "
+                        + "claim runs out", attempt.deliveryId(), result.outcome());
+                return;
+            }
+            pause = pause.multipliedBy(2).compareTo(MAX_RECORD_RETRY_DELAY) > 0 ? MAX_RECORD_RETRY_DELAY
+                    : pause.multipliedBy(2);
         }
-        SendResult result = switch (delivery.channel) {
-            case SLACK -> slack.send(delivery);
-            case EMAIL -> email.send(delivery);
-        };
-        if (result.retryAfter() != null) {
-            limiter.pause(delivery.target, result.retryAfter());
-        }
-        switch (result.outcome()) {
-            case DELIVERED -> delivery.delivered(clock.instant());
-            case RETRY -> delivery.failed(result.error(), backoff(delivery.attempts + 1, result.retryAfter()),
-                    config.maxAttempts(), clock.instant());
-            case GIVE_UP -> delivery.failed(result.error(), Duration.ZERO, delivery.attempts + 1, clock.instant());
-        }
-        if (delivery.state == Delivery.State.DELIVERED) {
-            outbox.publish(new NotificationDelivered(delivery.id, UUID.fromString(delivery.ceId), delivery.ceType,
-                    delivery.subject, delivery.channel, delivery.target, delivery.attempts, delivery.deliveredAt,
-                    links.delivery(delivery.id)));
-        } else if (delivery.state == Delivery.State.DEAD) {
-            outbox.publish(new NotificationDead(delivery.id, UUID.fromString(delivery.ceId), delivery.ceType,
-                    delivery.subject, delivery.channel, delivery.target, delivery.attempts, delivery.lastError,
-                    clock.instant(), links.delivery(delivery.id)));
-            LOG.errorf("Delivery %s of %s to %s %s is dead after %d attempt(s): %s", delivery.id, delivery.ceType,
-                    delivery.channel, delivery.target, delivery.attempts, delivery.lastError);
-        } else if (delivery.state == Delivery.State.PENDING) {
-            LOG.warnf("Delivery %s to %s %s failed (attempt %d), next at %s: %s", delivery.id, delivery.channel,
-                    delivery.target, delivery.attempts, delivery.nextAttemptAt, delivery.lastError);
-        }
-    }
-
-    /** Exponential backoff with full jitter for {@code attempt} (1-based), never shorter than the target asked. */
-    Duration backoff(int attempt, Duration requested) {
-        long ceiling = Math.min(config.maxRetryDelay().toMillis(),
-                config.firstRetryDelay().toMillis() << Math.min(attempt - 1, 20));
-        Duration jittered = Duration.ofMillis(ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1));
-        return requested != null && requested.compareTo(jittered) > 0 ? requested : jittered;
     }
 }

@@ -7,10 +7,14 @@ import jakarta.inject.Inject;
 
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
+import io.vertx.ext.mail.SMTPException;
 
 import work.remote.notification.route.EmailDirectory;
 
-/** Sends a delivery's text and HTML bodies over SMTP. */
+/**
+ * Sends an attempt's text and HTML bodies over SMTP. A permanent SMTP refusal (5xx) or a recipient without an
+ * address is final; anything else (a 4xx, a lost or refused connection, a timeout) is worth retrying.
+ */
 @ApplicationScoped
 public class EmailSender {
 
@@ -24,18 +28,29 @@ public class EmailSender {
     }
 
     /** A target that is a person's name is addressed now, so a replay after the directory learnt them goes out. */
-    public SendResult send(Delivery delivery) {
-        Optional<String> address = directory.addressOf(delivery.target);
+    public SendResult send(Attempt attempt) {
+        Optional<String> address = directory.addressOf(attempt.target());
         if (address.isEmpty()) {
-            return SendResult.giveUp("No email address is known for " + delivery.target
-                    + ": add notification.email.people.\"" + delivery.target
+            return SendResult.giveUp("No email address is known for " + attempt.target()
+                    + ": add notification.email.people.\"" + attempt.target()
                     + "\" or notification.email.person-domain, then replay");
         }
         try {
-            mailer.send(Mail.withText(address.get(), delivery.title, delivery.body).setHtml(delivery.htmlBody));
+            mailer.send(Mail.withText(address.get(), attempt.title(), attempt.body()).setHtml(attempt.htmlBody()));
             return SendResult.delivered();
         } catch (RuntimeException e) {
-            return SendResult.retry("SMTP delivery to " + delivery.target + " failed: " + e.getMessage());
+            String error = "SMTP delivery to " + attempt.target() + " failed: " + e.getMessage();
+            return smtpRefusal(e).filter(SMTPException::isPermanent).isPresent() ? SendResult.giveUp(error)
+                    : SendResult.retry(error);
         }
+    }
+
+    private static Optional<SMTPException> smtpRefusal(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SMTPException refusal) {
+                return Optional.of(refusal);
+            }
+        }
+        return Optional.empty();
     }
 }

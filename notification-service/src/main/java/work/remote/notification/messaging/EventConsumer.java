@@ -11,7 +11,10 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import work.remote.events.inbox.Inbox;
 import work.remote.notification.delivery.DeliveryPlanner;
 
-/** Reads every context's events; the inbox makes a redelivered event plan no second delivery. */
+/**
+ * Reads every context's events, and this service's own (so that dead deliveries are announced); the inbox makes a
+ * redelivered event plan no second delivery.
+ */
 @ApplicationScoped
 public class EventConsumer {
 

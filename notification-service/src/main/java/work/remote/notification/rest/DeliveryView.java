@@ -6,15 +6,19 @@ import java.util.UUID;
 import work.remote.events.notification.Channel;
 import work.remote.notification.delivery.Delivery;
 
-/** A delivery as the API shows it: its target is a channel name or an address, never a webhook URL. */
+/**
+ * A delivery as the API shows it: its target is a channel name or an address, never a webhook URL. {@code purpose}
+ * tells the notice about the event from an escalation of a critical issue Slack did not get; {@code link} is where
+ * the event's ticket, launch or process is.
+ */
 public record DeliveryView(UUID id, String ceId, String ceType, String subject, UUID ticketId, UUID launchId,
-        Channel channel, String target,
+        String link, Delivery.Purpose purpose, Channel channel, String target,
         String title, Delivery.State state, int attempts, Instant nextAttemptAt, String lastError, Instant createdAt,
         Instant deliveredAt) {
 
     public static DeliveryView of(Delivery delivery) {
         return new DeliveryView(delivery.id, delivery.ceId, delivery.ceType, delivery.subject, delivery.ticketId,
-                delivery.launchId, delivery.channel,
+                delivery.launchId, delivery.link, delivery.purpose, delivery.channel,
                 delivery.target, delivery.title, delivery.state, delivery.attempts,
                 delivery.state == Delivery.State.PENDING ? delivery.nextAttemptAt : null, delivery.lastError,
                 delivery.createdAt, delivery.deliveredAt);

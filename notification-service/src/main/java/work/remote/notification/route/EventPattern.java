@@ -5,15 +5,24 @@ import java.util.Optional;
 
 import work.remote.events.EventCatalog;
 import work.remote.events.EventType;
+import work.remote.events.notification.NotificationDead;
 
 /**
  * The events a route listens to: one {@code ce_type} ({@code work.remote.ticket.CriticalIssueReported}) or every
- * type of a context ({@code work.remote.ticket.*}). Only the contexts this service consumes qualify.
+ * type of a context ({@code work.remote.ticket.*}). The contexts whose events this service notifies about qualify,
+ * and of its own events {@code NotificationDead}, so that dead deliveries are announced.
  */
 public record EventPattern(String context, String name) {
 
     public static final List<String> CONSUMED_CONTEXTS = List.of("process", "meeting", "ticket");
+    /** This service's own event that routes may take. */
+    public static final EventType DEAD_NOTIFICATION = EventType.of(NotificationDead.class);
     private static final String WILDCARD = "*";
+
+    /** Whether routes may send events of {@code type}. */
+    public static boolean routable(EventType type) {
+        return CONSUMED_CONTEXTS.contains(type.context()) || DEAD_NOTIFICATION.equals(type);
+    }
 
     /** The pattern, or empty when {@code value} is no known type and no wildcard over a consumed context. */
     public static Optional<EventPattern> parse(String value) {
@@ -26,6 +35,9 @@ public record EventPattern(String context, String name) {
             return Optional.empty();
         }
         EventPattern pattern = new EventPattern(rest.substring(0, dot), rest.substring(dot + 1));
+        if (DEAD_NOTIFICATION.ceType().equals(value)) {
+            return Optional.of(pattern);
+        }
         if (!CONSUMED_CONTEXTS.contains(pattern.context())) {
             return Optional.empty();
         }

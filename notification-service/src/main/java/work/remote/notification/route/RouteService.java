@@ -108,8 +108,9 @@ public class RouteService {
         Optional<EventPattern> pattern = EventPattern.parse(definition.eventType());
         if (pattern.isEmpty()) {
             violations.add(new Problem.Violation("eventType", "must be a known event type of the "
-                    + EventPattern.CONSUMED_CONTEXTS + " contexts (work.remote.ticket.CriticalIssueReported) or "
-                    + "a wildcard over one of them (work.remote.ticket.*)"));
+                    + EventPattern.CONSUMED_CONTEXTS + " contexts (work.remote.ticket.CriticalIssueReported), "
+                    + "a wildcard over one of them (work.remote.ticket.*), or "
+                    + EventPattern.DEAD_NOTIFICATION.ceType()));
         }
         for (int i = 0; i < definition.targets().size(); i++) {
             String field = "targets[" + i + "].value";

@@ -11,16 +11,21 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import work.remote.events.EventJson;
 import work.remote.events.EventType;
+import work.remote.events.inbox.MalformedEventException;
+import work.remote.events.notification.NotificationDead;
 import work.remote.events.notification.Channel;
 import work.remote.events.ticket.CriticalIssueReported;
 import work.remote.notification.config.NotificationConfig;
 
 /**
  * Which targets an event goes to: the targets of every enabled route it matches, each target once. A critical
- * issue that no route sends to a Slack channel still goes to the product channel.
+ * issue that no route sends to a Slack channel still goes to the product channel; an announcement of a dead delivery
+ * leaves out the targets {@link DeadNotificationGuard} rules out.
  */
 @ApplicationScoped
 public class Routing {
@@ -38,7 +43,24 @@ public class Routing {
         this.productChannel = config.slack().channelName();
     }
 
-    public List<PlannedTarget> targetsFor(EventType type, JsonNode data) {
+    /** The targets an event goes to, and those its routes chose but it must not go to. */
+    public record Targets(List<PlannedTarget> chosen, List<PlannedTarget> suppressed) {
+    }
+
+    /** @throws MalformedEventException when an announcement of a dead delivery is not a valid one */
+    public Targets targetsFor(EventType type, JsonNode data) {
+        List<PlannedTarget> targets = routedTargets(type, data);
+        if (!type.equals(EventPattern.DEAD_NOTIFICATION)) {
+            return new Targets(targets, List.of());
+        }
+        try {
+            return DeadNotificationGuard.apply(EventJson.mapper().treeToValue(data, NotificationDead.class), targets);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new MalformedEventException("The data is not a valid NotificationDead: " + e.getMessage(), e);
+        }
+    }
+
+    private List<PlannedTarget> routedTargets(EventType type, JsonNode data) {
         EventAttributes attributes = EventAttributes.of(type, data);
         Map<String, PlannedTarget> targets = new LinkedHashMap<>();
         for (Route route : Route.enabledRoutes()) {

@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,6 +31,9 @@ import work.remote.events.ticket.CriticalIssueReported;
 @QuarkusTest
 @WithTestResource(RemoteWorkTestResource.class)
 class DeliveryLogTest {
+
+    @Inject
+    TestClock clock;
 
     static RecordingConsumer notificationEvents;
 
@@ -47,6 +52,14 @@ class DeliveryLogTest {
         return RemoteWorkTestResource.tokens().token("someone-" + role, role);
     }
 
+    static int slackDeliveryAttempts(String ceId) {
+        Integer attempts = given().auth().oauth2(token("cs-agent"))
+                .queryParam("ceId", ceId).queryParam("channel", "SLACK")
+                .when().get("/deliveries").then().statusCode(200)
+                .extract().path("items[0].attempts");
+        return attempts == null ? 0 : attempts;
+    }
+
     static String slackDeliveryState(String ceId) {
         return given().auth().oauth2(token("cs-agent"))
                 .queryParam("ceId", ceId).queryParam("channel", "SLACK")
@@ -55,13 +68,16 @@ class DeliveryLogTest {
     }
 
     @Test
-    void aDeliveryFailingEveryAttemptIsDeadAnnouncedAndReplayedByOps() {
+    void aDeliveryFailingEveryAttemptOfItsRetryWindowIsDeadAnnouncedAndReplayedByOps() {
         for (int attempt = 0; attempt < 5; attempt++) {
             RemoteWorkTestResource.slack().respondNext(500, Map.of(), "internal_error");
         }
         CriticalIssueReported issue = TestEvents.criticalIssue("Slack is down for this one", null);
         String ceId = UUID.randomUUID().toString();
         TestEvents.send(ceId, issue);
+        await().atMost(Duration.ofSeconds(30)).until(() -> slackDeliveryAttempts(ceId) == 4);
+
+        clock.advance(Duration.ofHours(24));
 
         await().atMost(Duration.ofSeconds(60)).until(() -> "DEAD".equals(slackDeliveryState(ceId)));
         String deliveryId = given().auth().oauth2(token("product"))
@@ -69,6 +85,7 @@ class DeliveryLogTest {
                 .when().get("/deliveries").then().statusCode(200)
                 .body("total", equalTo(1))
                 .body("items[0].attempts", equalTo(5))
+                .body("items[0].lastError", containsString("Retried for 24h"))
                 .body("items[0].lastError", containsString("500"))
                 .body("items[0].target", equalTo("#product"))
                 .extract().path("items[0].id");

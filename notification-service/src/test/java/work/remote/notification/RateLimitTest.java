@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +22,16 @@ import io.quarkus.test.junit.QuarkusTest;
 
 import work.remote.devinfra.RemoteWorkTestResource;
 import work.remote.devinfra.SlackSink;
+import work.remote.events.outbox.Outbox;
+import work.remote.notification.channel.ChannelRateLimiter;
+import work.remote.notification.config.NotificationConfig;
+import work.remote.notification.delivery.DeliveryAttempts;
+import work.remote.notification.delivery.DeliveryLinks;
+import work.remote.notification.delivery.DeliveryMetrics;
 import work.remote.notification.delivery.DeliveryWorker;
+import work.remote.notification.delivery.EmailSender;
+import work.remote.notification.delivery.SlackSender;
+import work.remote.notification.escalation.CriticalIssueEscalation;
 
 /**
  * A Slack channel gets no more than its rate: over the limit, messages queue in the database and none is dropped,
@@ -32,6 +43,41 @@ class RateLimitTest {
 
     @Inject
     DeliveryWorker worker;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    NotificationConfig config;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    DeliveryLinks links;
+
+    @Inject
+    DeliveryMetrics metrics;
+
+    @Inject
+    CriticalIssueEscalation escalation;
+
+    @Inject
+    SlackSender slack;
+
+    @Inject
+    EmailSender email;
+
+    /** Another replica's sending machinery, with nothing in memory shared with this one: only the database. */
+    DeliveryWorker anotherReplica() {
+        ChannelRateLimiter limiter = new ChannelRateLimiter(entityManager);
+        DeliveryAttempts attempts = new DeliveryAttempts(entityManager, clock, config, limiter, outbox, links, metrics,
+                escalation);
+        return new DeliveryWorker(attempts, slack, email, config, limiter, metrics);
+    }
 
     /** Sends {@code count} status posts to {@code channel} and answers their messages, in order. */
     static List<String> burst(String channel, int count) {
@@ -63,6 +109,34 @@ class RateLimitTest {
                 .isGreaterThanOrEqualTo(Duration.ofMillis(3_000));
         assertThat(Duration.between(calls.get(7).receivedAt(), calls.get(15).receivedAt()))
                 .isGreaterThanOrEqualTo(Duration.ofMillis(1_800));
+    }
+
+    @Test
+    void twoReplicasTogetherSendNoFasterThanTheChannelsLimit() {
+        String channel = Api.uniqueChannel("replicas");
+        String webhook = "T0/replicas/" + UUID.randomUUID();
+        Api.registerChannel(channel, webhook, Map.of("ratePerSecond", 2, "burst", 1));
+        DeliveryWorker secondReplica = anotherReplica();
+        secondReplica.start();
+        List<String> messages = burst(channel, 10);
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                secondReplica.nudge();
+                return Api.callsTo(webhook).size() >= 10;
+            });
+        } finally {
+            secondReplica.stop();
+        }
+        List<SlackSink.SlackCall> calls = Api.callsTo(webhook);
+        assertThat(calls).hasSize(10);
+        assertEachArrivedOnce(calls, messages);
+        // 1 at once, then 9 at 2 a second: 4.5 s; each replica with a bucket of its own would take half as long
+        assertThat(Duration.between(calls.get(0).receivedAt(), calls.get(9).receivedAt()))
+                .isGreaterThanOrEqualTo(Duration.ofMillis(4_000));
+        for (int i = 0; i + 2 < calls.size(); i++) {
+            assertThat(Duration.between(calls.get(i).receivedAt(), calls.get(i + 2).receivedAt()))
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(800));
+        }
     }
 
     @Test

@@ -29,7 +29,8 @@ public class ChannelRateLimiter {
                    (extract(epoch from tokens_at) * 1000000)::bigint,
                    (extract(epoch from paused_until) * 1000000)::bigint,
                    (extract(epoch from statement_timestamp()) * 1000000)::bigint
-            from slack_channel""";
+            from slack_channel
+            """;
 
     private final EntityManager entityManager;
 

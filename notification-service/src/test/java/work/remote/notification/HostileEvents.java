@@ -20,7 +20,7 @@ final class HostileEvents {
 
     /** What a user could type into any field: mentions, a disguised link, entities, JSON and mrkdwn syntax. */
     static final String HOSTILE = "<!channel> <!everyone> <https://evil.example/steal|the ticket> <@U024BE7LH>"
-            + " & &amp; &lt; \"quoted\" \\ *bold* `code` 😀 \n";
+            + " @here & &amp; &lt; \"quoted\" \\ *bold* `code` 😀 \n";
 
     /** The longest string a request may put into a top-level field (the largest request bound is 10,000). */
     static final int LONGEST_FIELD = 10_000;

@@ -124,12 +124,18 @@ class SlackMessageLimitsTest {
         assertThat(mrkdwn.replaceAll("&(amp|lt|gt);", "")).doesNotContain("&");
     }
 
-    /** The message's top-level text and the text of every mrkdwn text object: what Slack formats as mrkdwn. */
+    /**
+     * The message's top-level text and the text of every mrkdwn text object: what Slack formats as mrkdwn. Each
+     * text object is verbatim, so Slack does not make mentions of a typed {@code @here} either.
+     */
     static List<String> mrkdwnTexts(JsonNode slack) {
         List<String> texts = new ArrayList<>(List.of(slack.path("text").asText()));
         slack.findParents("type").stream()
                 .filter(node -> node.path("type").asText().equals("mrkdwn"))
-                .forEach(node -> texts.add(node.path("text").asText()));
+                .forEach(node -> {
+                    assertThat(node.path("verbatim").asBoolean()).as("verbatim: %s", node).isTrue();
+                    texts.add(node.path("text").asText());
+                });
         return texts;
     }
 

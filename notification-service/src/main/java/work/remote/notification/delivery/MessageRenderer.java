@@ -65,8 +65,8 @@ public class MessageRenderer {
     }
 
     /**
-     * The Slack message, rendered from the event with its strings escaped for mrkdwn, with plain text and URLs
-     * decoded back and cut to Block Kit's limits.
+     * The Slack message, rendered from the event with its strings escaped for mrkdwn, settled ({@link Mrkdwn#settle})
+     * and cut to Block Kit's limits.
      */
     private ObjectNode slackMessage(EventType type, DomainEvent mrkdwnEscaped) {
         String rendered = template(type, "slack.json").data("event", mrkdwnEscaped).render();
@@ -79,7 +79,7 @@ public class MessageRenderer {
         if (!(message instanceof ObjectNode slack)) {
             throw new IllegalStateException("The Slack template of " + type.name() + " renders no JSON object");
         }
-        Mrkdwn.decodeOutsideMrkdwn(slack);
+        Mrkdwn.settle(slack);
         BlockKitLimits.fit(slack);
         return slack;
     }

@@ -11,9 +11,10 @@ import com.fasterxml.jackson.databind.node.TextNode;
 /**
  * Slack's mrkdwn treats {@code &}, {@code <} and {@code >} as control characters: {@code <!channel>} mentions a
  * channel and {@code <https://…|here>} is a link. User text therefore enters a Slack template escaped
- * ({@link #escapeStrings}), so only a template's own text can mention or link. Slack shows {@code plain_text}
- * objects (headers, buttons) and reads URLs as they are, so the rendered message has those decoded back
- * ({@link #decodeOutsideMrkdwn}).
+ * ({@link #escapeStrings}), so only a template's own text can mention or link. In the rendered message
+ * ({@link #settle}) Slack's own preprocessing of mrkdwn, which would turn a typed {@code @here} into a mention, is
+ * switched off, and {@code plain_text} objects (headers, buttons) and URLs, which Slack reads as they are, are
+ * decoded back.
  */
 final class Mrkdwn {
 
@@ -68,16 +69,21 @@ final class Mrkdwn {
     }
 
     /**
-     * Decodes every string of a rendered message except mrkdwn text: the message's top-level {@code text} (the
-     * notification fallback, which Slack formats as mrkdwn) and the {@code text} of {@code mrkdwn} text objects.
+     * Marks every {@code mrkdwn} text object {@code verbatim}, so that Slack links and mentions only what is written
+     * in its markup ({@code <!here>}), and decodes every other string but the message's top-level {@code text}
+     * (the notification fallback, which Slack formats as mrkdwn).
      */
-    static void decodeOutsideMrkdwn(ObjectNode message) {
+    static void settle(ObjectNode message) {
         decodeFields(message, "text");
     }
 
     private static void decode(JsonNode node) {
         if (node instanceof ObjectNode object) {
-            decodeFields(object, "mrkdwn".equals(object.path("type").asText()) ? "text" : null);
+            boolean mrkdwn = "mrkdwn".equals(object.path("type").asText());
+            if (mrkdwn) {
+                object.put("verbatim", true);
+            }
+            decodeFields(object, mrkdwn ? "text" : null);
         } else if (node instanceof ArrayNode array) {
             for (int i = 0; i < array.size(); i++) {
                 if (array.get(i).isTextual()) {

@@ -34,7 +34,7 @@ class MrkdwnTest {
     }
 
     @Test
-    void decodesEverythingButMrkdwnText() throws Exception {
+    void marksMrkdwnVerbatimAndDecodesEverythingElse() throws Exception {
         ObjectNode message = (ObjectNode) EventJson.mapper().readTree("""
                 {"text": "&lt;x&gt;", "blocks": [
                   {"type": "header", "text": {"type": "plain_text", "text": "&lt;x&gt; &amp; y"}},
@@ -43,13 +43,13 @@ class MrkdwnTest {
                   {"type": "actions", "elements": [{"type": "button", "text": {"type": "plain_text", "text": "&lt;b&gt;"},
                    "url": "https://remote.work/t?a=1&amp;b=2", "value": "&lt;v&gt;"}]}]}""");
 
-        Mrkdwn.decodeOutsideMrkdwn(message);
+        Mrkdwn.settle(message);
 
         assertThat(message.toString()).isEqualTo(EventJson.mapper().readTree("""
                 {"text": "&lt;x&gt;", "blocks": [
                   {"type": "header", "text": {"type": "plain_text", "text": "<x> & y"}},
-                  {"type": "section", "text": {"type": "mrkdwn", "text": "&lt;x&gt;"},
-                   "fields": [{"type": "mrkdwn", "text": "&amp;"}, {"type": "plain_text", "text": "&"}]},
+                  {"type": "section", "text": {"type": "mrkdwn", "text": "&lt;x&gt;", "verbatim": true},
+                   "fields": [{"type": "mrkdwn", "text": "&amp;", "verbatim": true}, {"type": "plain_text", "text": "&"}]},
                   {"type": "actions", "elements": [{"type": "button", "text": {"type": "plain_text", "text": "<b>"},
                    "url": "https://remote.work/t?a=1&b=2", "value": "<v>"}]}]}""").toString());
     }

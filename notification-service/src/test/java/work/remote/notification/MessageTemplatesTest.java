@@ -2,6 +2,9 @@ package work.remote.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -24,6 +27,8 @@ import work.remote.events.EventJson;
 import work.remote.events.EventSamples;
 import work.remote.events.EventType;
 import work.remote.events.ticket.LaunchStarted;
+import work.remote.events.ticket.SlaAtRisk;
+import work.remote.events.ticket.SlaBreached;
 import work.remote.notification.delivery.MessageRenderer;
 import work.remote.notification.delivery.RenderedMessage;
 import work.remote.notification.route.EventPattern;
@@ -32,6 +37,8 @@ import work.remote.notification.route.EventPattern;
 @QuarkusTest
 @WithTestResource(RemoteWorkTestResource.class)
 class MessageTemplatesTest {
+
+    static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     @Inject
     MessageRenderer renderer;
@@ -85,5 +92,61 @@ class MessageTemplatesTest {
         JsonNode slack = EventJson.mapper().readTree(message.slackBlocks());
         assertThat(slack.findValuesAsText("url")).contains(started.parentTicketLink(), started.rulesDocumentLink());
         assertThat(message.emailText()).contains(started.parentTicketLink());
+    }
+
+    @Test
+    void anSlaAtRiskMessageNamesTheTicketAndTheTimeLeftLinksItAndAlertsTheChannel() throws Exception {
+        SlaAtRisk atRisk = EventSamples.slaAtRisk();
+        RenderedMessage message = renderer.render(EventType.of(SlaAtRisk.class), EventJson.mapper().valueToTree(atRisk));
+
+        String timeLeft = "1 h";
+        assertThat(atRisk.minutesRemaining()).isEqualTo(60);
+        assertThat(message.title()).contains(atRisk.title()).contains(timeLeft + " left");
+        JsonNode slack = EventJson.mapper().readTree(message.slackBlocks());
+        assertThat(alertText(slack)).contains(atRisk.title()).contains(timeLeft + " left");
+        assertThat(slack.findValuesAsText("url")).contains(atRisk.link());
+        assertThat(message.emailText()).contains(atRisk.title()).contains("Time left:  " + timeLeft).contains(atRisk.link())
+                .doesNotContain("<!here>");
+        assertThat(message.emailHtml()).contains(atRisk.title()).contains("<td>" + timeLeft + "</td>")
+                .contains("href=\"" + atRisk.link() + "\"").doesNotContain("!here");
+    }
+
+    @Test
+    void anSlaBreachedMessageNamesTheTicketAndSinceWhenItIsOverdueLinksItAndAlertsTheChannel() throws Exception {
+        SlaBreached breached = EventSamples.slaBreached();
+        RenderedMessage message = renderer.render(EventType.of(SlaBreached.class),
+                EventJson.mapper().valueToTree(breached));
+
+        String overdueSince = UTC.format(breached.resolveBy());
+        assertThat(Duration.between(breached.reportedAt(), breached.resolveBy())).hasHours(3);
+        assertThat(message.title()).contains(breached.title()).contains("overdue since " + overdueSince);
+        JsonNode slack = EventJson.mapper().readTree(message.slackBlocks());
+        assertThat(alertText(slack)).contains(breached.title()).contains("Overdue since " + overdueSince)
+                .contains("3 h after it was reported");
+        assertThat(slack.findValuesAsText("url")).contains(breached.link());
+        assertThat(message.emailText()).contains(breached.title()).contains("Overdue since: " + overdueSince)
+                .contains(breached.link()).doesNotContain("<!here>");
+        assertThat(message.emailHtml()).contains(breached.title()).contains("<td>" + overdueSince + "</td>")
+                .contains("href=\"" + breached.link() + "\"").doesNotContain("!here");
+    }
+
+    @Test
+    void onlyTheSlaMessagesAlertTheWholeChannel() {
+        assertThat(consumedEventTypes()).allSatisfy(type -> {
+            String slack = renderer.render(EventType.of(type), EventJson.mapper().valueToTree(EventSamples.of(type)))
+                    .slackBlocks();
+            boolean sla = type == SlaAtRisk.class || type == SlaBreached.class;
+            assertThat(slack.contains("<!here>")).as(type.getSimpleName()).isEqualTo(sla);
+            assertThat(slack).doesNotContain("<!channel>", "<!everyone>");
+        });
+    }
+
+    /** The mrkdwn section that mentions {@code @here}: there is exactly one. */
+    static String alertText(JsonNode slack) {
+        List<String> alerts = new ArrayList<>();
+        slack.path("blocks").forEach(block -> alerts.add(block.at("/text/text").asText()));
+        alerts.removeIf(text -> !text.startsWith("<!here> "));
+        assertThat(alerts).hasSize(1);
+        return alerts.get(0);
     }
 }

@@ -80,7 +80,7 @@ public final class SinkConsole implements AutoCloseable {
         }
         HttpEndpoint.respond(exchange, 200, "text/plain; charset=utf-8", Map.of(), String.join("\n",
                 "remote-work sink console",
-                "POST   /services/<team>/<bot>/<token>  Slack incoming webhook",
+                "POST   /services/<team>/<bot>/<token>  Slack incoming webhook (refuses what Slack refuses: 400 invalid_blocks)",
                 "GET    /calls                          recorded webhook calls (DELETE clears)",
                 "GET    /mail                           mail received on SMTP port " + smtp.port() + " (DELETE clears)",
                 ""));

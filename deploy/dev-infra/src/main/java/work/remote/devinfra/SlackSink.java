@@ -1,19 +1,24 @@
 package work.remote.devinfra;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.sun.net.httpserver.HttpExchange;
 
 /**
- * A stand-in for Slack incoming webhooks. Every {@code POST /services/...} is recorded and answered like
- * Slack does ({@code 200 ok}) unless a test scripted other answers with {@link #respondNext}.
+ * A stand-in for Slack incoming webhooks. Every {@code POST /services/...} is recorded with the status it was
+ * answered with. In strict mode (the default) a body Slack would refuse is answered {@code 400} with Slack's error
+ * ({@code invalid_blocks}, or {@code invalid_payload} for a body that is not a JSON object; see
+ * {@link BlockKitValidator}); any other call gets the next answer a test scripted with {@link #respondNext}, else a
+ * fault drawn by {@link #injectFaults}, else {@code 200 ok} like Slack.
  * {@code GET /calls} lists the recorded calls as JSON, {@code DELETE /calls} forgets them.
  */
 public final class SlackSink implements AutoCloseable {
@@ -27,12 +32,34 @@ public final class SlackSink implements AutoCloseable {
         }
     }
 
-    private record ScriptedResponse(int status, Map<String, String> headers, String body) {
+    private record Answer(int status, Map<String, String> headers, String body) {
+
+        static final Answer OK = new Answer(200, Map.of(), "ok");
+    }
+
+    /** Server errors and rate limits for a share of the calls each, drawn from a seeded sequence. */
+    private record Faults(double serverErrorShare, double rateLimitShare, String retryAfterSeconds, Random draws) {
+
+        Answer answer() {
+            double draw;
+            synchronized (draws) {
+                draw = draws.nextDouble();
+            }
+            if (draw < serverErrorShare) {
+                return new Answer(500, Map.of(), "internal_error");
+            }
+            if (draw < serverErrorShare + rateLimitShare) {
+                return new Answer(429, Map.of("Retry-After", retryAfterSeconds), "rate_limited");
+            }
+            return Answer.OK;
+        }
     }
 
     private final HttpEndpoint endpoint;
     private final List<SlackCall> calls = new CopyOnWriteArrayList<>();
-    private final Queue<ScriptedResponse> script = new ConcurrentLinkedQueue<>();
+    private final Queue<Answer> script = new ConcurrentLinkedQueue<>();
+    private volatile boolean strict = true;
+    private volatile Faults faults;
     private volatile Runnable whenCalled = () -> {
     };
 
@@ -66,11 +93,40 @@ public final class SlackSink implements AutoCloseable {
     }
 
     /**
-     * Queues the answer to the next webhook call that has no scripted answer yet, e.g. a 500, or a 429 with
-     * {@code Retry-After: 1}. Calls beyond the queued answers get {@code 200 ok}.
+     * Queues the answer to the next webhook call (with a body strict mode accepts) that has no scripted answer yet,
+     * e.g. a 500, or a 429 with {@code Retry-After: 1}. Calls beyond the queued answers are answered as usual.
      */
     public void respondNext(int status, Map<String, String> headers, String body) {
-        script.add(new ScriptedResponse(status, Map.copyOf(headers), body));
+        script.add(new Answer(status, Map.copyOf(headers), body));
+    }
+
+    /** Strict (the default): refuse a body Slack would refuse, as Slack does. Lenient: accept any body. */
+    public void strict(boolean strict) {
+        this.strict = strict;
+    }
+
+    /**
+     * From now on answers each webhook call that has no scripted answer {@code 500} with probability
+     * {@code serverErrorShare}, {@code 429} with {@code Retry-After: <retryAfter in whole seconds, rounded up>} with
+     * probability {@code rateLimitShare}, and normally otherwise. The same seed gives the same sequence of answers
+     * to the calls in the order they arrive. A body refused in strict mode is refused whatever the draw, and draws
+     * nothing.
+     */
+    public void injectFaults(double serverErrorShare, double rateLimitShare, Duration retryAfter, long seed) {
+        if (serverErrorShare < 0 || rateLimitShare < 0 || serverErrorShare + rateLimitShare > 1) {
+            throw new IllegalArgumentException("shares must be at least 0 and add up to at most 1, not "
+                    + serverErrorShare + " and " + rateLimitShare);
+        }
+        if (retryAfter.isNegative()) {
+            throw new IllegalArgumentException("retryAfter cannot be negative: " + retryAfter);
+        }
+        long wholeSecondsRoundedUp = retryAfter.plusNanos(999_999_999).getSeconds();
+        faults = new Faults(serverErrorShare, rateLimitShare, Long.toString(wholeSecondsRoundedUp), new Random(seed));
+    }
+
+    /** Answers calls normally again (scripted answers and strict mode stay). */
+    public void clearFaults() {
+        faults = null;
     }
 
     /**
@@ -81,10 +137,12 @@ public final class SlackSink implements AutoCloseable {
         whenCalled = action;
     }
 
-    /** Forgets the recorded calls and any answers scripted but not used yet. */
+    /** Forgets the recorded calls, any answers scripted but not used yet, faults and the hook; back to strict. */
     public void clear() {
         calls.clear();
         script.clear();
+        clearFaults();
+        strict = true;
         whenCalled = () -> {
         };
     }
@@ -101,13 +159,24 @@ public final class SlackSink implements AutoCloseable {
         }
         String body = HttpEndpoint.body(exchange);
         whenCalled.run();
-        ScriptedResponse response = script.poll();
-        if (response == null) {
-            response = new ScriptedResponse(200, Map.of(), "ok");
+        Answer answer = answer(body);
+        calls.add(new SlackCall(exchange.getRequestURI().getPath(), body, Instant.now(), answer.status()));
+        HttpEndpoint.respond(exchange, answer.status(), "text/plain; charset=utf-8", answer.headers(), answer.body());
+    }
+
+    private Answer answer(String body) {
+        if (strict) {
+            BlockKitValidator.Verdict verdict = BlockKitValidator.check(body);
+            if (!verdict.accepted()) {
+                return new Answer(400, Map.of(), verdict.error());
+            }
         }
-        calls.add(new SlackCall(exchange.getRequestURI().getPath(), body, Instant.now(), response.status()));
-        HttpEndpoint.respond(exchange, response.status(), "text/plain; charset=utf-8", response.headers(),
-                response.body());
+        Answer scripted = script.poll();
+        if (scripted != null) {
+            return scripted;
+        }
+        Faults injected = faults;
+        return injected == null ? Answer.OK : injected.answer();
     }
 
     private void listing(HttpExchange exchange) throws IOException {

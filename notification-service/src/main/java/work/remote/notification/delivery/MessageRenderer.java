@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.Template;
@@ -24,7 +25,9 @@ import work.remote.notification.route.EventPattern;
  * Renders an event with its three Qute templates under {@code templates/messages/<EventName>/}: {@code slack.json}
  * (Block Kit; its {@code text} is the message's title and the email's subject), {@code text.txt} and
  * {@code html.html}. Each template declares its event type ({@code {@work.remote.events...}}), so Qute checks
- * every expression against the event record at build time.
+ * every expression against the event record at build time. The Slack template sees the event's strings escaped
+ * for mrkdwn ({@link Mrkdwn}) and its result is cut to Block Kit's limits ({@link BlockKitLimits}), whatever the
+ * template says.
  */
 @ApplicationScoped
 public class MessageRenderer {
@@ -54,20 +57,39 @@ public class MessageRenderer {
     public RenderedMessage render(EventType type, JsonNode data) {
         Class<? extends DomainEvent> eventClass = EventCatalog.byCeType(type.ceType())
                 .orElseThrow(() -> new MalformedEventException("Unknown event type " + type.ceType()));
-        DomainEvent event;
+        DomainEvent event = event(eventClass, data);
+        ObjectNode slack = slackMessage(type, event(eventClass, Mrkdwn.escapeStrings(data)));
+        String title = Mrkdwn.unescape(slack.path("text").asText());
+        return new RenderedMessage(title, slack.toString(), template(type, "text.txt").data("event", event).render(),
+                template(type, "html.html").data("event", event).render());
+    }
+
+    /**
+     * The Slack message, rendered from the event with its strings escaped for mrkdwn, settled ({@link Mrkdwn#settle})
+     * and cut to Block Kit's limits.
+     */
+    private ObjectNode slackMessage(EventType type, DomainEvent mrkdwnEscaped) {
+        String rendered = template(type, "slack.json").data("event", mrkdwnEscaped).render();
+        JsonNode message;
         try {
-            event = EventJson.mapper().treeToValue(data, eventClass);
+            message = EventJson.mapper().readTree(rendered);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The Slack template of " + type.name() + " renders invalid JSON", e);
+        }
+        if (!(message instanceof ObjectNode slack)) {
+            throw new IllegalStateException("The Slack template of " + type.name() + " renders no JSON object");
+        }
+        Mrkdwn.settle(slack);
+        BlockKitLimits.fit(slack);
+        return slack;
+    }
+
+    private static DomainEvent event(Class<? extends DomainEvent> eventClass, JsonNode data) {
+        try {
+            return EventJson.mapper().treeToValue(data, eventClass);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new MalformedEventException("The data is not a valid " + eventClass.getSimpleName() + ": "
                     + e.getMessage(), e);
-        }
-        String slack = template(type, "slack.json").data("event", event).render();
-        try {
-            String title = EventJson.mapper().readTree(slack).path("text").asText();
-            return new RenderedMessage(title, slack, template(type, "text.txt").data("event", event).render(),
-                    template(type, "html.html").data("event", event).render());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("The Slack template of " + type.name() + " renders invalid JSON", e);
         }
     }
 

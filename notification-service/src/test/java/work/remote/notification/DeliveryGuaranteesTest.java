@@ -229,9 +229,28 @@ class DeliveryGuaranteesTest {
 
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> "DELIVERED".equals(deliveryOf(ceId).getString("items[0].state")));
-        assertThat(deliveryOf(ceId).getString("items[0].title")).contains(description);
+        String title = deliveryOf(ceId).getString("items[0].title");
+        assertThat(title).startsWith("Action item overdue: " + description.substring(0, 50)).endsWith("…")
+                .hasSizeLessThanOrEqualTo(500);
+        assertThat(RemoteWorkTestResource.smtp().messages()).anySatisfy(mail -> {
+            assertThat(mail.subject().replaceAll("\\s+", " ")).isEqualTo(title);
+            assertThat(mail.text()).contains(description);
+        });
+    }
+
+    @Test
+    void aTitleWithLineBreaksIsMailedWithASubjectOnOneLine() {
+        ActionItemOverdue sample = EventSamples.actionItemOverdue();
+        String description = "Call the bank " + UUID.randomUUID() + "\r\nthen  update\nthe FAQ";
+        String ceId = TestEvents.send(new ActionItemOverdue(UUID.randomUUID(), UUID.randomUUID(), sample.subject(),
+                description, sample.owner(), sample.due(), sample.link()));
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> "DELIVERED".equals(deliveryOf(ceId).getString("items[0].state")));
+        String oneLine = description.replaceAll("\\s*\\R\\s*", " ");
+        assertThat(deliveryOf(ceId).getString("items[0].title")).isEqualTo("Action item overdue: " + oneLine);
         assertThat(RemoteWorkTestResource.smtp().messages())
-                .anySatisfy(mail -> assertThat(mail.subject().replaceAll("\\s+", " ")).contains(description));
+                .anySatisfy(mail -> assertThat(mail.subject()).isEqualTo("Action item overdue: " + oneLine));
     }
 
     @Test

@@ -12,8 +12,9 @@ import io.vertx.ext.mail.SMTPException;
 import work.remote.notification.route.EmailDirectory;
 
 /**
- * Sends an attempt's text and HTML bodies over SMTP. A permanent SMTP refusal (5xx) or a recipient without an
- * address is final; anything else (a 4xx, a lost or refused connection, a timeout) is worth retrying.
+ * Sends an attempt's text and HTML bodies over SMTP. A permanent SMTP refusal (5xx), a message the mail client
+ * refuses to compose, or a recipient without an address is final; anything else (a 4xx, a lost or refused
+ * connection, a timeout) is worth retrying.
  */
 @ApplicationScoped
 public class EmailSender {
@@ -40,15 +41,16 @@ public class EmailSender {
             return SendResult.delivered();
         } catch (RuntimeException e) {
             String error = "SMTP delivery to " + attempt.target() + " failed: " + e.getMessage();
-            return smtpRefusal(e).filter(SMTPException::isPermanent).isPresent() ? SendResult.giveUp(error)
-                    : SendResult.retry(error);
+            boolean permanent = cause(e, SMTPException.class).filter(SMTPException::isPermanent).isPresent()
+                    || cause(e, IllegalArgumentException.class).isPresent();
+            return permanent ? SendResult.giveUp(error) : SendResult.retry(error);
         }
     }
 
-    private static Optional<SMTPException> smtpRefusal(Throwable failure) {
+    private static <T extends Throwable> Optional<T> cause(Throwable failure, Class<T> kind) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SMTPException refusal) {
-                return Optional.of(refusal);
+            if (kind.isInstance(cause)) {
+                return Optional.of(kind.cast(cause));
             }
         }
         return Optional.empty();

@@ -1,6 +1,7 @@
 package work.remote.notification.delivery;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -32,6 +33,9 @@ import work.remote.notification.route.EventPattern;
 @ApplicationScoped
 public class MessageRenderer {
 
+    /** A title is one line: it is also an email's subject, which SMTP refuses to break. */
+    private static final Pattern LINE_BREAKS = Pattern.compile("\\s*\\R\\s*");
+
     static final List<String> TEMPLATES = List.of("slack.json", "text.txt", "html.html");
 
     private final Engine engine;
@@ -59,7 +63,7 @@ public class MessageRenderer {
                 .orElseThrow(() -> new MalformedEventException("Unknown event type " + type.ceType()));
         DomainEvent event = event(eventClass, data);
         ObjectNode slack = slackMessage(type, event(eventClass, Mrkdwn.escapeStrings(data)));
-        String title = Mrkdwn.unescape(slack.path("text").asText());
+        String title = LINE_BREAKS.matcher(Mrkdwn.unescape(slack.path("text").asText())).replaceAll(" ").strip();
         return new RenderedMessage(title, slack.toString(), template(type, "text.txt").data("event", event).render(),
                 template(type, "html.html").data("event", event).render());
     }

@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.health.Readiness;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -47,7 +48,8 @@ public class Inbox {
     private final CountDownLatch stopping = new CountDownLatch(1);
 
     @Inject
-    public Inbox(EntityManager entityManager, Clock clock, InboxConfig config, ConsumerReadiness readiness) {
+    public Inbox(EntityManager entityManager, Clock clock, InboxConfig config,
+            @Readiness ConsumerReadiness readiness) {
         this.entityManager = entityManager;
         this.clock = clock;
         this.config = config;

@@ -16,6 +16,9 @@ CREATE TABLE IF NOT EXISTS outbox_event (
     sent_at      TIMESTAMPTZ
 );
 
+-- A row the broker refused for good (too large, an invalid topic) is parked: never sent, holding back no other row.
+ALTER TABLE outbox_event ADD COLUMN IF NOT EXISTS parked_at TIMESTAMPTZ;
+
 CREATE INDEX IF NOT EXISTS outbox_event_unsent ON outbox_event (position) WHERE sent_at IS NULL;
 CREATE INDEX IF NOT EXISTS outbox_event_sent_at ON outbox_event (sent_at) WHERE sent_at IS NOT NULL;
 

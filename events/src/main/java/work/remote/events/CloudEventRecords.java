@@ -10,6 +10,9 @@ import org.apache.kafka.common.header.Headers;
 /** Builds Kafka records in the CloudEvents 1.0 binary content mode our contract uses. */
 public final class CloudEventRecords {
 
+    /** The CloudEvents specification version every record carries in {@code ce_specversion}. */
+    public static final String SPEC_VERSION = "1.0";
+
     private CloudEventRecords() {
     }
 
@@ -28,7 +31,7 @@ public final class CloudEventRecords {
             String ceType, String ceSource, String ceSubject, Instant time) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, jsonPayload);
         Headers headers = record.headers();
-        headers.add(CloudEventHeaders.SPEC_VERSION, "1.0".getBytes(UTF_8));
+        headers.add(CloudEventHeaders.SPEC_VERSION, SPEC_VERSION.getBytes(UTF_8));
         headers.add(CloudEventHeaders.ID, ceId.getBytes(UTF_8));
         headers.add(CloudEventHeaders.TYPE, ceType.getBytes(UTF_8));
         headers.add(CloudEventHeaders.SOURCE, ceSource.getBytes(UTF_8));

@@ -18,9 +18,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * A real single-node Kafka broker (KRaft, combined broker and controller) running in a forked JVM, so that
@@ -32,6 +35,20 @@ public final class KafkaBroker implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     private static final int NODE_ID = 1;
+    private static final int PARTITIONS = 3;
+
+    /** The bounded contexts, each with a service that writes its events topic and owns a dead-letter topic. */
+    public static final List<String> CONTEXTS = List.of("process", "meeting", "ticket", "notification");
+
+    /**
+     * The topics the system uses, created when the broker starts (other topics are created on first use): each
+     * context's events and each service's dead-letter topic, as {@code deploy/k8s/infrastructure/kafka.yaml}
+     * declares them.
+     */
+    public static final List<String> TOPICS = CONTEXTS.stream()
+            .flatMap(context -> Stream.of("remote-work." + context + ".events",
+                    "remote-work." + context + ".dead-letter"))
+            .toList();
 
     private final int port;
     private final int controllerPort;
@@ -232,6 +249,7 @@ public final class KafkaBroker implements AutoCloseable {
             while (true) {
                 try {
                     if (!admin.describeCluster().nodes().get(10, TimeUnit.SECONDS).isEmpty()) {
+                        createTopics(admin);
                         return;
                     }
                 } catch (ExecutionException | TimeoutException e) {
@@ -244,6 +262,19 @@ public final class KafkaBroker implements AutoCloseable {
             }
         } finally {
             thread.setContextClassLoader(previous);
+        }
+    }
+
+    private static void createTopics(Admin admin) throws InterruptedException, TimeoutException {
+        List<NewTopic> topics = TOPICS.stream().map(name -> new NewTopic(name, PARTITIONS, (short) 1)).toList();
+        for (var created : admin.createTopics(topics).values().entrySet()) {
+            try {
+                created.getValue().get(30, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw new IllegalStateException("cannot create topic " + created.getKey(), e.getCause());
+                }
+            }
         }
     }
 

@@ -50,6 +50,17 @@ class KafkaBrokerTest {
     }
 
     @Test
+    void createsEveryContextsEventsTopicAndEveryServicesDeadLetterTopicAtStart() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            assertThat(admin.listTopics().names().get(10, TimeUnit.SECONDS)).contains(
+                    "remote-work.process.events", "remote-work.meeting.events", "remote-work.ticket.events",
+                    "remote-work.notification.events", "remote-work.process.dead-letter",
+                    "remote-work.meeting.dead-letter", "remote-work.ticket.dead-letter",
+                    "remote-work.notification.dead-letter");
+        }
+    }
+
+    @Test
     void producesAndConsumesARecord() throws Exception {
         send("round-trip", "ticket-42", "{\"title\":\"Withdrawals fail\"}");
 

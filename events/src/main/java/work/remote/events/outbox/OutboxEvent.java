@@ -51,4 +51,8 @@ public class OutboxEvent {
 
     @Column(name = "sent_at")
     public Instant sentAt;
+
+    /** Set when the broker refused the row for good; a parked row is never sent and holds back no other row. */
+    @Column(name = "parked_at")
+    public Instant parkedAt;
 }

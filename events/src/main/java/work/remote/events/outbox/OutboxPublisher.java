@@ -2,7 +2,6 @@ package work.remote.events.outbox;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -16,11 +15,15 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.record.AbstractRecords;
+import org.apache.kafka.common.record.CompressionType;
+import org.apache.kafka.common.record.RecordBatch;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import io.smallrye.common.annotation.Identifier;
 
 import work.remote.events.CloudEventRecords;
+import work.remote.events.KafkaClientConfig;
 
 /**
  * Sends outbox rows as CloudEvents in binary mode. Uses the service's {@code kafka.*} configuration (the
@@ -30,51 +33,79 @@ import work.remote.events.CloudEventRecords;
 @ApplicationScoped
 public class OutboxPublisher {
 
+    /** The producer's own default for {@code max.request.size}. */
+    static final int DEFAULT_MAX_REQUEST_SIZE = 1024 * 1024;
+
+    private static final StringSerializer SERIALIZER = new StringSerializer();
+
     private final Map<String, Object> kafkaConfig;
+    private final int maxRequestSize;
     private volatile KafkaProducer<String, String> producer;
 
     @Inject
     public OutboxPublisher(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
         this.kafkaConfig = kafkaConfig;
+        Object configured = kafkaConfig.get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
+        this.maxRequestSize = configured == null ? DEFAULT_MAX_REQUEST_SIZE
+                : Integer.parseInt(configured.toString().trim());
     }
 
-    /** What a batch send achieved: the first {@code acknowledged} rows are on the broker; then maybe a failure. */
-    public record Outcome(int acknowledged, Exception failure) {
+    /** What became of one row of a batch: {@code failure} is null once the broker acknowledged it. */
+    public record Delivery(OutboxEvent row, Exception failure) {
     }
 
-    public Outcome publishInOrder(List<OutboxEvent> batch) {
+    /**
+     * Sends {@code batch} in order and waits for every acknowledgement. Answers one delivery per row handed to the
+     * producer, in batch order; when the producer refused a row outright, that row is the last one answered.
+     */
+    public List<Delivery> publishInOrder(List<OutboxEvent> batch) {
         List<Future<RecordMetadata>> sends = new ArrayList<>(batch.size());
+        Exception refused = null;
         try {
             for (OutboxEvent event : batch) {
                 sends.add(producer().send(toRecord(event)));
             }
         } catch (RuntimeException e) {
-            return afterFailureResetProducer(awaitAcknowledgements(sends, e));
+            refused = e;
         }
-        return afterFailureResetProducer(awaitAcknowledgements(sends, null));
-    }
-
-    private Outcome afterFailureResetProducer(Outcome outcome) {
-        if (outcome.failure() != null) {
+        List<Delivery> deliveries = awaitAcknowledgements(batch, sends);
+        if (refused != null) {
+            deliveries.add(new Delivery(batch.get(sends.size()), refused));
+        }
+        if (deliveries.stream().anyMatch(delivery -> delivery.failure() != null)) {
             closeProducer(Duration.ZERO);
         }
-        return outcome;
+        return deliveries;
     }
 
-    private static Outcome awaitAcknowledgements(List<Future<RecordMetadata>> sends, Exception sendFailure) {
-        int acknowledged = 0;
-        for (Future<RecordMetadata> send : sends) {
+    /** The size of {@code row} as a record on the wire, as the producer reckons it against {@code max.request.size}. */
+    public int sizeOnTheWire(OutboxEvent row) {
+        ProducerRecord<String, String> record = toRecord(row);
+        return AbstractRecords.estimateSizeInBytesUpperBound(RecordBatch.CURRENT_MAGIC_VALUE, CompressionType.NONE,
+                SERIALIZER.serialize(record.topic(), record.key()), SERIALIZER.serialize(record.topic(), record.value()),
+                record.headers().toArray());
+    }
+
+    /** The largest record this service's producer sends ({@code kafka.max.request.size}, by default 1 MiB). */
+    public int maxRequestSize() {
+        return maxRequestSize;
+    }
+
+    private static List<Delivery> awaitAcknowledgements(List<OutboxEvent> batch, List<Future<RecordMetadata>> sends) {
+        List<Delivery> deliveries = new ArrayList<>(batch.size());
+        for (int i = 0; i < sends.size(); i++) {
+            Exception failure = null;
             try {
-                send.get();
-                acknowledged++;
+                sends.get(i).get();
             } catch (ExecutionException e) {
-                return new Outcome(acknowledged, (Exception) e.getCause());
+                failure = (Exception) e.getCause();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return new Outcome(acknowledged, e);
+                failure = e;
             }
+            deliveries.add(new Delivery(batch.get(i), failure));
         }
-        return new Outcome(acknowledged, sendFailure);
+        return deliveries;
     }
 
     private static ProducerRecord<String, String> toRecord(OutboxEvent event) {
@@ -97,13 +128,7 @@ public class OutboxPublisher {
     }
 
     private Map<String, Object> producerConfig() {
-        Map<String, Object> config = new HashMap<>();
-        kafkaConfig.forEach((key, value) -> {
-            if (ProducerConfig.configNames().contains(key) || key.startsWith("sasl.") || key.startsWith("ssl.")
-                    || key.equals("security.protocol")) {
-                config.put(key, value);
-            }
-        });
+        Map<String, Object> config = KafkaClientConfig.producer(kafkaConfig);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + config.getOrDefault("client.id", "remote-work"));
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);

@@ -28,6 +28,10 @@ import work.remote.events.DrainLoop;
  * several replicas only one publishes while the others' nudges find the lock taken and retry shortly. A row
  * is marked sent only after the broker acknowledged it; a row whose send failed stays unsent and is retried
  * with the same {@code ce_id}, so consumers can de-duplicate a redelivery.
+ * <p>
+ * A row the broker will never take (too large, an invalid topic: see {@link PublishFailures}) is parked instead:
+ * {@code parked_at} and {@code last_error} say when and why, {@code remote_work.outbox.parked} counts it, an error
+ * is logged, and the rows after it are published without it.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -42,6 +46,7 @@ public class OutboxRelay {
     private final Clock clock;
     private final Counter published;
     private final Counter failures;
+    private final Counter parked;
     private final DrainLoop loop = new DrainLoop("outbox-relay", this::drain);
 
     @Inject
@@ -53,6 +58,7 @@ public class OutboxRelay {
         this.clock = clock;
         this.published = meters.counter("remote_work.outbox.published");
         this.failures = meters.counter("remote_work.outbox.publish.failures");
+        this.parked = meters.counter("remote_work.outbox.parked");
     }
 
     void onStart(@Observes StartupEvent startup) {
@@ -97,28 +103,36 @@ public class OutboxRelay {
             return BatchResult.LOCKED_ELSEWHERE;
         }
         List<OutboxEvent> batch = entityManager
-                .createQuery("from OutboxEvent e where e.sentAt is null order by e.position", OutboxEvent.class)
+                .createQuery("from OutboxEvent e where e.sentAt is null and e.parkedAt is null order by e.position",
+                        OutboxEvent.class)
                 .setMaxResults(config.batchSize())
                 .getResultList();
         if (batch.isEmpty()) {
             return BatchResult.DRAINED;
         }
-        OutboxPublisher.Outcome outcome = publisher.publishInOrder(batch);
-        for (int i = 0; i < outcome.acknowledged(); i++) {
-            batch.get(i).attempts++;
-            batch.get(i).sentAt = clock.instant();
+        List<OutboxPublisher.Delivery> deliveries = publisher.publishInOrder(batch);
+        for (OutboxPublisher.Delivery delivery : deliveries) {
+            OutboxEvent row = delivery.row();
+            row.attempts++;
+            if (delivery.failure() == null) {
+                row.sentAt = clock.instant();
+                published.increment();
+                continue;
+            }
+            row.lastError = String.valueOf(delivery.failure());
+            if (!PublishFailures.isPermanent(delivery.failure())) {
+                failures.increment();
+                LOG.warnf("Publishing outbox event %s (%s) failed after %d attempt(s), retrying in %s: %s", row.id,
+                        row.ceType, row.attempts, config.retryBackoff(), row.lastError);
+                return BatchResult.FAILED;
+            }
+            row.parkedAt = clock.instant();
+            parked.increment();
+            LOG.errorf("Parked outbox event %s (%s, subject %s, position %d): the broker will never take it (%s); "
+                    + "the events after it go on", row.id, row.ceType, row.ceSubject, row.position, row.lastError);
         }
-        published.increment(outcome.acknowledged());
-        if (outcome.failure() != null) {
-            OutboxEvent failed = batch.get(outcome.acknowledged());
-            failed.attempts++;
-            failed.lastError = String.valueOf(outcome.failure().getMessage());
-            failures.increment();
-            LOG.warnf("Publishing outbox event %s (%s) failed after %d attempt(s), retrying in %s: %s", failed.id,
-                    failed.ceType, failed.attempts, config.retryBackoff(), failed.lastError);
-            return BatchResult.FAILED;
-        }
-        return batch.size() == config.batchSize() ? BatchResult.MORE : BatchResult.DRAINED;
+        return deliveries.size() < batch.size() || batch.size() == config.batchSize() ? BatchResult.MORE
+                : BatchResult.DRAINED;
     }
 
     @PreDestroy

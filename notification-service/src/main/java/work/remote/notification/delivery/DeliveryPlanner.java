@@ -12,7 +12,6 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import work.remote.events.AfterCommit;
-import work.remote.events.EventCatalog;
 import work.remote.events.inbox.ReceivedEvent;
 import work.remote.notification.route.EventAttributes;
 import work.remote.notification.route.PlannedTarget;
@@ -47,10 +46,6 @@ public class DeliveryPlanner {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void plan(ReceivedEvent event) {
-        if (EventCatalog.byCeType(event.type().ceType()).isEmpty()) {
-            LOG.warnf("Event %s has a type this service does not know: %s", event.id(), event.type().ceType());
-            return;
-        }
         Routing.Targets routed = routing.targetsFor(event.type(), event.data());
         for (PlannedTarget left : routed.suppressed()) {
             metrics.announcementSuppressed(left.channel());

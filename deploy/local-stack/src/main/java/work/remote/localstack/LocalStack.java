@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -28,6 +29,7 @@ import work.remote.devinfra.KafkaBroker;
 import work.remote.devinfra.LogFiles;
 import work.remote.devinfra.PostgresServer;
 import work.remote.devinfra.SinkConsole;
+import work.remote.devinfra.SlackSink;
 import work.remote.devinfra.SmtpServer;
 
 /**
@@ -197,6 +199,21 @@ public final class LocalStack {
 
     Path home() {
         return home;
+    }
+
+    /** The Slack stand-in every channel's webhook points at; drills script its faults. */
+    SlackSink slackSink() {
+        return sinks.slack();
+    }
+
+    /** The PostgreSQL server the services' databases live on; drills drop its connections. */
+    PostgresServer postgres() {
+        return postgres;
+    }
+
+    /** A bearer token for {@code person} with {@code role}, signed by the stack's dev key. */
+    String token(String person, String role) {
+        return tokens.token(person, Set.of(role));
     }
 
     private synchronized <T extends AutoCloseable> T track(T resource) {

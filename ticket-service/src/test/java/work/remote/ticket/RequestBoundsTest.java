@@ -114,18 +114,22 @@ class RequestBoundsTest {
                 .then().statusCode(400).body("violations[0].field", equalTo("expectedSymptoms"));
     }
 
-    private void assertEventsFit(String subject, String... types) {
+    /** Asserts that every event about {@code subject} fits, and answers the largest record of each type. */
+    private Map<String, Integer> assertEventsFit(String subject, String... types) {
         List<OutboxEvent> events = QuarkusTransaction.requiringNew().call(() -> entityManager
                 .createQuery("from OutboxEvent e where e.ceSubject = :subject order by e.position", OutboxEvent.class)
                 .setParameter("subject", subject).getResultList());
         assertThat(events).extracting(event -> event.ceType).contains(types);
+        Map<String, Integer> largest = new HashMap<>();
         for (OutboxEvent event : events) {
             int bytes = CloudEventRecords.sizeInBytes(CloudEventRecords.of(event.topic, event.orderingKey,
                     event.payload, event.id.toString(), event.ceType, event.ceSource, event.ceSubject,
                     event.occurredAt));
             assertThat(bytes).as(event.ceType + " as a Kafka record").isLessThan(EVENT_BUDGET)
                     .isLessThan(CloudEventRecords.MAX_REQUEST_SIZE);
+            largest.merge(event.ceType, bytes, Math::max);
         }
+        return largest;
     }
 
     private static Map<String, Object> largestTicket() {

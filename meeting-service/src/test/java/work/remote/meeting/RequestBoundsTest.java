@@ -1,6 +1,7 @@
 package work.remote.meeting;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -100,6 +101,15 @@ class RequestBoundsTest {
                 "work.remote.meeting.RelayRequested");
         assertThat(sizes.get("work.remote.meeting.MeetingConcluded")).as("the worst case is built")
                 .isGreaterThan(700_000);
+    }
+
+    @Test
+    void theLongestTitleSplitIntoSessionsKeepsItsSessionNumbers() {
+        Map<String, Object> request = largestTraining();
+        request.put("invitees", IntStream.range(0, LARGEST_MEETING_INVITEES + 1).mapToObj(RequestBoundsTest::invitee)
+                .toList());
+        post("planner", "product", "/meetings/sessions", request).statusCode(201)
+                .body("title", contains(text(300) + " (session 1 of 2)", text(300) + " (session 2 of 2)"));
     }
 
     @Test

@@ -97,7 +97,8 @@ class RequestBoundsTest {
 
     @Test
     void theLargestStatusPostAndRuleChangeMakeEventsThatFitAKafkaRecord() {
-        String id = Launches.live("Bounded broadcasts " + System.nanoTime());
+        String unique = Long.toString(System.nanoTime());
+        String id = Launches.live(unique + text(200 - unique.length()));
         Map<String, Object> post = Map.of("phase", "DEGRADED", "message", text(4_000),
                 "expectedSymptoms", strings(20, 500, ""));
         Launches.as(Launches.PRODUCT, "product").body(post).post("/launches/" + id + "/status-posts").then()
@@ -112,6 +113,23 @@ class RequestBoundsTest {
                 "expectedSymptoms", strings(21, 10, ""));
         Launches.as(Launches.PRODUCT, "product").body(oneSymptomMore).post("/launches/" + id + "/status-posts")
                 .then().statusCode(400).body("violations[0].field", equalTo("expectedSymptoms"));
+    }
+
+    @Test
+    void theLongestResolutionNoteLandsInTheTimelineAndItsEventFits() {
+        String id = report(largestTicket()).statusCode(201).extract().path("id");
+        for (String state : List.of("TRIAGED", "IN_PROGRESS")) {
+            Launches.as("someone-cs-lead", "cs-lead").body(Map.of("to", state))
+                    .post("/tickets/" + id + "/transitions").then().statusCode(200);
+        }
+        Launches.as("someone-cs-lead", "cs-lead").body(Map.of("to", "RESOLVED", "note", text(2_001)))
+                .post("/tickets/" + id + "/transitions").then().statusCode(400)
+                .body("violations[0].field", equalTo("note"));
+        Launches.as("someone-cs-lead", "cs-lead").body(Map.of("to", "RESOLVED", "note", text(2_000)))
+                .post("/tickets/" + id + "/transitions").then().statusCode(200);
+        get("/tickets/" + id + "/timeline").statusCode(200)
+                .body("detail", hasItem("IN_PROGRESS → RESOLVED: " + text(2_000)));
+        assertEventsFit(id, "work.remote.ticket.TicketResolved");
     }
 
     /** Asserts that every event about {@code subject} fits, and answers the largest record of each type. */

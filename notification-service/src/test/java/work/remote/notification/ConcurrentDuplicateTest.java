@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,8 +41,10 @@ class ConcurrentDuplicateTest {
     @Test
     void aRouteCreatedSeveralTimesAtOnceExistsOnceAndTheRestAre409() throws Exception {
         String route = "race-" + System.nanoTime();
+        // a launch of its own, so that the route matches no event other tests route
+        String launch = UUID.randomUUID().toString();
         List<Response> answers = race(() -> Api.as("ops").body(Map.of("name", route,
-                "eventType", "work.remote.ticket.TicketOpened",
+                "eventType", "work.remote.ticket.TicketOpened", "launchId", launch,
                 "targets", List.of(Map.of("kind", "EMAIL_GROUP", "value", "product")))).when().post("/routes"));
         assertOneCreatedRestConflict(answers);
     }

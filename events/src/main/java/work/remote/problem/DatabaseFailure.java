@@ -26,7 +26,10 @@ final class DatabaseFailure {
 
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String CONNECTION_EXCEPTION_CLASS = "08";
-    /** admin_shutdown, crash_shutdown, cannot_connect_now, query_canceled (a statement timeout), too_many_connections. */
+    /**
+     * admin_shutdown, crash_shutdown, cannot_connect_now, query_canceled (a statement timeout),
+     * too_many_connections.
+     */
     private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03", "57014", "53300");
     /** How Agroal says that no connection could be had within the acquisition timeout; it gives no SQLState. */
     private static final String ACQUISITION_TIMEOUT = "acquisition timeout";

@@ -44,7 +44,7 @@ class DatabaseOutageTest {
             }
         }
 
-        TicketResourceTest.report("cs-agent", TicketResourceTest.ticket("After the freeze", "BUG", "WITHDRAWAL_BLOCKED", 1))
-                .statusCode(201).body("severity", equalTo("CRITICAL"));
+        TicketResourceTest.report("cs-agent",
+                TicketResourceTest.ticket("After the freeze", "BUG", "WITHDRAWAL_BLOCKED", 1)).statusCode(201).body("severity", equalTo("CRITICAL"));
     }
 }

@@ -7,7 +7,10 @@ import jakarta.ws.rs.QueryParam;
 
 import work.remote.problem.PageBounds;
 
-/** The {@code page} (from 0) and {@code size} (1 to 200, default 50) query parameters of every list; see {@link PageBounds}. */
+/**
+ * The {@code page} (from 0) and {@code size} (1 to 200, default 50) query parameters of every list, within
+ * {@link PageBounds}.
+ */
 public class PageRequest {
 
     @QueryParam("page")

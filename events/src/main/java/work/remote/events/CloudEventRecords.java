@@ -6,6 +6,9 @@ import java.time.Instant;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.record.AbstractRecords;
+import org.apache.kafka.common.record.CompressionType;
+import org.apache.kafka.common.record.RecordBatch;
 
 /** Builds Kafka records in the CloudEvents 1.0 binary content mode our contract uses. */
 public final class CloudEventRecords {
@@ -13,7 +16,17 @@ public final class CloudEventRecords {
     /** The CloudEvents specification version every record carries in {@code ce_specversion}. */
     public static final String SPEC_VERSION = "1.0";
 
+    /** Kafka's default {@code max.request.size}: the producer refuses a bigger record. */
+    public static final int MAX_REQUEST_SIZE = 1_048_576;
+
     private CloudEventRecords() {
+    }
+
+    /** The size the producer checks against {@code max.request.size}: key, value, headers and batch overhead. */
+    public static int sizeInBytes(ProducerRecord<String, String> record) {
+        return AbstractRecords.estimateSizeInBytesUpperBound(RecordBatch.CURRENT_MAGIC_VALUE, CompressionType.NONE,
+                record.key() == null ? null : record.key().getBytes(UTF_8),
+                record.value() == null ? null : record.value().getBytes(UTF_8), record.headers().toArray());
     }
 
     /** The record a producing service's outbox sends for {@code event}: topic, key and headers from its type. */

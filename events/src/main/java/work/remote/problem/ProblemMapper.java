@@ -4,15 +4,18 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jakarta.persistence.OptimisticLockException;
+import jakarta.transaction.RollbackException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -31,6 +34,8 @@ import io.quarkus.security.ForbiddenException;
 public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+    /** How long a client should wait before repeating a request the database was unavailable for. */
+    static final int RETRY_AFTER_SECONDS = 5;
 
     @ServerExceptionMapper
     public Response domainRule(ProblemException e, UriInfo uri) {
@@ -98,8 +103,40 @@ public class ProblemMapper {
                 List.of()));
     }
 
+    /** A commit that failed: its flush broke a constraint, or the transaction manager rolled it back (a timeout). */
+    @ServerExceptionMapper
+    public Response commitFailed(RollbackException e, UriInfo uri) {
+        return failed(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e, UriInfo uri) {
+        return failed(e, uri);
+    }
+
+    /**
+     * A failure no rule anticipated: a unique constraint that a concurrent request won (409), a database that cannot
+     * be reached or does not answer in time (503, try again), or a bug (500, logged).
+     */
+    private static Response failed(Exception e, UriInfo uri) {
+        Optional<String> constraint = DatabaseFailure.duplicate(e);
+        if (constraint.isPresent()) {
+            return respond(ProblemException.conflict("duplicate", "Already exists", constraint.get().isEmpty()
+                    ? "It duplicates something that already exists, perhaps created at the same moment"
+                    : "It duplicates something that already exists, perhaps created at the same moment (unique "
+                            + "constraint " + constraint.get() + ")")
+                    .toProblem(instance(uri)));
+        }
+        if (DatabaseFailure.unavailable(e)) {
+            LOG.warnf("Database unavailable, answering 503: %s", e);
+            return Response.status(Response.Status.SERVICE_UNAVAILABLE).type(Problem.MEDIA_TYPE)
+                    .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                    .entity(new Problem(Problem.type("database-unavailable"), "Temporarily unavailable", 503,
+                            "The database did not answer in time; try again in " + RETRY_AFTER_SECONDS
+                                    + " seconds",
+                            instance(uri), List.of()))
+                    .build();
+        }
         LOG.error("Unexpected failure", e);
         return respond(new Problem(Problem.type("internal-error"), "Internal error", 500,
                 "The request could not be completed; it has been logged", instance(uri), List.of()));
@@ -156,7 +193,8 @@ public class ProblemMapper {
                     Object position = node.getIndex() != null ? node.getIndex() : node.getKey();
                     properties.set(last, properties.get(last) + "[" + position + "]");
                 }
-                if (node.getName() != null) {
+                // a container element (the element itself, e.g. steps[0]) has a pseudo-name such as <list element>
+                if (node.getKind() == ElementKind.PROPERTY && node.getName() != null) {
                     properties.add(node.getName());
                 }
             }

@@ -16,7 +16,7 @@ public record Step(
         @NotBlank @Size(max = 80) @Pattern(regexp = "[a-z0-9][a-z0-9-]*", message = "must be lower-case letters, digits and dashes") String id,
         @NotBlank @Size(max = 200) String title,
         @Size(max = 100) @Schema(description = "The owning role's name; publishing needs one") String role,
-        @Size(max = 4_000) String description,
+        @Size(max = 1_000) String description,
         @Size(max = 20) List<@NotBlank @Size(max = 80) String> next,
         boolean end) {
 

@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -17,8 +18,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record TrainingKit(
         @Size(max = 4_000) @Schema(description = "When the launch happens, with its zone") String launchTime,
         @Size(max = 10_000) @Schema(description = "What happens during and after the launch") String duringAndAfterLaunch,
-        @Size(max = 200) List<@Valid ExpectedQuestion> expectedQuestions,
-        @Size(max = 100) List<@Valid BackOfficeOperation> backOfficeOperations,
+        @Size(max = 200) List<@NotNull @Valid ExpectedQuestion> expectedQuestions,
+        @Size(max = 100) List<@NotNull @Valid BackOfficeOperation> backOfficeOperations,
         @Size(max = 4_000) @Schema(description = "How to report a technical problem") String reportingTechnicalProblems) {
 
     public static final List<String> SECTIONS = List.of("launchTime", "duringAndAfterLaunch", "expectedQuestions",

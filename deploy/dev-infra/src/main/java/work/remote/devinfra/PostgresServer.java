@@ -2,6 +2,7 @@ package work.remote.devinfra;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,6 +10,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.regex.Pattern;
 
@@ -123,6 +126,67 @@ public final class PostgresServer implements AutoCloseable {
 
     public boolean isEmbedded() {
         return embedded != null;
+    }
+
+    /**
+     * Freezes the server for a fault drill, as if its host stopped answering: the postmaster and every process it
+     * started are stopped with SIGSTOP until the returned handle is closed, which continues them (SIGCONT). Open
+     * connections hang, new ones are accepted by the kernel and never answered. Needs a server on this host whose
+     * processes this JVM may signal, and a superuser account (the embedded server's) to find its data directory.
+     */
+    public Freeze freeze() {
+        long postmaster;
+        try (Connection connection = connect(maintenanceDatabase);
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("show data_directory")) {
+            rows.next();
+            Path pidFile = Path.of(rows.getString(1), "postmaster.pid");
+            postmaster = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot find the data directory of " + serverUrl, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the postmaster's pid of " + serverUrl, e);
+        }
+        List<Long> processes = new ArrayList<>();
+        processes.add(postmaster);
+        ProcessHandle.of(postmaster).orElseThrow(() -> new IllegalStateException("no postmaster " + postmaster))
+                .descendants().map(ProcessHandle::pid).forEach(processes::add);
+        signal("STOP", processes);
+        return new Freeze(processes);
+    }
+
+    /** A frozen server; {@link #close()} lets it run again. */
+    public static final class Freeze implements AutoCloseable {
+
+        private final List<Long> processes;
+
+        private Freeze(List<Long> processes) {
+            this.processes = List.copyOf(processes);
+        }
+
+        @Override
+        public void close() {
+            signal("CONT", processes);
+        }
+    }
+
+    /** Sends {@code signal} to each process; one that has exited meanwhile (a backend whose client left) is skipped. */
+    private static void signal(String signal, List<Long> processes) {
+        for (long pid : processes) {
+            try {
+                Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).redirectErrorStream(true)
+                        .start();
+                String output = new String(kill.getInputStream().readAllBytes());
+                if (kill.waitFor() != 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                    throw new IllegalStateException("kill -" + signal + " " + pid + " failed: " + output);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot run kill -" + signal, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while sending SIG" + signal, e);
+            }
+        }
     }
 
     /** Stops the embedded server; a server that was already running is left alone. */

@@ -15,9 +15,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.record.AbstractRecords;
-import org.apache.kafka.common.record.CompressionType;
-import org.apache.kafka.common.record.RecordBatch;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import io.smallrye.common.annotation.Identifier;
@@ -33,11 +30,6 @@ import work.remote.events.KafkaClientConfig;
 @ApplicationScoped
 public class OutboxPublisher {
 
-    /** The producer's own default for {@code max.request.size}. */
-    static final int DEFAULT_MAX_REQUEST_SIZE = 1024 * 1024;
-
-    private static final StringSerializer SERIALIZER = new StringSerializer();
-
     private final Map<String, Object> kafkaConfig;
     private final int maxRequestSize;
     private volatile KafkaProducer<String, String> producer;
@@ -46,7 +38,7 @@ public class OutboxPublisher {
     public OutboxPublisher(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
         this.kafkaConfig = kafkaConfig;
         Object configured = kafkaConfig.get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
-        this.maxRequestSize = configured == null ? DEFAULT_MAX_REQUEST_SIZE
+        this.maxRequestSize = configured == null ? CloudEventRecords.MAX_REQUEST_SIZE
                 : Integer.parseInt(configured.toString().trim());
     }
 
@@ -80,10 +72,7 @@ public class OutboxPublisher {
 
     /** The size of {@code row} as a record on the wire, as the producer reckons it against {@code max.request.size}. */
     public int sizeOnTheWire(OutboxEvent row) {
-        ProducerRecord<String, String> record = toRecord(row);
-        return AbstractRecords.estimateSizeInBytesUpperBound(RecordBatch.CURRENT_MAGIC_VALUE, CompressionType.NONE,
-                SERIALIZER.serialize(record.topic(), record.key()), SERIALIZER.serialize(record.topic(), record.value()),
-                record.headers().toArray());
+        return CloudEventRecords.sizeInBytes(toRecord(row));
     }
 
     /** The largest record this service's producer sends ({@code kafka.max.request.size}, by default 1 MiB). */

@@ -9,7 +9,7 @@ import jakarta.validation.constraints.Size;
 import work.remote.meeting.service.ReviewService;
 
 public record ActionItemRequest(
-        @NotBlank @Size(max = 2_000) String description,
+        @NotBlank @Size(max = 1_000) String description,
         @NotBlank @Size(max = 200) String owner,
         @NotNull LocalDate due) {
 

@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import work.remote.meeting.ActionItem;
 import work.remote.meeting.service.ReviewService;
+import work.remote.problem.PageBounds;
 
 @Path("/action-items")
 @Produces(MediaType.APPLICATION_JSON)
@@ -46,8 +47,8 @@ public class ActionItemResource {
     @Operation(summary = "Action items of after-action reviews by owner, meeting and state, earliest due first")
     public PageView<ActionItemView> list(@QueryParam("owner") String owner, @QueryParam("meetingId") UUID meetingId,
             @QueryParam("state") ActionItem.State state,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(PageBounds.MAX_PAGE) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(PageBounds.MAX_SIZE) int size) {
         return PageView.of(reviews.actionItems(owner, meetingId, state, page, size), ActionItemView::of, page, size);
     }
 

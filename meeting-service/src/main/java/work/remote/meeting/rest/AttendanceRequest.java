@@ -10,5 +10,5 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 public record AttendanceRequest(
         @NotNull @Size(max = 500) @Schema(description = "The invitees who attended; every other invitee was absent")
-        List<@NotBlank String> present) {
+        List<@NotBlank @Size(max = 200) String> present) {
 }

@@ -12,7 +12,7 @@ public record FeedbackRequest(
         @NotBlank @Size(max = 200) String author,
         @NotNull FeedbackItem.Kind kind,
         @Size(max = 200) @Schema(description = "The step or 5W1H field it is about, e.g. step:open-parent-ticket or field:who") String concerns,
-        @NotBlank @Size(max = 4_000) String text) {
+        @NotBlank @Size(max = 1_500) String text) {
 
     public FeedbackItem toItem() {
         return new FeedbackItem(author, kind, concerns, text);

@@ -39,6 +39,7 @@ import work.remote.meeting.service.Links;
 import work.remote.meeting.service.MeetingPlanner;
 import work.remote.meeting.service.MeetingService;
 import work.remote.meeting.service.ReviewService;
+import work.remote.problem.PageBounds;
 import work.remote.problem.Problem;
 
 @Path("/meetings")
@@ -107,8 +108,8 @@ public class MeetingResource {
     @Operation(summary = "Meetings by subject, kind, host or state, earliest start first")
     public PageView<MeetingView> list(@QueryParam("subjectId") UUID subjectId, @QueryParam("kind") MeetingKind kind,
             @QueryParam("host") String host, @QueryParam("state") MeetingState state,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(PageBounds.MAX_PAGE) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(PageBounds.MAX_SIZE) int size) {
         return PageView.of(meetings.find(subjectId, kind, host, state, page, size), this::view, page, size);
     }
 

@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import work.remote.meeting.ParkingLotItem;
 import work.remote.meeting.service.MeetingService;
+import work.remote.problem.PageBounds;
 
 @Path("/parking-lot")
 @Produces(MediaType.APPLICATION_JSON)
@@ -46,8 +47,8 @@ public class ParkingLotResource {
     @Operation(summary = "Parked proposals by subject and state, oldest first")
     public PageView<ParkingLotItemView> list(@QueryParam("subjectId") UUID subjectId,
             @QueryParam("state") ParkingLotItem.State state,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(PageBounds.MAX_PAGE) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(PageBounds.MAX_SIZE) int size) {
         return PageView.of(meetings.parkingLot(subjectId, state, page, size), ParkingLotItemView::of, page, size);
     }
 

@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import work.remote.meeting.Relay;
 import work.remote.meeting.service.Links;
 import work.remote.meeting.service.RelayService;
+import work.remote.problem.PageBounds;
 
 @Path("/relays")
 @Produces(MediaType.APPLICATION_JSON)
@@ -49,8 +50,8 @@ public class RelayResource {
     @Operation(summary = "Relays per supervisor and per meeting; open=true for those still to acknowledge")
     public PageView<RelayView> list(@QueryParam("supervisor") String supervisor,
             @QueryParam("meetingId") UUID meetingId, @QueryParam("open") Boolean open,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(PageBounds.MAX_PAGE) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(PageBounds.MAX_SIZE) int size) {
         return PageView.of(relays.find(supervisor, meetingId, open, page, size), this::view, page, size);
     }
 

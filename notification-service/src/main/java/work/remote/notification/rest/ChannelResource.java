@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import work.remote.notification.Versions;
 import work.remote.notification.channel.SlackChannel;
 import work.remote.notification.channel.SlackChannelService;
+import work.remote.problem.PageBounds;
 import work.remote.problem.Problem;
 
 /** Slack channels and their webhooks; a webhook URL goes in and never comes out. */
@@ -59,8 +60,9 @@ public class ChannelResource {
     @GET
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
     @Operation(summary = "Every registered Slack channel, by name")
-    public ListPage<SlackChannelView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+    public ListPage<SlackChannelView> list(
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(PageBounds.MAX_PAGE) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(PageBounds.MAX_SIZE) int size) {
         return ListPage.of(channels.list(page, size), SlackChannelView::of, page, size);
     }
 

@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import work.remote.events.notification.Channel;
 import work.remote.notification.delivery.Delivery;
 import work.remote.notification.delivery.DeliveryLog;
+import work.remote.problem.PageBounds;
 import work.remote.problem.Problem;
 
 @Path("/deliveries")
@@ -50,8 +51,8 @@ public class DeliveryResource {
             @QueryParam("subject") String subject, @QueryParam("ticketId") UUID ticketId,
             @QueryParam("launchId") UUID launchId, @QueryParam("state") Delivery.State state,
             @QueryParam("channel") Channel channel, @QueryParam("target") String target,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(PageBounds.MAX_PAGE) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(PageBounds.MAX_SIZE) int size) {
         DeliveryLog.Filter filter = new DeliveryLog.Filter(ceId, ceType, subject, ticketId, launchId, state, channel,
                 target);
         return ListPage.of(log.find(filter, page, size), DeliveryView::of, page, size);

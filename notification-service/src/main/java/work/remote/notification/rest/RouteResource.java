@@ -38,6 +38,7 @@ import work.remote.notification.Versions;
 import work.remote.notification.delivery.DeliveryPreview;
 import work.remote.notification.route.Route;
 import work.remote.notification.route.RouteService;
+import work.remote.problem.PageBounds;
 import work.remote.problem.Problem;
 
 @Path("/routes")
@@ -66,8 +67,9 @@ public class RouteResource {
     @GET
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
     @Operation(summary = "Every route, by name")
-    public ListPage<RouteView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+    public ListPage<RouteView> list(
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(PageBounds.MAX_PAGE) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(PageBounds.MAX_SIZE) int size) {
         return ListPage.of(routes.list(page, size), RouteView::of, page, size);
     }
 

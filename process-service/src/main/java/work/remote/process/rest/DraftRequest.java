@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -18,6 +19,11 @@ import work.remote.process.Step;
 /**
  * A process draft: key, title, owner, 5W1H outline, roles, flow (the first step is the start) and key points. A
  * draft may be incomplete; {@code GET /processes/{id}/validation} lists what still keeps it from being published.
+ * <p>
+ * Sized for the largest event a published version leads to: the {@code ChecklistAssigned} of a role that owns every
+ * step and key point, one line per step (id, title and description) and per key point (id and check), 100 × 1,282 +
+ * 100 × 1,087 characters of at most 3 bytes each ({@link work.remote.problem.PlainTextStrings}), about 720 KB with
+ * its JSON, under Kafka's 1 MB request limit.
  */
 @Schema(description = "A process draft; the first step of the flow is its start")
 public record DraftRequest(
@@ -25,9 +31,9 @@ public record DraftRequest(
         @NotBlank @Size(max = 200) String title,
         @NotBlank @Size(max = 200) String owner,
         @Valid Outline outline,
-        @Size(max = 50) List<@Valid ProcessRole> roles,
-        @Size(max = 200) List<@Valid Step> steps,
-        @Size(max = 200) List<@Valid KeyPoint> keyPoints) {
+        @Size(max = 50) List<@NotNull @Valid ProcessRole> roles,
+        @Size(max = 100) List<@NotNull @Valid Step> steps,
+        @Size(max = 100) List<@NotNull @Valid KeyPoint> keyPoints) {
 
     public ProcessDefinition definition() {
         return new ProcessDefinition(title, owner, outline, roles, steps, keyPoints);

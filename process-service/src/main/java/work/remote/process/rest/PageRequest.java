@@ -5,17 +5,23 @@ import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
 
-/** The {@code page} (from 0) and {@code size} (1 to 200, default 50) query parameters of every list. */
+import work.remote.problem.PageBounds;
+
+/**
+ * The {@code page} (from 0) and {@code size} (1 to 200, default 50) query parameters of every list, within
+ * {@link PageBounds}.
+ */
 public class PageRequest {
 
     @QueryParam("page")
     @DefaultValue("0")
     @Min(0)
+    @Max(PageBounds.MAX_PAGE)
     public int page;
 
     @QueryParam("size")
     @DefaultValue("50")
     @Min(1)
-    @Max(200)
+    @Max(PageBounds.MAX_SIZE)
     public int size;
 }

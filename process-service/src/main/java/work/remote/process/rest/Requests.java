@@ -41,7 +41,8 @@ public final class Requests {
             @NotBlank @Size(max = 100) String functionGroup, @Size(max = 200) String supervisor) {
     }
 
-    public record Review(@NotEmpty @Size(max = 500) List<@Valid @NotNull ReviewParticipant> participants) {
+    /** At most 300 participants: their {@code ProcessReviewRequested} stays under about 500 KB. */
+    public record Review(@NotEmpty @Size(max = 300) List<@Valid @NotNull ReviewParticipant> participants) {
     }
 
     /** One step as walked in a rehearsal; a {@code problem} is a finding that must be resolved or waived. */

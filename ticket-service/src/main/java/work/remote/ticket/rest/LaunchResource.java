@@ -50,6 +50,7 @@ import work.remote.ticket.service.LaunchFeedback;
 import work.remote.ticket.service.LaunchGates;
 import work.remote.ticket.service.LaunchService;
 import work.remote.ticket.service.TicketService;
+import work.remote.problem.PageBounds;
 
 @Path("/launches")
 @Produces(MediaType.APPLICATION_JSON)
@@ -102,8 +103,8 @@ public class LaunchResource {
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
     @Operation(summary = "Launches, the soonest planned first, optionally in one state")
     public LaunchPage list(@QueryParam("state") LaunchState state,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(PageBounds.MAX_PAGE) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(PageBounds.MAX_SIZE) int size) {
         var query = state == null ? Launch.<Launch> findAll(Sort.by("plannedLaunchAt"))
                 : Launch.<Launch> find("state", Sort.by("plannedLaunchAt"), state);
         List<LaunchView> items = query.page(Page.of(page, size)).list().stream().map(this::view).toList();

@@ -40,6 +40,7 @@ import work.remote.ticket.TicketComment;
 import work.remote.ticket.TicketState;
 import work.remote.ticket.service.TicketSearch;
 import work.remote.ticket.service.TicketService;
+import work.remote.problem.PageBounds;
 
 @Path("/tickets")
 @Produces(MediaType.APPLICATION_JSON)
@@ -83,8 +84,8 @@ public class TicketResource {
     public TicketPage list(@QueryParam("launchId") UUID launchId, @QueryParam("parentId") UUID parentId,
             @QueryParam("type") TicketType type, @QueryParam("severity") Severity severity,
             @QueryParam("state") TicketState state, @QueryParam("sla") TicketSearch.SlaStanding sla,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(PageBounds.MAX_PAGE) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(PageBounds.MAX_SIZE) int size) {
         TicketSearch.Slice slice = search.find(new TicketSearch.Filter(launchId, parentId, type, severity, state, sla),
                 page, size);
         return new TicketPage(slice.items().stream().map(this::view).toList(), page, size, slice.total());

@@ -40,7 +40,7 @@ class ConcurrentEditTest {
         Throwable loser = catchThrowable(() -> QuarkusTransaction.requiringNew().run(() -> {
             Process stale = entityManager.find(Process.class, id);
             QuarkusTransaction.requiringNew().run(() -> processes.editDraft(id, stale.version,
-                    Drafts.withTitle(draft, "The winner")));
+                    Drafts.withTitle(draft, "The winner").command()));
             stale.replaceDraft(Drafts.withTitle(draft, "The loser").definition(), java.time.Instant.now());
             entityManager.flush();
         }));

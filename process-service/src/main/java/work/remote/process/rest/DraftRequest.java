@@ -15,6 +15,7 @@ import work.remote.process.Outline;
 import work.remote.process.ProcessDefinition;
 import work.remote.process.ProcessRole;
 import work.remote.process.Step;
+import work.remote.process.service.ProcessDraft;
 
 /**
  * A process draft: key, title, owner, 5W1H outline, roles, flow (the first step is the start) and key points. A
@@ -37,5 +38,9 @@ public record DraftRequest(
 
     public ProcessDefinition definition() {
         return new ProcessDefinition(title, owner, outline, roles, steps, keyPoints);
+    }
+
+    public ProcessDraft command() {
+        return new ProcessDraft(key, definition());
     }
 }

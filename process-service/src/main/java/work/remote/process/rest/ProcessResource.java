@@ -80,7 +80,7 @@ public class ProcessResource {
     @APIResponse(responseCode = "409", description = "The key is taken",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@Valid @NotNull DraftRequest request) {
-        Process process = processes.create(request, caller.getName());
+        Process process = processes.create(request.command(), caller.getName());
         return Revisions.tagged(Response.created(URI.create("/processes/" + process.id)), process)
                 .entity(view(process)).build();
     }
@@ -111,7 +111,7 @@ public class ProcessResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response editDraft(@PathParam("id") UUID id, @HeaderParam(Revisions.IF_MATCH) String ifMatch,
             @Valid @NotNull DraftRequest request) {
-        Process process = processes.editDraft(id, Revisions.expected(ifMatch, true), request);
+        Process process = processes.editDraft(id, Revisions.expected(ifMatch, true), request.command());
         return Revisions.tagged(Response.ok(view(process)), process).build();
     }
 
@@ -159,7 +159,7 @@ public class ProcessResource {
     @APIResponse(responseCode = "201", description = "Recorded",
             content = @Content(schema = @Schema(implementation = RehearsalView.class)))
     public Response rehearse(@PathParam("id") UUID id, @Valid @NotNull Requests.Rehearse request) {
-        Rehearsal rehearsal = processes.rehearse(id, request, caller.getName());
+        Rehearsal rehearsal = processes.rehearse(id, request.command(), caller.getName());
         return Response.created(URI.create("/processes/" + id + "/rehearsals/" + rehearsal.id))
                 .entity(RehearsalView.of(rehearsal)).build();
     }
@@ -201,7 +201,7 @@ public class ProcessResource {
             description = "Emits ProcessReviewRequested; meeting-service plans the discussion sessions")
     @APIResponse(responseCode = "202", description = "Requested")
     public Response requestReview(@PathParam("id") UUID id, @Valid @NotNull Requests.Review request) {
-        processes.requestReview(id, request.participants(), caller.getName());
+        processes.requestReview(id, request.command(), caller.getName());
         return Response.accepted().build();
     }
 
@@ -229,7 +229,7 @@ public class ProcessResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response publish(@PathParam("id") UUID id, @HeaderParam(Revisions.IF_MATCH) String ifMatch,
             @Valid @NotNull Requests.Publish request) {
-        ProcessVersion version = processes.publish(id, Revisions.expected(ifMatch, false), request,
+        ProcessVersion version = processes.publish(id, Revisions.expected(ifMatch, false), request.command(),
                 caller.getName());
         return Response.created(URI.create("/processes/" + id + "/versions/" + version.number))
                 .entity(VersionView.of(version)).build();
@@ -304,7 +304,7 @@ public class ProcessResource {
     @APIResponse(responseCode = "201", description = "Started",
             content = @Content(schema = @Schema(implementation = RolloutView.class)))
     public Response startRollout(@PathParam("id") UUID id, @Valid @NotNull Requests.StartRollout request) {
-        Rollout rollout = rollouts.start(id, request, caller.getName());
+        Rollout rollout = rollouts.start(id, request.command(), caller.getName());
         return Response.created(URI.create("/rollouts/" + rollout.id))
                 .entity(RolloutResource.view(rollout, rollouts)).build();
     }

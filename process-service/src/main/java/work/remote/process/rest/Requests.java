@@ -11,6 +11,12 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import work.remote.process.service.AdoptionAnswer;
+import work.remote.process.service.Publication;
+import work.remote.process.service.Reviewer;
+import work.remote.process.service.RolloutPlan;
+import work.remote.process.service.Walkthrough;
+
 /** The small request bodies of the process and rollout APIs. */
 public final class Requests {
 
@@ -28,8 +34,8 @@ public final class Requests {
     public record Publish(@Size(max = 2_000) String changeSummary,
             @Size(max = 200) List<@NotNull UUID> addressedImprovements) {
 
-        public Publish {
-            addressedImprovements = addressedImprovements == null ? List.of() : List.copyOf(addressedImprovements);
+        public Publication command() {
+            return new Publication(changeSummary, addressedImprovements);
         }
     }
 
@@ -39,19 +45,35 @@ public final class Requests {
     /** A person asked to discuss the draft: meeting-service groups sessions by function and relays through the supervisor. */
     public record ReviewParticipant(@NotBlank @Size(max = 200) String person,
             @NotBlank @Size(max = 100) String functionGroup, @Size(max = 200) String supervisor) {
+
+        Reviewer command() {
+            return new Reviewer(person, functionGroup, supervisor);
+        }
     }
 
     /** At most 300 participants: their {@code ProcessReviewRequested} stays under about 500 KB. */
     public record Review(@NotEmpty @Size(max = 300) List<@Valid @NotNull ReviewParticipant> participants) {
+
+        public List<Reviewer> command() {
+            return participants.stream().map(ReviewParticipant::command).toList();
+        }
     }
 
     /** One step as walked in a rehearsal; a {@code problem} is a finding that must be resolved or waived. */
     public record WalkedStep(@NotBlank @Size(max = 80) String stepId, @Size(max = 2_000) String note,
             @Size(max = 2_000) String problem) {
+
+        Walkthrough.Step command() {
+            return new Walkthrough.Step(stepId, note, problem);
+        }
     }
 
     public record Rehearse(@NotEmpty @Size(max = 50) List<@NotBlank @Size(max = 200) String> walkedBy,
             @NotEmpty @Size(max = 500) List<@Valid @NotNull WalkedStep> steps) {
+
+        public Walkthrough command() {
+            return new Walkthrough(walkedBy, steps.stream().map(WalkedStep::command).toList());
+        }
     }
 
     public record Resolve(@NotBlank @Size(max = 2_000) String resolution) {
@@ -62,14 +84,26 @@ public final class Requests {
 
     public record RolloutParticipant(@NotBlank @Size(max = 200) String person, @NotBlank @Size(max = 100) String role,
             @Size(max = 200) String supervisor) {
+
+        RolloutPlan.Participant command() {
+            return new RolloutPlan.Participant(person, role, supervisor);
+        }
     }
 
     /** Roll out published {@code version} (the latest when absent) to these people. */
     public record StartRollout(@Min(1) Integer version,
             @NotEmpty @Size(max = 500) List<@Valid @NotNull RolloutParticipant> participants) {
+
+        public RolloutPlan command() {
+            return new RolloutPlan(version, participants.stream().map(RolloutParticipant::command).toList());
+        }
     }
 
     public record Adoption(@NotNull @Min(1) @Max(5) Integer rating, @Size(max = 4_000) String problems,
             @Size(max = 4_000) String suggestions) {
+
+        public AdoptionAnswer command() {
+            return new AdoptionAnswer(rating, problems, suggestions);
+        }
     }
 }

@@ -107,7 +107,7 @@ public class RolloutResource {
     @APIResponse(responseCode = "409", description = "You already answered",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response giveFeedback(@PathParam("id") UUID id, @Valid @NotNull Requests.Adoption request) {
-        rollouts.giveFeedback(id, request, caller.getName());
+        rollouts.giveFeedback(id, request.command(), caller.getName());
         return Response.created(URI.create("/rollouts/" + id + "/adoption-feedback")).entity(summary(id)).build();
     }
 

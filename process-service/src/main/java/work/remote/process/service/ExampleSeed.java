@@ -12,14 +12,14 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.runtime.StartupEvent;
 
 import work.remote.process.Process;
+import work.remote.process.ProcessDefinition;
 import work.remote.process.ProcessVersion;
 import work.remote.process.config.ProcessConfig;
-import work.remote.process.rest.DraftRequest;
-import work.remote.process.rest.Requests;
 
 /**
  * Puts the playbook's worked example, "How a new feature launch is coordinated between product and customer
@@ -52,7 +52,7 @@ public class ExampleSeed {
     /** Creates and publishes the example unless a process with its key exists; returns the published version. */
     @Transactional
     public ProcessVersion seed() {
-        DraftRequest example = example();
+        ProcessDraft example = example();
         Process existing = Process.findByKey(example.key());
         if (existing != null) {
             LOG.debugf("Example process %s exists already", example.key());
@@ -60,17 +60,20 @@ public class ExampleSeed {
         }
         Process process = processes.create(example, AUTHOR);
         ProcessVersion version = processes.publish(process.id, null,
-                new Requests.Publish("The playbook's worked example of a feature launch", null), AUTHOR);
+                new Publication("The playbook's worked example of a feature launch", null), AUTHOR);
         LOG.infof("Seeded example process %s as version %d", example.key(), version.number);
         return version;
     }
 
-    public DraftRequest example() {
+    /** The example as the draft body its author would send: the key next to the definition's fields. */
+    public ProcessDraft example() {
         try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is missing from the class path");
             }
-            return json.readValue(in, DraftRequest.class);
+            ObjectNode draft = (ObjectNode) json.readTree(in);
+            String key = draft.remove("key").asText();
+            return new ProcessDraft(key, json.treeToValue(draft, ProcessDefinition.class));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + RESOURCE, e);
         }

@@ -28,8 +28,6 @@ import work.remote.process.Rehearsal;
 import work.remote.process.config.ProcessConfig;
 import work.remote.process.flow.FlowGraph;
 import work.remote.process.flow.ValidationReport;
-import work.remote.process.rest.DraftRequest;
-import work.remote.process.rest.Requests;
 
 /** Authoring and publishing: drafts, rehearsals, reviews, versions and retirement, each with its events. */
 @ApplicationScoped
@@ -49,12 +47,12 @@ public class ProcessService {
     }
 
     @Transactional
-    public Process create(DraftRequest request, String author) {
-        if (Process.findByKey(request.key()) != null) {
+    public Process create(ProcessDraft draft, String author) {
+        if (Process.findByKey(draft.key()) != null) {
             throw ProblemException.conflict("duplicate-key", "Key taken",
-                    "A process with key '" + request.key() + "' already exists");
+                    "A process with key '" + draft.key() + "' already exists");
         }
-        Process process = Process.draft(request.key(), request.definition(), author, clock.instant());
+        Process process = Process.draft(draft.key(), draft.definition(), author, clock.instant());
         process.persist();
         announceDraft(process, author);
         return process;
@@ -62,14 +60,14 @@ public class ProcessService {
 
     /** Replaces the open draft, provided the caller edited the revision it names ({@code expectedRevision}). */
     @Transactional
-    public Process editDraft(UUID id, long expectedRevision, DraftRequest request) {
+    public Process editDraft(UUID id, long expectedRevision, ProcessDraft draft) {
         Process process = find(id);
         requireRevision(process, expectedRevision);
         process.openDraft();
-        if (!process.key.equals(request.key())) {
+        if (!process.key.equals(draft.key())) {
             throw ProblemException.invalid("key", "the key of a process cannot change; it is '" + process.key + "'");
         }
-        process.replaceDraft(request.definition(), clock.instant());
+        process.replaceDraft(draft.definition(), clock.instant());
         entityManager.flush();
         return process;
     }
@@ -91,7 +89,7 @@ public class ProcessService {
      * (if any) has no unresolved findings or was waived; closes the improvement items it addresses.
      */
     @Transactional
-    public ProcessVersion publish(UUID id, Long expectedRevision, Requests.Publish request, String publisher) {
+    public ProcessVersion publish(UUID id, Long expectedRevision, Publication publication, String publisher) {
         Process process = find(id);
         if (expectedRevision != null) {
             requireRevision(process, expectedRevision);
@@ -107,12 +105,12 @@ public class ProcessService {
                     "The latest rehearsal (" + rehearsal.id + ") has " + rehearsal.unresolvedFindings()
                             + " unresolved finding(s); resolve or waive them first");
         }
-        String changeSummary = blankToNull(request.changeSummary()) != null ? request.changeSummary()
+        String changeSummary = blankToNull(publication.changeSummary()) != null ? publication.changeSummary()
                 : process.draftChangeSummary;
         if (changeSummary == null) {
             throw ProblemException.invalid("changeSummary", "must say what this version changes");
         }
-        List<ImprovementItem> addressed = addressedImprovements(process, request.addressedImprovements());
+        List<ImprovementItem> addressed = addressedImprovements(process, publication.addressedImprovements());
         Instant now = clock.instant();
         int number = process.nextVersion();
         ProcessVersion version = ProcessVersion.of(process, number, process.markPublished(now), changeSummary,
@@ -137,32 +135,32 @@ public class ProcessService {
     }
 
     @Transactional
-    public void requestReview(UUID id, List<Requests.ReviewParticipant> participants, String requester) {
+    public void requestReview(UUID id, List<Reviewer> reviewers, String requester) {
         Process process = find(id);
         process.openDraft();
         outbox.publish(new ProcessReviewRequested(process.id, process.key, process.title, requester,
-                participants.stream()
+                reviewers.stream()
                         .map(person -> new Participant(person.person(), person.functionGroup(), person.supervisor()))
                         .toList(),
                 clock.instant(), linkTo(process)));
     }
 
     @Transactional
-    public Rehearsal rehearse(UUID id, Requests.Rehearse request, String recorder) {
+    public Rehearsal rehearse(UUID id, Walkthrough walkthrough, String recorder) {
         Process process = find(id);
         FlowGraph flow = new FlowGraph(process.openDraft());
         List<Problem.Violation> unknown = new ArrayList<>();
-        for (int i = 0; i < request.steps().size(); i++) {
-            if (!flow.contains(request.steps().get(i).stepId())) {
+        for (int i = 0; i < walkthrough.steps().size(); i++) {
+            if (!flow.contains(walkthrough.steps().get(i).stepId())) {
                 unknown.add(new Problem.Violation("steps[" + i + "].stepId",
-                        "'" + request.steps().get(i).stepId() + "' is not a step of the draft"));
+                        "'" + walkthrough.steps().get(i).stepId() + "' is not a step of the draft"));
             }
         }
         if (!unknown.isEmpty()) {
             throw ProblemException.invalid(unknown);
         }
-        Rehearsal rehearsal = Rehearsal.record(process.id, process.nextVersion(), request.walkedBy(),
-                request.steps().stream()
+        Rehearsal rehearsal = Rehearsal.record(process.id, process.nextVersion(), walkthrough.walkedBy(),
+                walkthrough.steps().stream()
                         .map(step -> new Rehearsal.WalkedStep(step.stepId(), step.note(), blankToNull(step.problem()),
                                 null, null))
                         .toList(),

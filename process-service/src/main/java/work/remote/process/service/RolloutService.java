@@ -28,7 +28,6 @@ import work.remote.process.ProcessVersion;
 import work.remote.process.Rollout;
 import work.remote.process.config.ProcessConfig;
 import work.remote.process.flow.RoleDuties;
-import work.remote.process.rest.Requests;
 
 /** Rolling a published version out: a checklist per participant, ticks, completion and adoption feedback. */
 @ApplicationScoped
@@ -52,7 +51,7 @@ public class RolloutService {
 
     /** Starts a rollout and gives every participant the checklist of their role's steps and key points. */
     @Transactional
-    public Rollout start(UUID processId, Requests.StartRollout request, String starter) {
+    public Rollout start(UUID processId, RolloutPlan plan, String starter) {
         Process process = processes.find(processId);
         process.refuseWhenRetired();
         if (process.latestVersion == null) {
@@ -60,16 +59,16 @@ public class RolloutService {
                     "Process " + process.key + " has no published version yet");
         }
         ProcessVersion version = ProcessVersion.get(processId,
-                request.version() == null ? process.latestVersion : request.version());
-        checkParticipants(version, request.participants());
+                plan.version() == null ? process.latestVersion : plan.version());
+        checkParticipants(version, plan.participants());
         Instant now = clock.instant();
         Rollout rollout = Rollout.start(process, version, starter, now);
         rollout.persist();
         String link = linkTo(rollout);
         outbox.publish(new RolloutStarted(rollout.id, process.id, process.key, version.number, rollout.title,
-                request.participants().stream().map(person -> new Assignee(person.person(), person.role())).toList(),
+                plan.participants().stream().map(person -> new Assignee(person.person(), person.role())).toList(),
                 starter, now, link));
-        for (Requests.RolloutParticipant participant : request.participants()) {
+        for (RolloutPlan.Participant participant : plan.participants()) {
             List<ChecklistItem> items = RoleDuties.of(version.definition, participant.role()).checklist();
             Checklist checklist = Checklist.assign(rollout, participant.person(), participant.role(),
                     participant.supervisor(), items);
@@ -101,7 +100,7 @@ public class RolloutService {
 
     /** Records how the process works for the caller, once per rollout; only participants can answer. */
     @Transactional
-    public AdoptionFeedback giveFeedback(UUID rolloutId, Requests.Adoption request, String caller) {
+    public AdoptionFeedback giveFeedback(UUID rolloutId, AdoptionAnswer answer, String caller) {
         Rollout.get(rolloutId);
         Checklist checklist = Checklist.find("rolloutId = ?1 and person = ?2", rolloutId, caller).firstResult();
         if (checklist == null) {
@@ -112,8 +111,8 @@ public class RolloutService {
             throw ProblemException.conflict("feedback-given", "Feedback already given",
                     caller + " already gave feedback on rollout " + rolloutId);
         }
-        AdoptionFeedback feedback = AdoptionFeedback.of(checklist, request.rating(), request.problems(),
-                request.suggestions(), clock.instant());
+        AdoptionFeedback feedback = AdoptionFeedback.of(checklist, answer.rating(), answer.problems(),
+                answer.suggestions(), clock.instant());
         feedback.persist();
         return feedback;
     }
@@ -126,11 +125,11 @@ public class RolloutService {
         return config.publicUrl() + "/rollouts/" + checklist.rolloutId + "/checklists/" + checklist.person;
     }
 
-    private static void checkParticipants(ProcessVersion version, List<Requests.RolloutParticipant> participants) {
+    private static void checkParticipants(ProcessVersion version, List<RolloutPlan.Participant> participants) {
         List<Problem.Violation> invalid = new ArrayList<>();
         Set<String> people = new HashSet<>();
         for (int i = 0; i < participants.size(); i++) {
-            Requests.RolloutParticipant participant = participants.get(i);
+            RolloutPlan.Participant participant = participants.get(i);
             if (version.definition.role(participant.role()).isEmpty()) {
                 invalid.add(new Problem.Violation("participants[" + i + "].role", "'" + participant.role()
                         + "' is not a role of version " + version.number));

@@ -87,7 +87,7 @@ public class MeetingResource {
     @APIResponse(responseCode = "201", description = "Planned and announced with MeetingScheduled",
             content = @Content(schema = @Schema(implementation = MeetingView.class)))
     public Response plan(@Valid @NotNull PlanMeetingRequest request) {
-        Meeting meeting = planner.planOne(request, caller.get());
+        Meeting meeting = planner.planOne(request.command(), caller.get());
         return Response.created(URI.create(links.meeting(meeting.id))).entity(view(meeting)).build();
     }
 
@@ -99,7 +99,7 @@ public class MeetingResource {
             + "runs them one after another")
     @APIResponse(responseCode = "201", description = "The sessions, in order")
     public Response planSessions(@Valid @NotNull PlanMeetingRequest request) {
-        List<Meeting> sessions = planner.planSessions(request, caller.get());
+        List<Meeting> sessions = planner.planSessions(request.command(), caller.get());
         return Response.status(Response.Status.CREATED).entity(sessions.stream().map(this::view).toList()).build();
     }
 

@@ -37,8 +37,6 @@ import work.remote.meeting.ParkingLotItem;
 import work.remote.meeting.SessionPlanner;
 import work.remote.meeting.Subject;
 import work.remote.meeting.config.MeetingConfig;
-import work.remote.meeting.rest.InviteeRequest;
-import work.remote.meeting.rest.PlanMeetingRequest;
 import work.remote.problem.Problem;
 import work.remote.problem.ProblemException;
 
@@ -70,16 +68,16 @@ public class MeetingPlanner {
 
     /** Plans exactly the meeting asked for, refused when it is too large or too long for its kind. */
     @Transactional
-    public Meeting planOne(PlanMeetingRequest request, Caller caller) {
-        Plan plan = validPlan(request, caller);
-        return schedule(plan, List.of(validInvitees(request))).get(0);
+    public Meeting planOne(MeetingProposal proposal, Caller caller) {
+        Plan plan = validPlan(proposal, caller);
+        return schedule(plan, List.of(validInvitees(proposal))).get(0);
     }
 
     /** Splits the invitees into sessions of the kind's size, grouped by function, one after another. */
     @Transactional
-    public List<Meeting> planSessions(PlanMeetingRequest request, Caller caller) {
-        Plan plan = validPlan(request, caller);
-        return scheduleSessions(plan, validInvitees(request));
+    public List<Meeting> planSessions(MeetingProposal proposal, Caller caller) {
+        Plan plan = validPlan(proposal, caller);
+        return scheduleSessions(plan, validInvitees(proposal));
     }
 
     /** Discussion sessions for everyone involved in a process draft, hosted by whoever asked for the review. */
@@ -179,25 +177,25 @@ public class MeetingPlanner {
         return ZoneId.of(config.automatic().zone());
     }
 
-    private static Plan validPlan(PlanMeetingRequest request, Caller caller) {
+    private static Plan validPlan(MeetingProposal proposal, Caller caller) {
         List<Problem.Violation> violations = new ArrayList<>();
-        if (request.kind() == MeetingKind.TRAINING && request.subject().kind() != MeetingSubject.Kind.LAUNCH) {
+        if (proposal.kind() == MeetingKind.TRAINING && proposal.subject().kind() != MeetingSubject.Kind.LAUNCH) {
             violations.add(new Problem.Violation("subject.kind", "a TRAINING meeting prepares a LAUNCH"));
         }
         ZoneId zone = null;
         try {
-            zone = ZoneId.of(request.startsAt().zone());
+            zone = ZoneId.of(proposal.zone());
         } catch (DateTimeException e) {
-            violations.add(new Problem.Violation("startsAt.zone", "'" + request.startsAt().zone()
+            violations.add(new Problem.Violation("startsAt.zone", "'" + proposal.zone()
                     + "' is not a time zone; use an IANA id such as Europe/Berlin"));
         }
-        if (zone != null && zone.getRules().getValidOffsets(request.startsAt().at()).isEmpty()) {
-            violations.add(new Problem.Violation("startsAt.at", request.startsAt().at() + " does not exist in "
+        if (zone != null && zone.getRules().getValidOffsets(proposal.startsAt()).isEmpty()) {
+            violations.add(new Problem.Violation("startsAt.at", proposal.startsAt() + " does not exist in "
                     + zone + " (the clocks skip it)"));
         }
-        int duration = request.durationMinutes();
-        int presentation = request.presentationMinutes() == null ? Agenda.defaultPresentationMinutes(duration)
-                : request.presentationMinutes();
+        int duration = proposal.durationMinutes();
+        int presentation = proposal.presentationMinutes() == null ? Agenda.defaultPresentationMinutes(duration)
+                : proposal.presentationMinutes();
         if (duration >= MeetingLimits.MIN_MINUTES
                 && presentation + Agenda.READING_MINUTES + Agenda.MIN_DISCUSSION_MINUTES > duration) {
             violations.add(new Problem.Violation("presentationMinutes", "a " + duration + "-minute meeting leaves "
@@ -207,16 +205,16 @@ public class MeetingPlanner {
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
         }
-        String host = request.host() == null || request.host().isBlank() ? caller.name() : request.host();
-        return new Plan(request.kind(), request.subject().toSubject(), request.title(), host,
-                request.startsAt().at().atZone(zone).toInstant(), zone, duration, presentation, request.joinLink(),
-                request.materialLink());
+        String host = proposal.host() == null || proposal.host().isBlank() ? caller.name() : proposal.host();
+        return new Plan(proposal.kind(), proposal.subject(), proposal.title(), host,
+                proposal.startsAt().atZone(zone).toInstant(), zone, duration, presentation, proposal.joinLink(),
+                proposal.materialLink());
     }
 
-    private static List<Invitee> validInvitees(PlanMeetingRequest request) {
+    private static List<Invitee> validInvitees(MeetingProposal proposal) {
         Set<String> seen = new HashSet<>();
         List<Problem.Violation> duplicates = new ArrayList<>();
-        List<InviteeRequest> invitees = request.invitees();
+        List<Invitee> invitees = proposal.invitees();
         for (int i = 0; i < invitees.size(); i++) {
             if (!seen.add(invitees.get(i).person())) {
                 duplicates.add(new Problem.Violation("invitees[" + i + "].person",
@@ -226,6 +224,6 @@ public class MeetingPlanner {
         if (!duplicates.isEmpty()) {
             throw ProblemException.invalid(duplicates);
         }
-        return invitees.stream().map(InviteeRequest::toInvitee).toList();
+        return invitees;
     }
 }

@@ -11,6 +11,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Sort;
+
 import work.remote.events.outbox.Outbox;
 import work.remote.events.process.Participant;
 import work.remote.events.process.ProcessDrafted;
@@ -20,12 +23,14 @@ import work.remote.events.process.ProcessReviewRequested;
 import work.remote.events.process.Role;
 import work.remote.problem.Problem;
 import work.remote.problem.ProblemException;
+import work.remote.process.DiscussionFeedback;
 import work.remote.process.ImprovementItem;
 import work.remote.process.Process;
 import work.remote.process.ProcessDefinition;
 import work.remote.process.ProcessVersion;
 import work.remote.process.Rehearsal;
 import work.remote.process.config.ProcessConfig;
+import work.remote.process.flow.DefinitionDiff;
 import work.remote.process.flow.FlowGraph;
 import work.remote.process.flow.ValidationReport;
 
@@ -197,6 +202,45 @@ public class ProcessService {
             throw ProblemException.notFound("Process", id);
         }
         return process;
+    }
+
+    public PanacheQuery<Process> all() {
+        return Process.findAll(Sort.ascending("key"));
+    }
+
+    /** Published versions, oldest first. */
+    public PanacheQuery<ProcessVersion> versions(UUID id) {
+        find(id);
+        return ProcessVersion.find("processId", Sort.ascending("number"), id);
+    }
+
+    public ProcessVersion version(UUID id, int number) {
+        return ProcessVersion.get(id, number);
+    }
+
+    /** What changed from one published version to another. */
+    public DefinitionDiff diff(UUID id, int from, int to) {
+        return DefinitionDiff.between(version(id, from).definition, version(id, to).definition);
+    }
+
+    /** Rehearsals, newest first. */
+    public PanacheQuery<Rehearsal> rehearsals(UUID id) {
+        find(id);
+        return Rehearsal.find("processId", Sort.descending("rehearsedAt").and("id"), id);
+    }
+
+    /** Feedback from discussion meetings, newest first. */
+    public PanacheQuery<DiscussionFeedback> feedback(UUID id) {
+        find(id);
+        return DiscussionFeedback.find("processId", Sort.descending("receivedAt").and("id"), id);
+    }
+
+    /** Improvement items, newest first; {@code openOnly} keeps those no published version has addressed yet. */
+    public PanacheQuery<ImprovementItem> improvements(UUID id, boolean openOnly) {
+        find(id);
+        Sort newestFirst = Sort.descending("recordedAt").and("id");
+        return openOnly ? ImprovementItem.find("processId = ?1 and addressedInVersion is null", newestFirst, id)
+                : ImprovementItem.find("processId", newestFirst, id);
     }
 
     /** The definition charts and duties are drawn from: the given version, else the open draft, else the latest. */

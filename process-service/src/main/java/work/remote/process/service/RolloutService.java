@@ -13,6 +13,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Sort;
+
 import work.remote.events.outbox.Outbox;
 import work.remote.events.process.Assignee;
 import work.remote.events.process.ChecklistAssigned;
@@ -115,6 +118,12 @@ public class RolloutService {
                 answer.suggestions(), clock.instant());
         feedback.persist();
         return feedback;
+    }
+
+    /** The rollouts of a process, newest first. */
+    public PanacheQuery<Rollout> ofProcess(UUID processId) {
+        processes.find(processId);
+        return Rollout.find("processId", Sort.descending("startedAt").and("id"), processId);
     }
 
     public String linkTo(Rollout rollout) {

@@ -1,0 +1,74 @@
+package work.remote.process.rest;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import work.remote.problem.Problem;
+import work.remote.process.Rollout;
+import work.remote.process.service.RolloutService;
+
+/** Rolling a process's published version out, and its rollouts so far. */
+@Path("/processes/{id}/rollouts")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Processes")
+@SecurityRequirement(name = "jwt")
+@APIResponse(responseCode = "400", description = "Invalid input; violations name each field",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No valid bearer token")
+@APIResponse(responseCode = "403", description = "The token lacks a role allowed here",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "No such process or version",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class ProcessRolloutResource {
+
+    private final RolloutService rollouts;
+    private final JsonWebToken caller;
+
+    @Inject
+    public ProcessRolloutResource(RolloutService rollouts, JsonWebToken caller) {
+        this.rollouts = rollouts;
+        this.caller = caller;
+    }
+
+    @POST
+    @RolesAllowed({ "product", "admin" })
+    @Operation(summary = "Roll a published version out: every participant gets the checklist of their role")
+    @APIResponse(responseCode = "201", description = "Started",
+            content = @Content(schema = @Schema(implementation = RolloutView.class)))
+    public Response startRollout(@PathParam("id") UUID id, @Valid @NotNull Requests.StartRollout request) {
+        Rollout rollout = rollouts.start(id, request.command(), caller.getName());
+        return Response.created(URI.create("/rollouts/" + rollout.id))
+                .entity(RolloutResource.view(rollout, rollouts)).build();
+    }
+
+    @GET
+    @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
+    @Operation(summary = "Rollouts of the process, newest first, with their progress")
+    public PageView<RolloutView> rollouts(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
+        return Pages.of(rollouts.ofProcess(id), page,
+                rollout -> RolloutResource.view(rollout, rollouts));
+    }
+}

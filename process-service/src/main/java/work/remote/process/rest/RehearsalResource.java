@@ -1,0 +1,94 @@
+package work.remote.process.rest;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import work.remote.problem.Problem;
+import work.remote.process.Rehearsal;
+import work.remote.process.service.ProcessService;
+
+/** Dry runs of a draft's flow and their findings, which must be resolved or waived before publishing. */
+@Path("/processes/{id}/rehearsals")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Processes")
+@SecurityRequirement(name = "jwt")
+@APIResponse(responseCode = "400", description = "Invalid input; violations name each field",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No valid bearer token")
+@APIResponse(responseCode = "403", description = "The token lacks a role allowed here",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "No such process or rehearsal",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class RehearsalResource {
+
+    private final ProcessService processes;
+    private final JsonWebToken caller;
+
+    @Inject
+    public RehearsalResource(ProcessService processes, JsonWebToken caller) {
+        this.processes = processes;
+        this.caller = caller;
+    }
+
+    @POST
+    @RolesAllowed({ "product", "admin" })
+    @Operation(summary = "Record a dry run of the draft's flow", description = "Steps with a problem are findings; "
+            + "while the latest rehearsal has unresolved ones (and no waiver) the draft cannot be published")
+    @APIResponse(responseCode = "201", description = "Recorded",
+            content = @Content(schema = @Schema(implementation = RehearsalView.class)))
+    public Response rehearse(@PathParam("id") UUID id, @Valid @NotNull Requests.Rehearse request) {
+        Rehearsal rehearsal = processes.rehearse(id, request.command(), caller.getName());
+        return Response.created(URI.create("/processes/" + id + "/rehearsals/" + rehearsal.id))
+                .entity(RehearsalView.of(rehearsal)).build();
+    }
+
+    @GET
+    @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
+    @Operation(summary = "Rehearsals, newest first")
+    public PageView<RehearsalView> rehearsals(@PathParam("id") UUID id,
+            @Valid @BeanParam PageRequest page) {
+        return Pages.of(processes.rehearsals(id), page, RehearsalView::of);
+    }
+
+    @POST
+    @Path("/{rehearsalId}/steps/{index}/resolution")
+    @RolesAllowed({ "product", "admin" })
+    @Operation(summary = "Resolve the finding at a walked step (its index in the rehearsal)")
+    public RehearsalView resolve(@PathParam("id") UUID id, @PathParam("rehearsalId") UUID rehearsalId,
+            @PathParam("index") int index, @Valid @NotNull Requests.Resolve request) {
+        return RehearsalView.of(processes.resolveFinding(id, rehearsalId, index, request.resolution(),
+                caller.getName()));
+    }
+
+    @POST
+    @Path("/{rehearsalId}/waiver")
+    @RolesAllowed({ "product", "admin" })
+    @Operation(summary = "Waive a rehearsal's unresolved findings, with a reason")
+    public RehearsalView waive(@PathParam("id") UUID id, @PathParam("rehearsalId") UUID rehearsalId,
+            @Valid @NotNull Requests.Waive request) {
+        return RehearsalView.of(processes.waive(id, rehearsalId, request.reason(), caller.getName()));
+    }
+}

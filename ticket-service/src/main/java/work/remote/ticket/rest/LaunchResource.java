@@ -95,7 +95,7 @@ public class LaunchResource {
     @APIResponse(responseCode = "201", description = "Planned",
             content = @Content(schema = @Schema(implementation = LaunchView.class)))
     public Response plan(@Valid @NotNull PlanLaunchRequest request) {
-        Launch launch = launches.plan(request, caller.getName());
+        Launch launch = launches.plan(request.command(), caller.getName());
         return Response.created(URI.create("/launches/" + launch.id)).entity(view(launch)).build();
     }
 
@@ -176,7 +176,7 @@ public class LaunchResource {
             description = "Refused while a gate is open (409 listing each with what is missing), unless an admin "
                     + "overrides with a reason, which is kept in the audit trail")
     public LaunchView start(@PathParam("id") UUID id, @Valid StartLaunchRequest request) {
-        StartLaunchRequest start = request == null ? new StartLaunchRequest(false, null) : request;
+        LaunchService.Start start = request == null ? LaunchService.Start.WITH_GATES_PASSED : request.command();
         return view(launches.start(id, start, security.hasRole("admin"), caller.getName()));
     }
 
@@ -186,7 +186,7 @@ public class LaunchResource {
     @Operation(summary = "Post the deployment status of a live launch to its CS channel")
     @APIResponse(responseCode = "201", description = "Posted")
     public Response postStatus(@PathParam("id") UUID id, @Valid @NotNull StatusPostRequest request) {
-        StatusPost post = launches.postStatus(id, request, caller.getName());
+        StatusPost post = launches.postStatus(id, request.command(), caller.getName());
         return Response.created(URI.create("/launches/" + id + "/status-posts")).entity(StatusPostView.of(post)).build();
     }
 
@@ -205,7 +205,7 @@ public class LaunchResource {
     @Operation(summary = "Announce a new version of the rules document")
     @APIResponse(responseCode = "201", description = "Announced")
     public Response changeRules(@PathParam("id") UUID id, @Valid @NotNull RuleChangeRequest request) {
-        RuleChange change = launches.changeRules(id, request, caller.getName());
+        RuleChange change = launches.changeRules(id, request.command(), caller.getName());
         return Response.created(URI.create("/launches/" + id + "/rule-changes")).entity(RuleChangeView.of(change))
                 .build();
     }

@@ -3,6 +3,7 @@ package work.remote.ticket.rest;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -40,9 +41,9 @@ import work.remote.problem.Problem;
 import work.remote.problem.ProblemException;
 import work.remote.ticket.Launch;
 import work.remote.ticket.LaunchChange;
+import work.remote.ticket.LaunchRecords;
 import work.remote.ticket.RuleChange;
 import work.remote.ticket.StatusPost;
-import work.remote.ticket.Ticket;
 import work.remote.ticket.TrainingKit;
 import work.remote.ticket.rest.LaunchRecordViews.RuleChangeView;
 import work.remote.ticket.rest.LaunchRecordViews.StatusPostView;
@@ -107,7 +108,9 @@ public class LaunchResource {
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(PageBounds.MAX_SIZE) int size) {
         var query = state == null ? Launch.<Launch> findAll(Sort.by("plannedLaunchAt"))
                 : Launch.<Launch> find("state", Sort.by("plannedLaunchAt"), state);
-        List<LaunchView> items = query.page(Page.of(page, size)).list().stream().map(this::view).toList();
+        List<Launch> launchesOfPage = query.page(Page.of(page, size)).list();
+        Map<UUID, LaunchRecords> records = LaunchRecords.of(launchesOfPage.stream().map(launch -> launch.id).toList());
+        List<LaunchView> items = launchesOfPage.stream().map(launch -> view(launch, records.get(launch.id))).toList();
         return new LaunchPage(items, page, size, query.count());
     }
 
@@ -246,8 +249,11 @@ public class LaunchResource {
     }
 
     private LaunchView view(Launch launch) {
-        String parentLink = launch.parentTicketId == null ? null
-                : tickets.linkTo(Ticket.<Ticket> findById(launch.parentTicketId));
-        return LaunchView.of(launch, gates.evaluate(launch), parentLink, launches.linkTo(launch));
+        return view(launch, LaunchRecords.of(launch.id));
+    }
+
+    private LaunchView view(Launch launch, LaunchRecords records) {
+        String parentLink = launch.parentTicketId == null ? null : tickets.linkToTicket(launch.parentTicketId);
+        return LaunchView.of(launch, records, gates.evaluate(launch, records), parentLink, launches.linkTo(launch));
     }
 }

@@ -30,6 +30,7 @@ import work.remote.problem.Problem;
 import work.remote.problem.ProblemException;
 import work.remote.ticket.Launch;
 import work.remote.ticket.LaunchChange;
+import work.remote.ticket.LaunchRecords;
 import work.remote.ticket.OnboardingParticipation;
 import work.remote.ticket.PassedGate;
 import work.remote.ticket.RuleChange;
@@ -206,7 +207,7 @@ public class LaunchService {
     public Launch start(UUID id, Start start, boolean callerIsAdmin, String actor) {
         Launch launch = lock(id);
         launch.requireNotStarted("start it");
-        List<LaunchGates.Status> statuses = gates.evaluate(launch);
+        List<LaunchGates.Status> statuses = gates.evaluate(launch, LaunchRecords.of(id));
         List<Gate> open = LaunchGates.open(statuses);
         if (start.overrideOpenGates()) {
             if (!callerIsAdmin) {
@@ -320,11 +321,12 @@ public class LaunchService {
 
     /** Records and announces each gate the launch passes for the first time, and moves its state along. */
     private void reviewGates(Launch launch, String actor) {
-        List<LaunchGates.Status> statuses = gates.evaluate(launch);
+        LaunchRecords records = LaunchRecords.of(launch.id);
+        List<LaunchGates.Status> statuses = gates.evaluate(launch, records);
         Set<Gate> passed = LaunchGates.passed(statuses);
         launch.followGates(passed);
         Set<Gate> announced = new HashSet<>();
-        PassedGate.of(launch.id).forEach(gate -> announced.add(gate.gate));
+        records.passedGates().forEach(gate -> announced.add(gate.gate));
         Instant now = clock.instant();
         for (Gate gate : passed) {
             if (announced.contains(gate)) {

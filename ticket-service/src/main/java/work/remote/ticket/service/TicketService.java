@@ -150,6 +150,10 @@ public class TicketService {
     }
 
     public String linkTo(Ticket ticket) {
-        return config.publicUrl() + "/tickets/" + ticket.id;
+        return linkToTicket(ticket.id);
+    }
+
+    public String linkToTicket(UUID id) {
+        return config.publicUrl() + "/tickets/" + id;
     }
 }

@@ -3,6 +3,7 @@ package work.remote.ticket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -30,6 +31,10 @@ import work.remote.problem.ProblemException;
 @Entity
 @Table(name = "ticket")
 public class Ticket extends PanacheEntityBase {
+
+    /** A condition on tickets in HQL, with the values of its named parameters. */
+    public record Condition(String hql, Map<String, Object> parameters) {
+    }
 
     @Id
     public UUID id;
@@ -142,6 +147,15 @@ public class Ticket extends PanacheEntityBase {
 
     public boolean isCritical() {
         return severity == Severity.CRITICAL;
+    }
+
+    /**
+     * The at-risk rule as a query condition: unresolved, with a deadline still ahead, and reported at least
+     * {@code atRiskAfter} before {@code now}.
+     */
+    public static Condition atRisk(Instant now, Duration atRiskAfter) {
+        return new Condition("resolveBy is not null and resolvedAt is null and reportedAt <= :atRiskSince"
+                + " and resolveBy > :now", Map.of("atRiskSince", now.minus(atRiskAfter), "now", now));
     }
 
     /** Time left until the deadline (negative once breached); null for tickets without one or already resolved. */

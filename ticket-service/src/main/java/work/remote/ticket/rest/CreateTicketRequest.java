@@ -14,6 +14,7 @@ import org.hibernate.validator.constraints.URL;
 
 import work.remote.events.ticket.Impact;
 import work.remote.events.ticket.TicketType;
+import work.remote.ticket.service.TicketService;
 
 @Schema(description = "A problem, request or question reported by support or product")
 public record CreateTicketRequest(
@@ -27,4 +28,8 @@ public record CreateTicketRequest(
                 + "belongs to the parent's launch") UUID parentId,
         @Size(max = 20) @Schema(description = "Where to see more: chat messages, screenshots, logs")
         List<@NotBlank @URL @Size(max = 2_000) String> links) {
+
+    TicketService.Report command() {
+        return new TicketService.Report(title, description, type, impact, impactDetail, affectedUsers, parentId, links);
+    }
 }

@@ -3,6 +3,7 @@ package work.remote.ticket.rest;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -40,9 +41,9 @@ import work.remote.problem.Problem;
 import work.remote.problem.ProblemException;
 import work.remote.ticket.Launch;
 import work.remote.ticket.LaunchChange;
+import work.remote.ticket.LaunchRecords;
 import work.remote.ticket.RuleChange;
 import work.remote.ticket.StatusPost;
-import work.remote.ticket.Ticket;
 import work.remote.ticket.TrainingKit;
 import work.remote.ticket.rest.LaunchRecordViews.RuleChangeView;
 import work.remote.ticket.rest.LaunchRecordViews.StatusPostView;
@@ -95,7 +96,7 @@ public class LaunchResource {
     @APIResponse(responseCode = "201", description = "Planned",
             content = @Content(schema = @Schema(implementation = LaunchView.class)))
     public Response plan(@Valid @NotNull PlanLaunchRequest request) {
-        Launch launch = launches.plan(request, caller.getName());
+        Launch launch = launches.plan(request.command(), caller.getName());
         return Response.created(URI.create("/launches/" + launch.id)).entity(view(launch)).build();
     }
 
@@ -107,7 +108,9 @@ public class LaunchResource {
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(PageBounds.MAX_SIZE) int size) {
         var query = state == null ? Launch.<Launch> findAll(Sort.by("plannedLaunchAt"))
                 : Launch.<Launch> find("state", Sort.by("plannedLaunchAt"), state);
-        List<LaunchView> items = query.page(Page.of(page, size)).list().stream().map(this::view).toList();
+        List<Launch> launchesOfPage = query.page(Page.of(page, size)).list();
+        Map<UUID, LaunchRecords> records = LaunchRecords.of(launchesOfPage.stream().map(launch -> launch.id).toList());
+        List<LaunchView> items = launchesOfPage.stream().map(launch -> view(launch, records.get(launch.id))).toList();
         return new LaunchPage(items, page, size, query.count());
     }
 
@@ -176,7 +179,7 @@ public class LaunchResource {
             description = "Refused while a gate is open (409 listing each with what is missing), unless an admin "
                     + "overrides with a reason, which is kept in the audit trail")
     public LaunchView start(@PathParam("id") UUID id, @Valid StartLaunchRequest request) {
-        StartLaunchRequest start = request == null ? new StartLaunchRequest(false, null) : request;
+        LaunchService.Start start = request == null ? LaunchService.Start.WITH_GATES_PASSED : request.command();
         return view(launches.start(id, start, security.hasRole("admin"), caller.getName()));
     }
 
@@ -186,7 +189,7 @@ public class LaunchResource {
     @Operation(summary = "Post the deployment status of a live launch to its CS channel")
     @APIResponse(responseCode = "201", description = "Posted")
     public Response postStatus(@PathParam("id") UUID id, @Valid @NotNull StatusPostRequest request) {
-        StatusPost post = launches.postStatus(id, request, caller.getName());
+        StatusPost post = launches.postStatus(id, request.command(), caller.getName());
         return Response.created(URI.create("/launches/" + id + "/status-posts")).entity(StatusPostView.of(post)).build();
     }
 
@@ -205,7 +208,7 @@ public class LaunchResource {
     @Operation(summary = "Announce a new version of the rules document")
     @APIResponse(responseCode = "201", description = "Announced")
     public Response changeRules(@PathParam("id") UUID id, @Valid @NotNull RuleChangeRequest request) {
-        RuleChange change = launches.changeRules(id, request, caller.getName());
+        RuleChange change = launches.changeRules(id, request.command(), caller.getName());
         return Response.created(URI.create("/launches/" + id + "/rule-changes")).entity(RuleChangeView.of(change))
                 .build();
     }
@@ -246,8 +249,11 @@ public class LaunchResource {
     }
 
     private LaunchView view(Launch launch) {
-        String parentLink = launch.parentTicketId == null ? null
-                : tickets.linkTo(Ticket.<Ticket> findById(launch.parentTicketId));
-        return LaunchView.of(launch, gates.evaluate(launch), parentLink, launches.linkTo(launch));
+        return view(launch, LaunchRecords.of(launch.id));
+    }
+
+    private LaunchView view(Launch launch, LaunchRecords records) {
+        String parentLink = launch.parentTicketId == null ? null : tickets.linkToTicket(launch.parentTicketId);
+        return LaunchView.of(launch, records, gates.evaluate(launch, records), parentLink, launches.linkTo(launch));
     }
 }

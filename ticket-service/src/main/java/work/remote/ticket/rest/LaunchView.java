@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import work.remote.events.ticket.Gate;
 import work.remote.events.ticket.LaunchState;
 import work.remote.ticket.Launch;
-import work.remote.ticket.OnboardingParticipation;
+import work.remote.ticket.LaunchRecords;
 import work.remote.ticket.PassedGate;
 import work.remote.ticket.TrainingKit;
 import work.remote.ticket.TrainingRecord;
@@ -41,17 +41,18 @@ public record LaunchView(UUID id, String feature, LaunchState state,
             String recordedBy) {
     }
 
-    public static LaunchView of(Launch launch, List<LaunchGates.Status> gates, String parentTicketLink, String link) {
-        Map<Gate, PassedGate> passed = PassedGate.of(launch.id).stream()
+    public static LaunchView of(Launch launch, LaunchRecords records, List<LaunchGates.Status> gates,
+            String parentTicketLink, String link) {
+        Map<Gate, PassedGate> passed = records.passedGates().stream()
                 .collect(Collectors.toMap(gate -> gate.gate, Function.identity()));
         List<GateView> gateViews = gates.stream().map(status -> {
             PassedGate first = passed.get(status.gate());
             return new GateView(status.gate(), status.passed(), first == null ? null : first.passedAt,
                     first == null ? null : first.passedBy, status.missing());
         }).toList();
-        List<ParticipationView> onboarding = OnboardingParticipation.of(launch.id).stream()
+        List<ParticipationView> onboarding = records.onboarding().stream()
                 .map(p -> new ParticipationView(p.person, p.userQuestions, p.recordedAt, p.recordedBy)).toList();
-        List<TrainingView> training = TrainingRecord.of(launch.id).stream()
+        List<TrainingView> training = records.training().stream()
                 .map(r -> new TrainingView(r.person, r.outcome, r.meetingId, r.at, r.recordedBy)).toList();
         return new LaunchView(launch.id, launch.feature, launch.state, launch.plannedLaunchAt,
                 launch.plannedLaunchAt.atZone(ZoneId.of(launch.timeZone)), launch.timeZone, launch.productOwner,

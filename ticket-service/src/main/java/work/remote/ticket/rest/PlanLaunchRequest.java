@@ -12,6 +12,8 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.validator.constraints.URL;
 
+import work.remote.ticket.service.LaunchService;
+
 @Schema(description = "A feature launch to plan with customer support")
 public record PlanLaunchRequest(
         @NotBlank @Size(max = 200) String feature,
@@ -25,4 +27,9 @@ public record PlanLaunchRequest(
         @NotBlank @Pattern(regexp = "#[a-z0-9][a-z0-9_-]{0,79}", message = "must be a channel name such as #cs-launch")
         String csChannel,
         @NotBlank @URL @Size(max = 2_000) String rulesDocumentLink) {
+
+    LaunchService.Plan command() {
+        return new LaunchService.Plan(feature, plannedLaunchAt, timeZone, productOwner, csLead, csAgents, csChannel,
+                rulesDocumentLink);
+    }
 }

@@ -8,6 +8,8 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.validator.constraints.URL;
 
+import work.remote.ticket.service.LaunchService;
+
 @Schema(description = "The rules document changed because requirements changed")
 public record RuleChangeRequest(
         @NotBlank @Size(max = 4_000) String summary,
@@ -15,4 +17,8 @@ public record RuleChangeRequest(
         Integer documentVersion,
         @URL @Size(max = 2_000) @Schema(description = "Where the new version is; the current link when absent")
         String rulesDocumentLink) {
+
+    LaunchService.NewRules command() {
+        return new LaunchService.NewRules(summary, documentVersion, rulesDocumentLink);
+    }
 }

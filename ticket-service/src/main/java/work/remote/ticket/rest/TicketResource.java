@@ -74,7 +74,7 @@ public class TicketResource {
     @APIResponse(responseCode = "201", description = "Stored",
             content = @Content(schema = @Schema(implementation = TicketView.class)))
     public Response report(@Valid @NotNull CreateTicketRequest request) {
-        Ticket ticket = tickets.report(request, caller.getName());
+        Ticket ticket = tickets.report(request.command(), caller.getName());
         return Response.created(URI.create("/tickets/" + ticket.id)).entity(view(ticket)).build();
     }
 

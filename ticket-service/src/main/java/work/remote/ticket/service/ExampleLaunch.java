@@ -22,10 +22,6 @@ import work.remote.ticket.TrainingKit;
 import work.remote.ticket.TrainingKit.BackOfficeOperation;
 import work.remote.ticket.TrainingKit.ExpectedQuestion;
 import work.remote.ticket.config.TicketConfig;
-import work.remote.ticket.rest.CreateTicketRequest;
-import work.remote.ticket.rest.PlanLaunchRequest;
-import work.remote.ticket.rest.StartLaunchRequest;
-import work.remote.ticket.rest.StatusPostRequest;
 
 /**
  * The launch case of DESIGN.md, walked through the same service calls the API makes: product plans instant
@@ -65,7 +61,7 @@ public class ExampleLaunch {
 
     Launch walk() {
         LocalDate tomorrow = LocalDate.now(clock.withZone(ZONE)).plusDays(1);
-        Launch launch = launches.plan(new PlanLaunchRequest(FEATURE, tomorrow.atTime(LocalTime.of(9, 0)), ZONE.getId(),
+        Launch launch = launches.plan(new LaunchService.Plan(FEATURE, tomorrow.atTime(LocalTime.of(9, 0)), ZONE.getId(),
                 PRODUCT, LEAD, AGENTS, "#cs-launch-instant-withdrawals",
                 "https://docs.remote.work/rules/instant-withdrawals"), PRODUCT);
         launches.confirmFinalRound(launch.id, PRODUCT);
@@ -88,14 +84,14 @@ public class ExampleLaunch {
                         + "#cs-launch-instant-withdrawals, never a private message"), PRODUCT);
         launches.recordTraining(launch.id, null, List.of(LEAD, "ali", "bo"), List.of("chen"), LEAD);
         launches.recordRelay(launch.id, "chen", null, LEAD);
-        launches.start(launch.id, new StartLaunchRequest(false, null), false, PRODUCT);
-        launches.postStatus(launch.id, new StatusPostRequest(Phase.DEPLOYING, "Deploying instant withdrawals",
+        launches.start(launch.id, LaunchService.Start.WITH_GATES_PASSED, false, PRODUCT);
+        launches.postStatus(launch.id, new LaunchService.StatusUpdate(Phase.DEPLOYING, "Deploying instant withdrawals",
                 List.of("HTTP 500s possible", "withdrawals unavailable for up to 10 minutes")), PRODUCT);
         Launch live = launches.find(launch.id);
-        tickets.report(new CreateTicketRequest("User asks whether the fee applies to old withdrawals", null,
+        tickets.report(new TicketService.Report("User asks whether the fee applies to old withdrawals", null,
                 TicketType.QUESTION, Impact.NONE, null, 1, live.parentTicketId, List.of()), "ali");
-        tickets.report(new CreateTicketRequest("Withdrawal stuck for user 42", "Error W-17 since the deployment", TicketType.BUG,
-                Impact.WITHDRAWAL_BLOCKED, "The withdrawal button spins, then fails", 1, live.parentTicketId,
+        tickets.report(new TicketService.Report("Withdrawal stuck for user 42", "Error W-17 since the deployment",
+                TicketType.BUG, Impact.WITHDRAWAL_BLOCKED, "The withdrawal button spins, then fails", 1, live.parentTicketId,
                 List.of()), "bo");
         return live;
     }

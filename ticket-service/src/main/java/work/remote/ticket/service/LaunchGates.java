@@ -10,7 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import work.remote.events.ticket.Gate;
 import work.remote.ticket.Launch;
-import work.remote.ticket.OnboardingParticipation;
+import work.remote.ticket.LaunchRecords;
 import work.remote.ticket.TrainingRecord;
 import work.remote.ticket.TrainingRecord.Outcome;
 
@@ -22,8 +22,8 @@ public class LaunchGates {
     public record Status(Gate gate, boolean passed, List<String> missing) {
     }
 
-    public List<Status> evaluate(Launch launch) {
-        return List.of(finalRound(launch), onboarding(launch), trainingKit(launch), training(launch));
+    public List<Status> evaluate(Launch launch, LaunchRecords records) {
+        return List.of(finalRound(launch), onboarding(launch, records), trainingKit(launch), training(launch, records));
     }
 
     public static Set<Gate> passed(List<Status> statuses) {
@@ -41,8 +41,8 @@ public class LaunchGates {
                 : List.of("product has not confirmed the final onboarding round (no big rule changes left)"));
     }
 
-    private static Status onboarding(Launch launch) {
-        Set<String> participants = OnboardingParticipation.of(launch.id).stream().map(p -> p.person)
+    private static Status onboarding(Launch launch, LaunchRecords records) {
+        Set<String> participants = records.onboarding().stream().map(p -> p.person)
                 .collect(Collectors.toSet());
         List<String> missing = launch.csTeam().stream().filter(person -> !participants.contains(person))
                 .map(person -> person + " has not taken part in the final onboarding round").toList();
@@ -57,8 +57,8 @@ public class LaunchGates {
         return status(Gate.TRAINING_KIT_COMPLETE, missing);
     }
 
-    private static Status training(Launch launch) {
-        List<TrainingRecord> records = TrainingRecord.of(launch.id);
+    private static Status training(Launch launch, LaunchRecords launchRecords) {
+        List<TrainingRecord> records = launchRecords.training();
         List<String> missing = new ArrayList<>();
         if (records.stream().noneMatch(record -> record.outcome == Outcome.ATTENDED)) {
             missing.add("no training has been held yet");

@@ -3,6 +3,7 @@ package work.remote.ticket.service;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
@@ -23,11 +24,13 @@ import work.remote.events.ticket.LaunchPlanned;
 import work.remote.events.ticket.LaunchStarted;
 import work.remote.events.ticket.LaunchState;
 import work.remote.events.ticket.LaunchStatusPosted;
+import work.remote.events.ticket.LaunchStatusPosted.Phase;
 import work.remote.events.ticket.RuleChanged;
 import work.remote.problem.Problem;
 import work.remote.problem.ProblemException;
 import work.remote.ticket.Launch;
 import work.remote.ticket.LaunchChange;
+import work.remote.ticket.LaunchRecords;
 import work.remote.ticket.OnboardingParticipation;
 import work.remote.ticket.PassedGate;
 import work.remote.ticket.RuleChange;
@@ -37,10 +40,6 @@ import work.remote.ticket.TrainingKit;
 import work.remote.ticket.TrainingRecord;
 import work.remote.ticket.TrainingRecord.Outcome;
 import work.remote.ticket.config.TicketConfig;
-import work.remote.ticket.rest.PlanLaunchRequest;
-import work.remote.ticket.rest.RuleChangeRequest;
-import work.remote.ticket.rest.StartLaunchRequest;
-import work.remote.ticket.rest.StatusPostRequest;
 
 /**
  * Runs a launch from planning to closing. Every write locks the launch row, so gates pass, and their
@@ -56,6 +55,25 @@ public class LaunchService {
     private final TicketService tickets;
     private final LaunchFeedback feedback;
 
+    /** A launch product plans with customer support, at a local time in {@code timeZone}. */
+    public record Plan(String feature, LocalDateTime plannedLaunchAt, String timeZone, String productOwner,
+            String csLead, List<String> csAgents, String csChannel, String rulesDocumentLink) {
+    }
+
+    /** Start the launch; with open gates only when {@code overrideOpenGates}, for the given reason. */
+    public record Start(boolean overrideOpenGates, String reason) {
+
+        public static final Start WITH_GATES_PASSED = new Start(false, null);
+    }
+
+    /** A deployment status for the CS channel; {@code expectedSymptoms} may be null. */
+    public record StatusUpdate(Phase phase, String message, List<String> expectedSymptoms) {
+    }
+
+    /** A newer version of the rules document; the current link stays when {@code rulesDocumentLink} is null. */
+    public record NewRules(String summary, int documentVersion, String rulesDocumentLink) {
+    }
+
     @Inject
     public LaunchService(Outbox outbox, Clock clock, TicketConfig config, LaunchGates gates, TicketService tickets,
             LaunchFeedback feedback) {
@@ -68,25 +86,25 @@ public class LaunchService {
     }
 
     @Transactional
-    public Launch plan(PlanLaunchRequest request, String actor) {
+    public Launch plan(Plan plan, String actor) {
         Instant now = clock.instant();
-        Instant plannedLaunchAt = request.plannedLaunchAt().atZone(zoneOf(request.timeZone())).toInstant();
+        Instant plannedLaunchAt = plan.plannedLaunchAt().atZone(zoneOf(plan.timeZone())).toInstant();
         if (!plannedLaunchAt.isAfter(now)) {
             throw ProblemException.invalid("plannedLaunchAt", "must be in the future");
         }
-        if (new HashSet<>(request.csAgents()).size() != request.csAgents().size()) {
+        if (new HashSet<>(plan.csAgents()).size() != plan.csAgents().size()) {
             throw ProblemException.invalid("csAgents", "names each agent once");
         }
         Launch launch = new Launch();
         launch.id = UUID.randomUUID();
-        launch.feature = request.feature();
+        launch.feature = plan.feature();
         launch.plannedLaunchAt = plannedLaunchAt;
-        launch.timeZone = request.timeZone();
-        launch.productOwner = request.productOwner();
-        launch.csLead = request.csLead();
-        launch.csAgents = List.copyOf(request.csAgents());
-        launch.csChannel = request.csChannel();
-        launch.rulesDocumentLink = request.rulesDocumentLink();
+        launch.timeZone = plan.timeZone();
+        launch.productOwner = plan.productOwner();
+        launch.csLead = plan.csLead();
+        launch.csAgents = List.copyOf(plan.csAgents());
+        launch.csChannel = plan.csChannel();
+        launch.rulesDocumentLink = plan.rulesDocumentLink();
         launch.rulesDocumentVersion = 1;
         launch.state = LaunchState.PLANNED;
         launch.plannedAt = now;
@@ -186,17 +204,17 @@ public class LaunchService {
      * admin overrides them with a reason.
      */
     @Transactional
-    public Launch start(UUID id, StartLaunchRequest request, boolean callerIsAdmin, String actor) {
+    public Launch start(UUID id, Start start, boolean callerIsAdmin, String actor) {
         Launch launch = lock(id);
         launch.requireNotStarted("start it");
-        List<LaunchGates.Status> statuses = gates.evaluate(launch);
+        List<LaunchGates.Status> statuses = gates.evaluate(launch, LaunchRecords.of(id));
         List<Gate> open = LaunchGates.open(statuses);
-        if (request.overrideOpenGates()) {
+        if (start.overrideOpenGates()) {
             if (!callerIsAdmin) {
                 throw new ProblemException(403, "override-needs-admin", "Only an admin may override open gates",
                         "Starting with open gates needs the admin role", List.of());
             }
-            if (request.reason() == null || request.reason().isBlank()) {
+            if (start.reason() == null || start.reason().isBlank()) {
                 throw ProblemException.invalid("reason", "an override needs a reason");
             }
         } else if (!open.isEmpty()) {
@@ -212,25 +230,25 @@ public class LaunchService {
         launch.start(parent.id, actor, now);
         boolean overridden = !open.isEmpty();
         if (overridden) {
-            audit(launch, actor, "GATES_OVERRIDDEN", open + ": " + request.reason());
+            audit(launch, actor, "GATES_OVERRIDDEN", open + ": " + start.reason());
         }
         audit(launch, actor, "STARTED", "parent feedback ticket " + parent.id);
         outbox.publish(new LaunchStarted(launch.id, launch.feature, parent.id, tickets.linkTo(parent),
                 launch.csChannel, launch.rulesDocumentLink, actor, now, overridden ? open : List.of(),
-                overridden ? request.reason() : null, linkTo(launch)));
+                overridden ? start.reason() : null, linkTo(launch)));
         return launch;
     }
 
     @Transactional
-    public StatusPost postStatus(UUID id, StatusPostRequest request, String actor) {
+    public StatusPost postStatus(UUID id, StatusUpdate status, String actor) {
         Launch launch = lock(id);
         launch.requireState(LaunchState.LIVE, "post a status");
         StatusPost post = new StatusPost();
         post.id = UUID.randomUUID();
         post.launchId = id;
-        post.phase = request.phase();
-        post.message = request.message();
-        post.expectedSymptoms = request.expectedSymptoms() == null ? List.of() : List.copyOf(request.expectedSymptoms());
+        post.phase = status.phase();
+        post.message = status.message();
+        post.expectedSymptoms = status.expectedSymptoms() == null ? List.of() : List.copyOf(status.expectedSymptoms());
         post.postedBy = actor;
         post.postedAt = clock.instant();
         post.persist();
@@ -241,21 +259,21 @@ public class LaunchService {
     }
 
     @Transactional
-    public RuleChange changeRules(UUID id, RuleChangeRequest request, String actor) {
+    public RuleChange changeRules(UUID id, NewRules rules, String actor) {
         Launch launch = lock(id);
         launch.requireNotClosed("change its rules");
-        if (request.documentVersion() <= launch.rulesDocumentVersion) {
+        if (rules.documentVersion() <= launch.rulesDocumentVersion) {
             throw ProblemException.conflict("stale-rules-version", "Not a newer rules document",
                     "The rules document is at version " + launch.rulesDocumentVersion + "; a change must bring "
-                            + (launch.rulesDocumentVersion + 1) + " or later, not " + request.documentVersion());
+                            + (launch.rulesDocumentVersion + 1) + " or later, not " + rules.documentVersion());
         }
         RuleChange change = new RuleChange();
         change.id = UUID.randomUUID();
         change.launchId = id;
-        change.documentVersion = request.documentVersion();
-        change.summary = request.summary();
-        change.rulesDocumentLink = request.rulesDocumentLink() == null ? launch.rulesDocumentLink
-                : request.rulesDocumentLink();
+        change.documentVersion = rules.documentVersion();
+        change.summary = rules.summary();
+        change.rulesDocumentLink = rules.rulesDocumentLink() == null ? launch.rulesDocumentLink
+                : rules.rulesDocumentLink();
         change.changedBy = actor;
         change.changedAt = clock.instant();
         change.persist();
@@ -303,11 +321,12 @@ public class LaunchService {
 
     /** Records and announces each gate the launch passes for the first time, and moves its state along. */
     private void reviewGates(Launch launch, String actor) {
-        List<LaunchGates.Status> statuses = gates.evaluate(launch);
+        LaunchRecords records = LaunchRecords.of(launch.id);
+        List<LaunchGates.Status> statuses = gates.evaluate(launch, records);
         Set<Gate> passed = LaunchGates.passed(statuses);
         launch.followGates(passed);
         Set<Gate> announced = new HashSet<>();
-        PassedGate.of(launch.id).forEach(gate -> announced.add(gate.gate));
+        records.passedGates().forEach(gate -> announced.add(gate.gate));
         Instant now = clock.instant();
         for (Gate gate : passed) {
             if (announced.contains(gate)) {

@@ -61,10 +61,9 @@ public class SlaClock {
     @Transactional
     public int announceDue() {
         Instant now = clock.instant();
-        List<Ticket> atRisk = due("""
-                from Ticket t where t.resolveBy is not null and t.resolvedAt is null and t.atRiskAnnouncedAt is null
-                and t.reportedAt <= :threshold and t.resolveBy > :now""",
-                Map.of("threshold", now.minus(sla.atRiskAfter()), "now", now));
+        Ticket.Condition atRiskNow = Ticket.atRisk(now, sla.atRiskAfter());
+        List<Ticket> atRisk = due("from Ticket where atRiskAnnouncedAt is null and " + atRiskNow.hql(),
+                atRiskNow.parameters());
         for (Ticket ticket : atRisk) {
             Duration left = Duration.between(now, ticket.resolveBy);
             outbox.publish(new SlaAtRisk(ticket.id, ticket.launchId, ticket.title, ticket.impact, ticket.assignee,
@@ -73,8 +72,8 @@ public class SlaClock {
             TicketChange.record(ticket.id, now, ACTOR, "SLA_AT_RISK", left.toMinutes() + " minute(s) left");
         }
         List<Ticket> breached = due("""
-                from Ticket t where t.resolveBy is not null and t.resolvedAt is null and t.breachAnnouncedAt is null
-                and t.resolveBy <= :now""", Map.of("now", now));
+                from Ticket where resolveBy is not null and resolvedAt is null and breachAnnouncedAt is null
+                and resolveBy <= :now""", Map.of("now", now));
         for (Ticket ticket : breached) {
             outbox.publish(new SlaBreached(ticket.id, ticket.launchId, ticket.title, ticket.impact, ticket.assignee,
                     ticket.reportedAt, ticket.resolveBy, tickets.linkTo(ticket)));
@@ -84,7 +83,7 @@ public class SlaClock {
         return atRisk.size() + breached.size();
     }
 
-    private List<Ticket> due(String query, Map<String, Instant> parameters) {
+    private List<Ticket> due(String query, Map<String, ?> parameters) {
         TypedQuery<Ticket> due = entityManager.createQuery(query, Ticket.class);
         parameters.forEach(due::setParameter);
         return due.setLockMode(LockModeType.PESSIMISTIC_WRITE)

@@ -59,11 +59,12 @@ public class TicketSearch {
         equal(where, parameters, "state", filter.state());
         if (filter.sla() != null) {
             Instant now = clock.instant();
-            parameters.put("now", now);
             if (filter.sla() == SlaStanding.AT_RISK) {
-                where.add("resolveBy is not null and resolvedAt is null and resolveBy > :now and reportedAt <= :atRisk");
-                parameters.put("atRisk", now.minus(sla.atRiskAfter()));
+                Ticket.Condition atRisk = Ticket.atRisk(now, sla.atRiskAfter());
+                where.add(atRisk.hql());
+                parameters.putAll(atRisk.parameters());
             } else {
+                parameters.put("now", now);
                 where.add("resolveBy is not null and ((resolvedAt is null and resolveBy <= :now) or resolvedAt > resolveBy)");
             }
         }

@@ -23,7 +23,6 @@ import work.remote.ticket.TicketChange;
 import work.remote.ticket.TicketComment;
 import work.remote.ticket.TicketState;
 import work.remote.ticket.config.TicketConfig;
-import work.remote.ticket.rest.CreateTicketRequest;
 
 @ApplicationScoped
 public class TicketService {
@@ -31,6 +30,11 @@ public class TicketService {
     private final Outbox outbox;
     private final Clock clock;
     private final TicketConfig config;
+
+    /** What a reporter tells about a problem, request or question; {@code parentId} and {@code links} may be null. */
+    public record Report(String title, String description, TicketType type, Impact impact, String impactDetail,
+            int affectedUsers, UUID parentId, List<String> links) {
+    }
 
     @Inject
     public TicketService(Outbox outbox, Clock clock, TicketConfig config) {
@@ -44,19 +48,19 @@ public class TicketService {
      * {@code CriticalIssueReported}. A child ticket belongs to its parent's launch.
      */
     @Transactional
-    public Ticket report(CreateTicketRequest request, String reporter) {
-        Ticket ticket = Ticket.report(request.type(), request.title(), request.description(), request.impact(),
-                request.impactDetail(), request.affectedUsers(), reporter, clock.instant(),
+    public Ticket report(Report report, String reporter) {
+        Ticket ticket = Ticket.report(report.type(), report.title(), report.description(), report.impact(),
+                report.impactDetail(), report.affectedUsers(), reporter, clock.instant(),
                 config.sla().criticalResolveWithin());
-        if (request.parentId() != null) {
-            Ticket parent = Ticket.findById(request.parentId());
+        if (report.parentId() != null) {
+            Ticket parent = Ticket.findById(report.parentId());
             if (parent == null) {
-                throw ProblemException.invalid("parentId", "no ticket " + request.parentId());
+                throw ProblemException.invalid("parentId", "no ticket " + report.parentId());
             }
             ticket.parentId = parent.id;
             ticket.launchId = parent.launchId;
         }
-        ticket.links = request.links() == null ? List.of() : List.copyOf(request.links());
+        ticket.links = report.links() == null ? List.of() : List.copyOf(report.links());
         return open(ticket);
     }
 
@@ -146,6 +150,10 @@ public class TicketService {
     }
 
     public String linkTo(Ticket ticket) {
-        return config.publicUrl() + "/tickets/" + ticket.id;
+        return linkToTicket(ticket.id);
+    }
+
+    public String linkToTicket(UUID id) {
+        return config.publicUrl() + "/tickets/" + id;
     }
 }

@@ -66,7 +66,7 @@ public class Outbox {
     }
 
     private void requireFits(OutboxEvent row) {
-        int size = publisher.sizeOnTheWire(row);
+        int size = row.sizeInBytes();
         if (size > publisher.maxRequestSize()) {
             throw new ProblemException(413, "event-too-large", "Event too large",
                     "The " + row.ceType + " event this request causes would be " + size + " bytes on Kafka, more than "

@@ -10,6 +10,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+import work.remote.events.CloudEventRecords;
+
 /** One event waiting in, or already relayed from, the outbox; its {@code id} is the stable {@code ce_id}. */
 @Entity
 @Table(name = "outbox_event")
@@ -55,4 +59,15 @@ public class OutboxEvent {
     /** Set when the broker refused the row for good; a parked row is never sent and holds back no other row. */
     @Column(name = "parked_at")
     public Instant parkedAt;
+
+    /** The CloudEvents record this row is published as. */
+    public ProducerRecord<String, String> toRecord() {
+        return CloudEventRecords.of(topic, orderingKey, payload, id.toString(), ceType, ceSource, ceSubject,
+                occurredAt);
+    }
+
+    /** Its size as the producer measures it against {@code max.request.size}. */
+    public int sizeInBytes() {
+        return CloudEventRecords.sizeInBytes(toRecord());
+    }
 }

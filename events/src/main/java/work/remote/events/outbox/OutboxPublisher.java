@@ -13,7 +13,6 @@ import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -55,7 +54,7 @@ public class OutboxPublisher {
         Exception refused = null;
         try {
             for (OutboxEvent event : batch) {
-                sends.add(producer().send(toRecord(event)));
+                sends.add(producer().send(event.toRecord()));
             }
         } catch (RuntimeException e) {
             refused = e;
@@ -70,10 +69,6 @@ public class OutboxPublisher {
         return deliveries;
     }
 
-    /** The size of {@code row} as a record on the wire, as the producer reckons it against {@code max.request.size}. */
-    public int sizeOnTheWire(OutboxEvent row) {
-        return CloudEventRecords.sizeInBytes(toRecord(row));
-    }
 
     /** The largest record this service's producer sends ({@code kafka.max.request.size}, by default 1 MiB). */
     public int maxRequestSize() {
@@ -95,11 +90,6 @@ public class OutboxPublisher {
             deliveries.add(new Delivery(batch.get(i), failure));
         }
         return deliveries;
-    }
-
-    private static ProducerRecord<String, String> toRecord(OutboxEvent event) {
-        return CloudEventRecords.of(event.topic, event.orderingKey, event.payload, event.id.toString(), event.ceType,
-                event.ceSource, event.ceSubject, event.occurredAt);
     }
 
     private KafkaProducer<String, String> producer() {

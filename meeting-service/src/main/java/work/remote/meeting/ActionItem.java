@@ -14,7 +14,7 @@ import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-import work.remote.problem.ProblemException;
+import work.remote.platform.problem.ProblemException;
 
 /** An improvement an after-action review commits to: OPEN → DONE, or DROPPED with a reason. */
 @Entity

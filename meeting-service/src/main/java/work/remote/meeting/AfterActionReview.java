@@ -19,7 +19,7 @@ import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-import work.remote.problem.ProblemException;
+import work.remote.platform.problem.ProblemException;
 
 /**
  * The after-action review of a retrospective meeting (same id): what was expected, what happened, why they

@@ -3,7 +3,7 @@ package work.remote.meeting;
 import java.util.Arrays;
 import java.util.List;
 
-import work.remote.problem.ProblemException;
+import work.remote.platform.problem.ProblemException;
 
 /** Who makes a request: their name (the token's {@code upn}) and whether they hold the {@code admin} role. */
 public record Caller(String name, boolean admin) {

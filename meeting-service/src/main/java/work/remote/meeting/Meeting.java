@@ -27,8 +27,8 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 import work.remote.events.meeting.Invitee;
 import work.remote.events.meeting.MeetingKind;
-import work.remote.problem.Problem;
-import work.remote.problem.ProblemException;
+import work.remote.platform.problem.Problem;
+import work.remote.platform.problem.ProblemException;
 
 /**
  * A discussion, training or retrospective meeting: its host, start, remote room, material, invitees and the

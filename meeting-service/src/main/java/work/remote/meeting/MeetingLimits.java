@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import work.remote.events.meeting.MeetingKind;
-import work.remote.problem.Problem;
-import work.remote.problem.ProblemException;
+import work.remote.platform.problem.Problem;
+import work.remote.platform.problem.ProblemException;
 
 /**
  * How many people and minutes each kind of meeting may take. A discussion follows the playbook: at most 6

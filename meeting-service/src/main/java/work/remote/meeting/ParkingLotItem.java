@@ -15,7 +15,7 @@ import jakarta.persistence.Version;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 import work.remote.events.meeting.MeetingSubject;
-import work.remote.problem.ProblemException;
+import work.remote.platform.problem.ProblemException;
 
 /** An off-topic proposal the host parked; it stays on the agenda of later meetings on the subject until resolved. */
 @Entity

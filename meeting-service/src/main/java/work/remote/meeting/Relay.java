@@ -12,7 +12,7 @@ import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-import work.remote.problem.ProblemException;
+import work.remote.platform.problem.ProblemException;
 
 /** A supervisor's task to relay a meeting's content to an invitee who missed it, open until they acknowledge it. */
 @Entity

@@ -39,7 +39,7 @@ import work.remote.events.meeting.ActionItem;
 import work.remote.events.meeting.ActionItemOverdue;
 import work.remote.events.meeting.MeetingSubject;
 import work.remote.events.meeting.RetrospectiveCompleted;
-import work.remote.events.outbox.Outbox;
+import work.remote.platform.outbox.Outbox;
 import work.remote.meeting.config.MeetingConfig;
 import work.remote.meeting.service.Links;
 import work.remote.meeting.service.OverdueActionItems;

@@ -32,7 +32,7 @@ import work.remote.devinfra.DevInfra;
 import work.remote.devinfra.RecordingConsumer;
 import work.remote.devinfra.RemoteWorkTestResource;
 import work.remote.devinfra.TestProducer;
-import work.remote.events.CloudEventRecords;
+import work.remote.platform.CloudEventRecords;
 import work.remote.events.EventType;
 
 /**

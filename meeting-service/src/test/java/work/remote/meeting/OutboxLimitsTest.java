@@ -31,7 +31,7 @@ import io.quarkus.test.junit.TestProfile;
 import work.remote.devinfra.RemoteWorkTestResource;
 import work.remote.events.EventType;
 import work.remote.events.meeting.MeetingScheduled;
-import work.remote.events.outbox.OutboxRelay;
+import work.remote.platform.outbox.OutboxRelay;
 
 /**
  * An event the producer cannot send never blocks the outbox: refused when it is caused, parked when it is found. The

@@ -32,9 +32,9 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 import work.remote.devinfra.RemoteWorkTestResource;
-import work.remote.events.CloudEventRecords;
-import work.remote.events.outbox.OutboxEvent;
-import work.remote.problem.PageBounds;
+import work.remote.platform.CloudEventRecords;
+import work.remote.platform.outbox.OutboxEvent;
+import work.remote.platform.problem.PageBounds;
 
 /**
  * Every request bound holds with a 400 naming the field, and the largest valid request of each event-producing

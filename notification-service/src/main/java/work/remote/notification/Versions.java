@@ -1,6 +1,6 @@
 package work.remote.notification;
 
-import work.remote.problem.ProblemException;
+import work.remote.platform.problem.ProblemException;
 
 /** Optimistic locking seen from the API: a change names the version it was made against. */
 public final class Versions {

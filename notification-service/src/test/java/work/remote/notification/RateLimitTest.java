@@ -22,7 +22,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 import work.remote.devinfra.RemoteWorkTestResource;
 import work.remote.devinfra.SlackSink;
-import work.remote.events.outbox.Outbox;
+import work.remote.platform.outbox.Outbox;
 import work.remote.notification.channel.ChannelRateLimiter;
 import work.remote.notification.config.NotificationConfig;
 import work.remote.notification.delivery.DeliveryAttempts;

@@ -8,7 +8,7 @@ import java.util.UUID;
 
 import work.remote.devinfra.RemoteWorkTestResource;
 import work.remote.devinfra.TestProducer;
-import work.remote.events.CloudEventRecords;
+import work.remote.platform.CloudEventRecords;
 import work.remote.events.DomainEvent;
 import work.remote.events.ticket.CriticalIssueReported;
 import work.remote.events.ticket.Impact;

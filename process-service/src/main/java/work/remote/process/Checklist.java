@@ -18,7 +18,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Sort;
 
 import work.remote.events.process.ChecklistItem;
-import work.remote.problem.ProblemException;
+import work.remote.platform.problem.ProblemException;
 
 /** One participant's checklist in a rollout: their role's steps and key points, in flow order. */
 @Entity

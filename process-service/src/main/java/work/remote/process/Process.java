@@ -16,7 +16,7 @@ import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-import work.remote.problem.ProblemException;
+import work.remote.platform.problem.ProblemException;
 
 /**
  * A process the team runs, identified by a stable key. It has at most one open draft; publishing the draft turns it

@@ -14,7 +14,7 @@ import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-import work.remote.problem.ProblemException;
+import work.remote.platform.problem.ProblemException;
 
 /** A published version of a process: never changed after it is written (the database refuses updates too). */
 @Entity

@@ -17,7 +17,7 @@ import org.hibernate.type.SqlTypes;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Sort;
 
-import work.remote.problem.ProblemException;
+import work.remote.platform.problem.ProblemException;
 
 /**
  * A dry run of a draft's flow: who walked it and, step by step, what went wrong where. Its unresolved findings keep

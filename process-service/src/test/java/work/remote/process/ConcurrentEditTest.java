@@ -17,8 +17,8 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 import work.remote.devinfra.RemoteWorkTestResource;
-import work.remote.problem.Problem;
-import work.remote.problem.ProblemMapper;
+import work.remote.platform.problem.Problem;
+import work.remote.platform.problem.ProblemMapper;
 import work.remote.process.service.ProcessService;
 
 /** Two edits that both passed the If-Match check: the database's row version lets only one of them win. */

@@ -23,7 +23,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import work.remote.devinfra.RecordingConsumer;
 import work.remote.devinfra.RemoteWorkTestResource;
 import work.remote.devinfra.TestProducer;
-import work.remote.events.CloudEventRecords;
+import work.remote.platform.CloudEventRecords;
 import work.remote.events.DomainEvent;
 import work.remote.events.meeting.ActionItem;
 import work.remote.events.meeting.FeedbackItem;

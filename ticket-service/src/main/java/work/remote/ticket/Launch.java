@@ -22,7 +22,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 import work.remote.events.ticket.Gate;
 import work.remote.events.ticket.LaunchState;
-import work.remote.problem.ProblemException;
+import work.remote.platform.problem.ProblemException;
 
 /**
  * A feature launch coordinated between product and customer support. Before it starts, its state follows the

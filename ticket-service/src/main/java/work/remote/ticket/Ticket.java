@@ -22,7 +22,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import work.remote.events.ticket.Impact;
 import work.remote.events.ticket.Severity;
 import work.remote.events.ticket.TicketType;
-import work.remote.problem.ProblemException;
+import work.remote.platform.problem.ProblemException;
 
 /**
  * A reported problem, request or question. Anything that touches users' money is CRITICAL whatever the number

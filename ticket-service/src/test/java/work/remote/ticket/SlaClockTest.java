@@ -25,7 +25,7 @@ import io.quarkus.test.junit.TestProfile;
 
 import work.remote.devinfra.RecordingConsumer;
 import work.remote.devinfra.RemoteWorkTestResource;
-import work.remote.events.outbox.Outbox;
+import work.remote.platform.outbox.Outbox;
 import work.remote.ticket.config.TicketConfig;
 import work.remote.ticket.service.SlaClock;
 import work.remote.ticket.service.TicketService;

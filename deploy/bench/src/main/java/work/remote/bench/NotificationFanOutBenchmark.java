@@ -27,7 +27,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import work.remote.devinfra.SlackSink;
-import work.remote.events.CloudEventRecords;
+import work.remote.platform.CloudEventRecords;
 import work.remote.events.ticket.LaunchStatusPosted;
 
 /**

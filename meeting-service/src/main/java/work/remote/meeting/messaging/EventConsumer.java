@@ -8,8 +8,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
-import work.remote.events.inbox.Inbox;
-import work.remote.events.inbox.ReceivedEvent;
+import work.remote.platform.inbox.Inbox;
+import work.remote.platform.inbox.ReceivedEvent;
 import work.remote.events.process.ProcessReviewRequested;
 import work.remote.events.ticket.LaunchClosed;
 import work.remote.meeting.service.MeetingPlanner;

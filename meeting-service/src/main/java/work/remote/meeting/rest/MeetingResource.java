@@ -39,8 +39,8 @@ import work.remote.meeting.service.Links;
 import work.remote.meeting.service.MeetingPlanner;
 import work.remote.meeting.service.MeetingService;
 import work.remote.meeting.service.ReviewService;
-import work.remote.problem.PageBounds;
-import work.remote.problem.Problem;
+import work.remote.platform.problem.PageBounds;
+import work.remote.platform.problem.Problem;
 
 @Path("/meetings")
 @Produces(MediaType.APPLICATION_JSON)

@@ -22,7 +22,7 @@ import work.remote.events.meeting.Invitee;
 import work.remote.events.meeting.MeetingKind;
 import work.remote.events.meeting.MeetingScheduled;
 import work.remote.events.meeting.MeetingSubject;
-import work.remote.events.outbox.Outbox;
+import work.remote.platform.outbox.Outbox;
 import work.remote.events.process.ProcessReviewRequested;
 import work.remote.events.ticket.LaunchClosed;
 import work.remote.meeting.AfterActionReview;
@@ -37,8 +37,8 @@ import work.remote.meeting.ParkingLotItem;
 import work.remote.meeting.SessionPlanner;
 import work.remote.meeting.Subject;
 import work.remote.meeting.config.MeetingConfig;
-import work.remote.problem.Problem;
-import work.remote.problem.ProblemException;
+import work.remote.platform.problem.Problem;
+import work.remote.platform.problem.ProblemException;
 
 /**
  * Plans meetings within the limits of their kind, with a generated agenda, and announces each with

@@ -16,7 +16,7 @@ import work.remote.events.meeting.MeetingConcluded;
 import work.remote.events.meeting.MeetingKind;
 import work.remote.events.meeting.ParkingLotItemRecorded;
 import work.remote.events.meeting.RelayRequested;
-import work.remote.events.outbox.Outbox;
+import work.remote.platform.outbox.Outbox;
 import work.remote.meeting.Agenda;
 import work.remote.meeting.AgendaSlot;
 import work.remote.meeting.Caller;
@@ -26,7 +26,7 @@ import work.remote.meeting.Meeting;
 import work.remote.meeting.MeetingState;
 import work.remote.meeting.ParkingLotItem;
 import work.remote.meeting.Relay;
-import work.remote.problem.ProblemException;
+import work.remote.platform.problem.ProblemException;
 
 /** Runs a meeting for its host: start, agenda, parking lot, attendance, conclusion with relays for absentees. */
 @ApplicationScoped

@@ -17,7 +17,7 @@ import org.hibernate.jpa.SpecHints;
 import io.quarkus.scheduler.Scheduled;
 
 import work.remote.events.meeting.ActionItemOverdue;
-import work.remote.events.outbox.Outbox;
+import work.remote.platform.outbox.Outbox;
 import work.remote.meeting.ActionItem;
 import work.remote.meeting.Meeting;
 import work.remote.meeting.config.MeetingConfig;

@@ -10,10 +10,10 @@ import jakarta.transaction.Transactional;
 import io.quarkus.panache.common.Sort;
 
 import work.remote.events.meeting.RelayAcknowledged;
-import work.remote.events.outbox.Outbox;
+import work.remote.platform.outbox.Outbox;
 import work.remote.meeting.Meeting;
 import work.remote.meeting.Relay;
-import work.remote.problem.ProblemException;
+import work.remote.platform.problem.ProblemException;
 
 /** Relay tasks: listed per supervisor and per meeting, acknowledged by their supervisor alone. */
 @ApplicationScoped

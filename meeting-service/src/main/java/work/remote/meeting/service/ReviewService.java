@@ -13,12 +13,12 @@ import jakarta.transaction.Transactional;
 import io.quarkus.panache.common.Sort;
 
 import work.remote.events.meeting.RetrospectiveCompleted;
-import work.remote.events.outbox.Outbox;
+import work.remote.platform.outbox.Outbox;
 import work.remote.meeting.ActionItem;
 import work.remote.meeting.AfterActionReview;
 import work.remote.meeting.Caller;
 import work.remote.meeting.Meeting;
-import work.remote.problem.ProblemException;
+import work.remote.platform.problem.ProblemException;
 
 /** After-action reviews of retrospective meetings and the action items they commit to. */
 @ApplicationScoped

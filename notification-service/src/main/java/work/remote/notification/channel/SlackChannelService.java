@@ -16,8 +16,8 @@ import io.quarkus.panache.common.Sort;
 import work.remote.notification.Slice;
 import work.remote.notification.Versions;
 import work.remote.notification.config.NotificationConfig;
-import work.remote.problem.Problem;
-import work.remote.problem.ProblemException;
+import work.remote.platform.problem.Problem;
+import work.remote.platform.problem.ProblemException;
 
 /**
  * Registers, changes and removes Slack channels. Problems name the invalid field, never the webhook URL it holds.

@@ -17,7 +17,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 import work.remote.events.notification.Channel;
 import work.remote.notification.route.PlannedTarget;
-import work.remote.problem.ProblemException;
+import work.remote.platform.problem.ProblemException;
 
 /**
  * One message for one target, born from one event; at most one per (ce_id, channel, target, purpose). A sender

@@ -25,7 +25,7 @@ import work.remote.events.EventType;
 import work.remote.events.notification.Channel;
 import work.remote.events.notification.NotificationDead;
 import work.remote.events.notification.NotificationDelivered;
-import work.remote.events.outbox.Outbox;
+import work.remote.platform.outbox.Outbox;
 import work.remote.events.ticket.CriticalIssueReported;
 import work.remote.notification.channel.ChannelRateLimiter;
 import work.remote.notification.channel.SlackChannel;

@@ -14,11 +14,11 @@ import jakarta.transaction.Transactional;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 
-import work.remote.events.AfterCommit;
+import work.remote.platform.AfterCommit;
 import work.remote.events.notification.Channel;
 import work.remote.notification.Slice;
 import work.remote.notification.channel.SlackChannelService;
-import work.remote.problem.ProblemException;
+import work.remote.platform.problem.ProblemException;
 
 /** The queryable record of every delivery, and the replay of dead ones. */
 @ApplicationScoped

@@ -11,8 +11,8 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import work.remote.events.AfterCommit;
-import work.remote.events.inbox.ReceivedEvent;
+import work.remote.platform.AfterCommit;
+import work.remote.platform.inbox.ReceivedEvent;
 import work.remote.notification.route.EventAttributes;
 import work.remote.notification.route.PlannedTarget;
 import work.remote.notification.route.Routing;

@@ -9,11 +9,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import work.remote.events.EventCatalog;
 import work.remote.events.EventType;
-import work.remote.events.inbox.MalformedEventException;
+import work.remote.platform.inbox.MalformedEventException;
 import work.remote.notification.route.EventPattern;
 import work.remote.notification.route.PlannedTarget;
 import work.remote.notification.route.Routing;
-import work.remote.problem.ProblemException;
+import work.remote.platform.problem.ProblemException;
 
 /** What an event would become, without persisting or sending anything: a dry run of the routes. */
 @ApplicationScoped

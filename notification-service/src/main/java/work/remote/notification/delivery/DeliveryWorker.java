@@ -26,7 +26,7 @@ import org.jboss.logging.Logger;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 
-import work.remote.events.DrainLoop;
+import work.remote.platform.DrainLoop;
 import work.remote.events.notification.Channel;
 import work.remote.notification.channel.ChannelRateLimiter;
 import work.remote.notification.config.NotificationConfig;

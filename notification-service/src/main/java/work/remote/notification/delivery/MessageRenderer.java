@@ -19,7 +19,7 @@ import work.remote.events.DomainEvent;
 import work.remote.events.EventCatalog;
 import work.remote.events.EventJson;
 import work.remote.events.EventType;
-import work.remote.events.inbox.MalformedEventException;
+import work.remote.platform.inbox.MalformedEventException;
 import work.remote.notification.route.EventPattern;
 
 /**

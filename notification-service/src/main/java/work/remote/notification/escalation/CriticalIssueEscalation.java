@@ -16,7 +16,7 @@ import org.jboss.logging.Logger;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 
-import work.remote.events.AfterCommit;
+import work.remote.platform.AfterCommit;
 import work.remote.events.notification.Channel;
 import work.remote.notification.config.NotificationConfig;
 import work.remote.notification.delivery.Delivery;

@@ -8,7 +8,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
-import work.remote.events.inbox.Inbox;
+import work.remote.platform.inbox.Inbox;
 import work.remote.notification.delivery.DeliveryPlanner;
 
 /**

@@ -25,8 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import work.remote.events.notification.Channel;
 import work.remote.notification.delivery.Delivery;
 import work.remote.notification.delivery.DeliveryLog;
-import work.remote.problem.PageBounds;
-import work.remote.problem.Problem;
+import work.remote.platform.problem.PageBounds;
+import work.remote.platform.problem.Problem;
 
 @Path("/deliveries")
 @Produces(MediaType.APPLICATION_JSON)

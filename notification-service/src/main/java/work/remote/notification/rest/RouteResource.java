@@ -38,8 +38,8 @@ import work.remote.notification.Versions;
 import work.remote.notification.delivery.DeliveryPreview;
 import work.remote.notification.route.Route;
 import work.remote.notification.route.RouteService;
-import work.remote.problem.PageBounds;
-import work.remote.problem.Problem;
+import work.remote.platform.problem.PageBounds;
+import work.remote.platform.problem.Problem;
 
 @Path("/routes")
 @Produces(MediaType.APPLICATION_JSON)

@@ -19,8 +19,8 @@ import work.remote.events.ticket.Severity;
 import work.remote.notification.Slice;
 import work.remote.notification.Versions;
 import work.remote.notification.channel.SlackChannelService;
-import work.remote.problem.Problem;
-import work.remote.problem.ProblemException;
+import work.remote.platform.problem.Problem;
+import work.remote.platform.problem.ProblemException;
 
 /** Creates, changes and removes routes, refusing any that could send a critical issue to no Slack channel. */
 @ApplicationScoped

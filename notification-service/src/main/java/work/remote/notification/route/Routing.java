@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import work.remote.events.EventJson;
 import work.remote.events.EventType;
-import work.remote.events.inbox.MalformedEventException;
+import work.remote.platform.inbox.MalformedEventException;
 import work.remote.events.notification.NotificationDead;
 import work.remote.events.notification.Channel;
 import work.remote.events.ticket.CriticalIssueReported;

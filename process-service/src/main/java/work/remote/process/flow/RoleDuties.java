@@ -8,7 +8,7 @@ import work.remote.process.KeyPoint;
 import work.remote.process.ProcessDefinition;
 import work.remote.process.ProcessRole;
 import work.remote.process.Step;
-import work.remote.problem.ProblemException;
+import work.remote.platform.problem.ProblemException;
 
 /**
  * What one role does in a process: its steps in flow order, the hand-offs it receives from other roles and passes on

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import work.remote.problem.Problem;
+import work.remote.platform.problem.Problem;
 import work.remote.process.KeyPoint;
 import work.remote.process.ProcessDefinition;
 import work.remote.process.ProcessRole;

@@ -23,7 +23,7 @@ import work.remote.process.service.ProcessDraft;
  * <p>
  * Sized for the largest event a published version leads to: the {@code ChecklistAssigned} of a role that owns every
  * step and key point, one line per step (id, title and description) and per key point (id and check), 100 × 1,282 +
- * 100 × 1,087 characters of at most 3 bytes each ({@link work.remote.problem.PlainTextStrings}), about 720 KB with
+ * 100 × 1,087 characters of at most 3 bytes each ({@link work.remote.platform.problem.PlainTextStrings}), about 720 KB with
  * its JSON, under Kafka's 1 MB request limit.
  */
 @Schema(description = "A process draft; the first step of the flow is its start")

@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import work.remote.problem.Problem;
+import work.remote.platform.problem.Problem;
 import work.remote.process.flow.MermaidChart;
 import work.remote.process.flow.RoleDuties;
 import work.remote.process.flow.SvgChart;

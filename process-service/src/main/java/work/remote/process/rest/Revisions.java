@@ -5,8 +5,8 @@ import java.util.List;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
 
-import work.remote.problem.Problem;
-import work.remote.problem.ProblemException;
+import work.remote.platform.problem.Problem;
+import work.remote.platform.problem.ProblemException;
 import work.remote.process.Process;
 
 /** A process's revision as an HTTP entity tag, and the {@code If-Match} header that must name it on edits. */

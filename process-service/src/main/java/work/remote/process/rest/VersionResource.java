@@ -28,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import work.remote.problem.Problem;
+import work.remote.platform.problem.Problem;
 import work.remote.process.ProcessVersion;
 import work.remote.process.flow.DefinitionDiff;
 import work.remote.process.service.ProcessService;

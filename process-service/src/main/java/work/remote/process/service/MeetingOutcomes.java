@@ -9,7 +9,7 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
-import work.remote.events.inbox.ReceivedEvent;
+import work.remote.platform.inbox.ReceivedEvent;
 import work.remote.events.meeting.ActionItem;
 import work.remote.events.meeting.MeetingConcluded;
 import work.remote.events.meeting.MeetingSubject;

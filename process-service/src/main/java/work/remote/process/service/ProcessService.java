@@ -14,15 +14,15 @@ import jakarta.transaction.Transactional;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 
-import work.remote.events.outbox.Outbox;
+import work.remote.platform.outbox.Outbox;
 import work.remote.events.process.Participant;
 import work.remote.events.process.ProcessDrafted;
 import work.remote.events.process.ProcessPublished;
 import work.remote.events.process.ProcessRetired;
 import work.remote.events.process.ProcessReviewRequested;
 import work.remote.events.process.Role;
-import work.remote.problem.Problem;
-import work.remote.problem.ProblemException;
+import work.remote.platform.problem.Problem;
+import work.remote.platform.problem.ProblemException;
 import work.remote.process.DiscussionFeedback;
 import work.remote.process.ImprovementItem;
 import work.remote.process.Process;

@@ -16,14 +16,14 @@ import jakarta.transaction.Transactional;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 
-import work.remote.events.outbox.Outbox;
+import work.remote.platform.outbox.Outbox;
 import work.remote.events.process.Assignee;
 import work.remote.events.process.ChecklistAssigned;
 import work.remote.events.process.ChecklistCompleted;
 import work.remote.events.process.ChecklistItem;
 import work.remote.events.process.RolloutStarted;
-import work.remote.problem.Problem;
-import work.remote.problem.ProblemException;
+import work.remote.platform.problem.Problem;
+import work.remote.platform.problem.ProblemException;
 import work.remote.process.AdoptionFeedback;
 import work.remote.process.Checklist;
 import work.remote.process.Process;

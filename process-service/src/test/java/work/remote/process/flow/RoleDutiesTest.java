@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 
 import work.remote.events.process.ChecklistItem;
-import work.remote.problem.ProblemException;
+import work.remote.platform.problem.ProblemException;
 import work.remote.process.Drafts;
 import work.remote.process.KeyPoint;
 import work.remote.process.ProcessDefinition;

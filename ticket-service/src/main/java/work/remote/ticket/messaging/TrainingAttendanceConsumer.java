@@ -9,8 +9,8 @@ import org.jboss.logging.Logger;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
-import work.remote.events.inbox.Inbox;
-import work.remote.events.inbox.ReceivedEvent;
+import work.remote.platform.inbox.Inbox;
+import work.remote.platform.inbox.ReceivedEvent;
 import work.remote.events.meeting.Invitee;
 import work.remote.events.meeting.MeetingConcluded;
 import work.remote.events.meeting.MeetingKind;

@@ -37,8 +37,8 @@ import io.quarkus.panache.common.Sort;
 import io.quarkus.security.identity.SecurityIdentity;
 
 import work.remote.events.ticket.LaunchState;
-import work.remote.problem.Problem;
-import work.remote.problem.ProblemException;
+import work.remote.platform.problem.Problem;
+import work.remote.platform.problem.ProblemException;
 import work.remote.ticket.Launch;
 import work.remote.ticket.LaunchChange;
 import work.remote.ticket.LaunchRecords;
@@ -51,7 +51,7 @@ import work.remote.ticket.service.LaunchFeedback;
 import work.remote.ticket.service.LaunchGates;
 import work.remote.ticket.service.LaunchService;
 import work.remote.ticket.service.TicketService;
-import work.remote.problem.PageBounds;
+import work.remote.platform.problem.PageBounds;
 
 @Path("/launches")
 @Produces(MediaType.APPLICATION_JSON)

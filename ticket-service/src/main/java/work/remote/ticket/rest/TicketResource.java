@@ -33,14 +33,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import work.remote.events.ticket.Severity;
 import work.remote.events.ticket.TicketType;
-import work.remote.problem.Problem;
+import work.remote.platform.problem.Problem;
 import work.remote.ticket.Ticket;
 import work.remote.ticket.TicketChange;
 import work.remote.ticket.TicketComment;
 import work.remote.ticket.TicketState;
 import work.remote.ticket.service.TicketSearch;
 import work.remote.ticket.service.TicketService;
-import work.remote.problem.PageBounds;
+import work.remote.platform.problem.PageBounds;
 
 @Path("/tickets")
 @Produces(MediaType.APPLICATION_JSON)

@@ -17,7 +17,7 @@ import org.hibernate.jpa.SpecHints;
 
 import io.quarkus.scheduler.Scheduled;
 
-import work.remote.events.outbox.Outbox;
+import work.remote.platform.outbox.Outbox;
 import work.remote.events.ticket.SlaAtRisk;
 import work.remote.events.ticket.SlaBreached;
 import work.remote.ticket.Ticket;

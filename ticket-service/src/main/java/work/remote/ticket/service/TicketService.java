@@ -10,13 +10,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import work.remote.events.outbox.Outbox;
+import work.remote.platform.outbox.Outbox;
 import work.remote.events.ticket.CriticalIssueReported;
 import work.remote.events.ticket.Impact;
 import work.remote.events.ticket.TicketOpened;
 import work.remote.events.ticket.TicketResolved;
 import work.remote.events.ticket.TicketType;
-import work.remote.problem.ProblemException;
+import work.remote.platform.problem.ProblemException;
 import work.remote.ticket.Launch;
 import work.remote.ticket.Ticket;
 import work.remote.ticket.TicketChange;

@@ -1,0 +1,59 @@
+package work.remote.platform.deadletter;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import work.remote.platform.problem.Problem;
+
+/** The dead letters of this service's event consumers, for ops: every service with a consumer serves this. */
+@Path("/dead-letters")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ "ops", "admin" })
+@Tag(name = "Dead letters")
+@SecurityRequirement(name = "jwt")
+@APIResponse(responseCode = "401", description = "No valid bearer token")
+@APIResponse(responseCode = "403", description = "Only ops and admin see and replay dead letters",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "503", description = "The broker did not answer in time",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class DeadLetterResource {
+
+    private final DeadLetters deadLetters;
+
+    @Inject
+    public DeadLetterResource(DeadLetters deadLetters) {
+        this.deadLetters = deadLetters;
+    }
+
+    @GET
+    @Operation(summary = "Records the consumers could never process: where they came from, why, whether replayed")
+    @APIResponse(responseCode = "400", description = "Invalid page or size",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public DeadLetterPage list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        return deadLetters.list(page, size);
+    }
+
+    @POST
+    @Path("/replay")
+    @Operation(summary = "Publish every dead letter not replayed yet to its original topic, with its original headers")
+    public ReplayReport replay() {
+        return deadLetters.replay();
+    }
+}

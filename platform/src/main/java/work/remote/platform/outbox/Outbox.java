@@ -1,0 +1,85 @@
+package work.remote.platform.outbox;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import work.remote.platform.AfterCommit;
+import work.remote.events.DomainEvent;
+import work.remote.events.EventJson;
+import work.remote.events.EventType;
+import work.remote.platform.problem.ProblemException;
+
+/**
+ * Writes events in the caller's transaction, so they commit or roll back together with the state change.
+ * After a commit the relay is nudged to publish at once; its poll is only the fallback. An event the broker would
+ * refuse for its size is refused here, so that the request that caused it fails with a clear problem document.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private final EntityManager entityManager;
+    private final AfterCommit afterCommit;
+    private final OutboxRelay relay;
+    private final OutboxPublisher publisher;
+    private final Clock clock;
+
+    @Inject
+    public Outbox(EntityManager entityManager, AfterCommit afterCommit, OutboxRelay relay, OutboxPublisher publisher,
+            Clock clock) {
+        this.entityManager = entityManager;
+        this.afterCommit = afterCommit;
+        this.relay = relay;
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    /**
+     * Records {@code event} for publication; returns its {@code ce_id}.
+     *
+     * @throws ProblemException (413, {@code event-too-large}) when the event, as a Kafka record, is larger than the
+     *         producer sends ({@code kafka.max.request.size}); nothing is written
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID publish(DomainEvent event) {
+        EventType type = EventType.of(event.getClass());
+        OutboxEvent row = new OutboxEvent();
+        row.id = UUID.randomUUID();
+        row.topic = type.topic();
+        row.orderingKey = event.orderingKey();
+        row.ceType = type.ceType();
+        row.ceSource = type.source();
+        row.ceSubject = event.eventSubject();
+        row.occurredAt = clock.instant();
+        row.payload = toJson(event);
+        requireFits(row);
+        entityManager.persist(row);
+        afterCommit.run(relay::nudge);
+        return row.id;
+    }
+
+    private void requireFits(OutboxEvent row) {
+        int size = row.sizeInBytes();
+        if (size > publisher.maxRequestSize()) {
+            throw new ProblemException(413, "event-too-large", "Event too large",
+                    "The " + row.ceType + " event this request causes would be " + size + " bytes on Kafka, more than "
+                            + "the " + publisher.maxRequestSize() + " bytes allowed; nothing was changed",
+                    List.of());
+        }
+    }
+
+    private static String toJson(DomainEvent event) {
+        try {
+            return EventJson.mapper().writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Event " + event.getClass().getSimpleName() + " cannot be serialised", e);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package work.remote.platform.outbox;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+import work.remote.platform.CloudEventRecords;
+
+/** One event waiting in, or already relayed from, the outbox; its {@code id} is the stable {@code ce_id}. */
+@Entity
+@Table(name = "outbox_event")
+public class OutboxEvent {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long position;
+
+    @Column(nullable = false, unique = true, updatable = false)
+    public UUID id;
+
+    @Column(nullable = false, updatable = false)
+    public String topic;
+
+    @Column(name = "ordering_key", nullable = false, updatable = false)
+    public String orderingKey;
+
+    @Column(name = "ce_type", nullable = false, updatable = false)
+    public String ceType;
+
+    @Column(name = "ce_source", nullable = false, updatable = false)
+    public String ceSource;
+
+    @Column(name = "ce_subject", nullable = false, updatable = false)
+    public String ceSubject;
+
+    @Column(name = "occurred_at", nullable = false, updatable = false)
+    public Instant occurredAt;
+
+    @Column(nullable = false, updatable = false)
+    public String payload;
+
+    @Column(nullable = false)
+    public int attempts;
+
+    @Column(name = "last_error")
+    public String lastError;
+
+    @Column(name = "sent_at")
+    public Instant sentAt;
+
+    /** Set when the broker refused the row for good; a parked row is never sent and holds back no other row. */
+    @Column(name = "parked_at")
+    public Instant parkedAt;
+
+    /** The CloudEvents record this row is published as. */
+    public ProducerRecord<String, String> toRecord() {
+        return CloudEventRecords.of(topic, orderingKey, payload, id.toString(), ceType, ceSource, ceSubject,
+                occurredAt);
+    }
+
+    /** Its size as the producer measures it against {@code max.request.size}. */
+    public int sizeInBytes() {
+        return CloudEventRecords.sizeInBytes(toRecord());
+    }
+}

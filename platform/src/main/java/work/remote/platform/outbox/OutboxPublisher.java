@@ -1,0 +1,132 @@
+package work.remote.platform.outbox;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import io.smallrye.common.annotation.Identifier;
+
+import work.remote.platform.CloudEventRecords;
+import work.remote.platform.KafkaClientConfig;
+
+/**
+ * Sends outbox rows as CloudEvents in binary mode. Uses the service's {@code kafka.*} configuration (the
+ * same the messaging channels use) with an idempotent, acks=all producer, so a retried send never reorders
+ * or duplicates within a partition.
+ */
+@ApplicationScoped
+public class OutboxPublisher {
+
+    private final Map<String, Object> kafkaConfig;
+    private final int maxRequestSize;
+    private volatile KafkaProducer<String, String> producer;
+
+    @Inject
+    public OutboxPublisher(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
+        this.kafkaConfig = kafkaConfig;
+        Object configured = kafkaConfig.get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
+        this.maxRequestSize = configured == null ? CloudEventRecords.MAX_REQUEST_SIZE
+                : Integer.parseInt(configured.toString().trim());
+    }
+
+    /** What became of one row of a batch: {@code failure} is null once the broker acknowledged it. */
+    public record Delivery(OutboxEvent row, Exception failure) {
+    }
+
+    /**
+     * Sends {@code batch} in order and waits for every acknowledgement. Answers one delivery per row handed to the
+     * producer, in batch order; when the producer refused a row outright, that row is the last one answered.
+     */
+    public List<Delivery> publishInOrder(List<OutboxEvent> batch) {
+        List<Future<RecordMetadata>> sends = new ArrayList<>(batch.size());
+        Exception refused = null;
+        try {
+            for (OutboxEvent event : batch) {
+                sends.add(producer().send(event.toRecord()));
+            }
+        } catch (RuntimeException e) {
+            refused = e;
+        }
+        List<Delivery> deliveries = awaitAcknowledgements(batch, sends);
+        if (refused != null) {
+            deliveries.add(new Delivery(batch.get(sends.size()), refused));
+        }
+        if (deliveries.stream().anyMatch(delivery -> delivery.failure() != null)) {
+            closeProducer(Duration.ZERO);
+        }
+        return deliveries;
+    }
+
+
+    /** The largest record this service's producer sends ({@code kafka.max.request.size}, by default 1 MiB). */
+    public int maxRequestSize() {
+        return maxRequestSize;
+    }
+
+    private static List<Delivery> awaitAcknowledgements(List<OutboxEvent> batch, List<Future<RecordMetadata>> sends) {
+        List<Delivery> deliveries = new ArrayList<>(batch.size());
+        for (int i = 0; i < sends.size(); i++) {
+            Exception failure = null;
+            try {
+                sends.get(i).get();
+            } catch (ExecutionException e) {
+                failure = (Exception) e.getCause();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure = e;
+            }
+            deliveries.add(new Delivery(batch.get(i), failure));
+        }
+        return deliveries;
+    }
+
+    private KafkaProducer<String, String> producer() {
+        KafkaProducer<String, String> current = producer;
+        if (current == null) {
+            synchronized (this) {
+                current = producer;
+                if (current == null) {
+                    current = new KafkaProducer<>(producerConfig(), new StringSerializer(), new StringSerializer());
+                    producer = current;
+                }
+            }
+        }
+        return current;
+    }
+
+    private Map<String, Object> producerConfig() {
+        Map<String, Object> config = KafkaClientConfig.producer(kafkaConfig);
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + config.getOrDefault("client.id", "remote-work"));
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+        config.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        config.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
+        return config;
+    }
+
+    private synchronized void closeProducer(Duration timeout) {
+        if (producer != null) {
+            producer.close(timeout);
+            producer = null;
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        closeProducer(Duration.ofSeconds(5));
+    }
+}

@@ -1,0 +1,146 @@
+package work.remote.platform.outbox;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+
+import work.remote.platform.DrainLoop;
+
+/**
+ * Publishes committed outbox rows to Kafka in outbox order, which keeps the order of every aggregate's events.
+ * <p>
+ * One drain at a time per database: a drain holds a transaction-scoped PostgreSQL advisory lock, so with
+ * several replicas only one publishes while the others' nudges find the lock taken and retry shortly. A row
+ * is marked sent only after the broker acknowledged it; a row whose send failed stays unsent and is retried
+ * with the same {@code ce_id}, so consumers can de-duplicate a redelivery.
+ * <p>
+ * A row the broker will never take (too large, an invalid topic: see {@link PublishFailures}) is parked instead:
+ * {@code parked_at} and {@code last_error} say when and why, {@code remote_work.outbox.parked} counts it, an error
+ * is logged, and the rows after it are published without it.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final long ADVISORY_LOCK_KEY = 0x72772d6f7574626fL;
+    private static final Duration LOCK_BUSY_RETRY = Duration.ofMillis(50);
+
+    private final EntityManager entityManager;
+    private final OutboxPublisher publisher;
+    private final OutboxConfig config;
+    private final Clock clock;
+    private final Counter published;
+    private final Counter failures;
+    private final Counter parked;
+    private final DrainLoop loop = new DrainLoop("outbox-relay", this::drain);
+
+    @Inject
+    public OutboxRelay(EntityManager entityManager, OutboxPublisher publisher, OutboxConfig config, Clock clock,
+            MeterRegistry meters) {
+        this.entityManager = entityManager;
+        this.publisher = publisher;
+        this.config = config;
+        this.clock = clock;
+        this.published = meters.counter("remote_work.outbox.published");
+        this.failures = meters.counter("remote_work.outbox.publish.failures");
+        this.parked = meters.counter("remote_work.outbox.parked");
+    }
+
+    void onStart(@Observes StartupEvent startup) {
+        nudge();
+    }
+
+    /** Asks for a drain soon; calls while one is already queued coalesce into it. */
+    public void nudge() {
+        loop.nudge();
+    }
+
+    @Scheduled(every = "${remote-work.outbox.poll-interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        nudge();
+    }
+
+    @Scheduled(every = "1h", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void deletePublishedRowsPastRetention() {
+        QuarkusTransaction.requiringNew().run(() -> entityManager
+                .createQuery("delete from OutboxEvent e where e.sentAt < :cutoff")
+                .setParameter("cutoff", clock.instant().minus(config.retention()))
+                .executeUpdate());
+    }
+
+    private Optional<Duration> drain() {
+        BatchResult result;
+        do {
+            result = QuarkusTransaction.requiringNew().call(this::publishBatch);
+        } while (result == BatchResult.MORE);
+        return switch (result) {
+            case LOCKED_ELSEWHERE -> Optional.of(LOCK_BUSY_RETRY);
+            case FAILED -> Optional.of(config.retryBackoff());
+            default -> Optional.empty();
+        };
+    }
+
+    private BatchResult publishBatch() {
+        Boolean locked = (Boolean) entityManager.createNativeQuery("select pg_try_advisory_xact_lock(?1)")
+                .setParameter(1, ADVISORY_LOCK_KEY)
+                .getSingleResult();
+        if (!locked) {
+            return BatchResult.LOCKED_ELSEWHERE;
+        }
+        List<OutboxEvent> batch = entityManager
+                .createQuery("from OutboxEvent e where e.sentAt is null and e.parkedAt is null order by e.position",
+                        OutboxEvent.class)
+                .setMaxResults(config.batchSize())
+                .getResultList();
+        if (batch.isEmpty()) {
+            return BatchResult.DRAINED;
+        }
+        List<OutboxPublisher.Delivery> deliveries = publisher.publishInOrder(batch);
+        for (OutboxPublisher.Delivery delivery : deliveries) {
+            OutboxEvent row = delivery.row();
+            row.attempts++;
+            if (delivery.failure() == null) {
+                row.sentAt = clock.instant();
+                published.increment();
+                continue;
+            }
+            row.lastError = String.valueOf(delivery.failure());
+            if (!PublishFailures.isPermanent(delivery.failure())) {
+                failures.increment();
+                LOG.warnf("Publishing outbox event %s (%s) failed after %d attempt(s), retrying in %s: %s", row.id,
+                        row.ceType, row.attempts, config.retryBackoff(), row.lastError);
+                return BatchResult.FAILED;
+            }
+            row.parkedAt = clock.instant();
+            parked.increment();
+            LOG.errorf("Parked outbox event %s (%s, subject %s, position %d): the broker will never take it (%s); "
+                    + "the events after it go on", row.id, row.ceType, row.ceSubject, row.position, row.lastError);
+        }
+        return deliveries.size() < batch.size() || batch.size() == config.batchSize() ? BatchResult.MORE
+                : BatchResult.DRAINED;
+    }
+
+    @PreDestroy
+    void stop() {
+        loop.close();
+    }
+
+    private enum BatchResult {
+        MORE, DRAINED, LOCKED_ELSEWHERE, FAILED
+    }
+}

@@ -39,6 +39,7 @@ import work.remote.events.meeting.ActionItem;
 import work.remote.events.meeting.ActionItemOverdue;
 import work.remote.events.meeting.MeetingSubject;
 import work.remote.events.meeting.RetrospectiveCompleted;
+import work.remote.platform.clock.TestClock;
 import work.remote.platform.outbox.Outbox;
 import work.remote.meeting.config.MeetingConfig;
 import work.remote.meeting.service.Links;

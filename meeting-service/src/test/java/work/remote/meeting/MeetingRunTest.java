@@ -51,6 +51,7 @@ import work.remote.events.meeting.ParkingLotItemRecorded;
 import work.remote.events.meeting.RelayAcknowledged;
 import work.remote.events.meeting.RelayRequested;
 import work.remote.meeting.service.MeetingService;
+import work.remote.platform.clock.TestClock;
 import work.remote.platform.problem.ProblemMapper;
 
 /** Running a meeting: agenda with actual times, parking lot, attendance, conclusion and relays. */

@@ -34,7 +34,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import work.remote.devinfra.RemoteWorkTestResource;
 import work.remote.platform.CloudEventRecords;
 import work.remote.platform.outbox.OutboxEvent;
-import work.remote.platform.problem.PageBounds;
+import work.remote.platform.paging.PageBounds;
 
 /**
  * Every request bound holds with a 400 naming the field, and the largest valid request of each event-producing

@@ -37,6 +37,7 @@ import work.remote.events.notification.NotificationDead;
 import work.remote.events.ticket.CriticalIssueReported;
 import work.remote.events.ticket.SlaAtRisk;
 import work.remote.events.ticket.SlaBreached;
+import work.remote.platform.clock.TestClock;
 
 /**
  * Nothing lost, nothing doubled: transient failures are retried for the retry window, a refusal is dead at once, every

@@ -27,7 +27,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import work.remote.devinfra.RemoteWorkTestResource;
 import work.remote.platform.CloudEventRecords;
 import work.remote.platform.outbox.OutboxEvent;
-import work.remote.platform.problem.PageBounds;
+import work.remote.platform.paging.PageBounds;
 import work.remote.process.rest.DraftRequest;
 
 /**

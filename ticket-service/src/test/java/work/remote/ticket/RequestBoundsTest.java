@@ -27,7 +27,7 @@ import io.restassured.response.ValidatableResponse;
 import work.remote.devinfra.RemoteWorkTestResource;
 import work.remote.platform.CloudEventRecords;
 import work.remote.platform.outbox.OutboxEvent;
-import work.remote.platform.problem.PageBounds;
+import work.remote.platform.paging.PageBounds;
 
 /**
  * Every request bound holds with a 400 naming the field, and the largest valid request of each event-producing

@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import work.remote.meeting.ActionItem;
 import work.remote.meeting.service.ReviewService;
-import work.remote.platform.problem.PageBounds;
+import work.remote.platform.paging.PageBounds;
 
 @Path("/action-items")
 @Produces(MediaType.APPLICATION_JSON)

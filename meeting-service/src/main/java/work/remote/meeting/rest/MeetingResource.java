@@ -39,7 +39,7 @@ import work.remote.meeting.service.Links;
 import work.remote.meeting.service.MeetingPlanner;
 import work.remote.meeting.service.MeetingService;
 import work.remote.meeting.service.ReviewService;
-import work.remote.platform.problem.PageBounds;
+import work.remote.platform.paging.PageBounds;
 import work.remote.platform.problem.Problem;
 
 @Path("/meetings")

@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import work.remote.meeting.ParkingLotItem;
 import work.remote.meeting.service.MeetingService;
-import work.remote.platform.problem.PageBounds;
+import work.remote.platform.paging.PageBounds;
 
 @Path("/parking-lot")
 @Produces(MediaType.APPLICATION_JSON)

@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import work.remote.meeting.Relay;
 import work.remote.meeting.service.Links;
 import work.remote.meeting.service.RelayService;
-import work.remote.platform.problem.PageBounds;
+import work.remote.platform.paging.PageBounds;
 
 @Path("/relays")
 @Produces(MediaType.APPLICATION_JSON)

@@ -32,7 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import work.remote.notification.Versions;
 import work.remote.notification.channel.SlackChannel;
 import work.remote.notification.channel.SlackChannelService;
-import work.remote.platform.problem.PageBounds;
+import work.remote.platform.paging.PageBounds;
 import work.remote.platform.problem.Problem;
 
 /** Slack channels and their webhooks; a webhook URL goes in and never comes out. */

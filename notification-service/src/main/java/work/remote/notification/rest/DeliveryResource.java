@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import work.remote.events.notification.Channel;
 import work.remote.notification.delivery.Delivery;
 import work.remote.notification.delivery.DeliveryLog;
-import work.remote.platform.problem.PageBounds;
+import work.remote.platform.paging.PageBounds;
 import work.remote.platform.problem.Problem;
 
 @Path("/deliveries")

@@ -38,7 +38,7 @@ import work.remote.notification.Versions;
 import work.remote.notification.delivery.DeliveryPreview;
 import work.remote.notification.route.Route;
 import work.remote.notification.route.RouteService;
-import work.remote.platform.problem.PageBounds;
+import work.remote.platform.paging.PageBounds;
 import work.remote.platform.problem.Problem;
 
 @Path("/routes")

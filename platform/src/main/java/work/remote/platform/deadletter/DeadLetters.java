@@ -38,6 +38,8 @@ import org.jboss.logging.Logger;
 import io.smallrye.common.annotation.Identifier;
 
 import work.remote.platform.KafkaClientConfig;
+import work.remote.platform.paging.Page;
+import work.remote.platform.paging.PageRequest;
 
 /**
  * The records this service's consumers dead-lettered, and their replay. The dead-letter topics are those of the
@@ -76,7 +78,7 @@ public class DeadLetters {
     }
 
     /** Every dead letter still on the topics, in topic, partition and offset order, one page of them. */
-    public DeadLetterPage list(int page, int size) {
+    public Page<DeadLetterView> list(PageRequest request) {
         List<DeadLetterView> all = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
             for (String topic : topics) {
@@ -90,9 +92,7 @@ public class DeadLetters {
         } catch (KafkaException e) {
             throw unavailable("read", e);
         }
-        int from = (int) Math.min((long) page * size, all.size());
-        return new DeadLetterPage(List.copyOf(all.subList(from, Math.min(from + size, all.size()))), page, size,
-                all.size());
+        return Page.of(all, request);
     }
 
     /** Publishes every dead letter not replayed before to its original topic, and remembers how far it got. */

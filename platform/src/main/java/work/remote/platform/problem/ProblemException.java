@@ -26,6 +26,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(404, "not-found", "Not found", what + " " + id + " does not exist", List.of());
     }
 
+    /** The caller is known and has a role that may call the endpoint, but a rule about who they are refuses it. */
+    public static ProblemException forbidden(String typeSlug, String title, String detail) {
+        return new ProblemException(403, typeSlug, title, detail, List.of());
+    }
+
     public static ProblemException conflict(String typeSlug, String title, String detail) {
         return new ProblemException(409, typeSlug, title, detail, List.of());
     }

@@ -5,7 +5,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
 
-import work.remote.platform.problem.PageBounds;
+import work.remote.platform.paging.PageBounds;
 
 /**
  * The {@code page} (from 0) and {@code size} (1 to 200, default 50) query parameters of every list, within

@@ -51,7 +51,7 @@ import work.remote.ticket.service.LaunchFeedback;
 import work.remote.ticket.service.LaunchGates;
 import work.remote.ticket.service.LaunchService;
 import work.remote.ticket.service.TicketService;
-import work.remote.platform.problem.PageBounds;
+import work.remote.platform.paging.PageBounds;
 
 @Path("/launches")
 @Produces(MediaType.APPLICATION_JSON)

@@ -40,7 +40,7 @@ import work.remote.ticket.TicketComment;
 import work.remote.ticket.TicketState;
 import work.remote.ticket.service.TicketSearch;
 import work.remote.ticket.service.TicketService;
-import work.remote.platform.problem.PageBounds;
+import work.remote.platform.paging.PageBounds;
 
 @Path("/tickets")
 @Produces(MediaType.APPLICATION_JSON)

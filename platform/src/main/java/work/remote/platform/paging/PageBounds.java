@@ -1,4 +1,4 @@
-package work.remote.platform.problem;
+package work.remote.platform.paging;
 
 /**
  * The bounds of the {@code page} (from 0) and {@code size} query parameters of every list, so that the rows a page

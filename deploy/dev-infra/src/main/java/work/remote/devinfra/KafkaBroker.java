@@ -25,6 +25,9 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 
+import work.remote.events.EventCatalog;
+import work.remote.events.EventType;
+
 /**
  * A real single-node Kafka broker (KRaft, combined broker and controller) running in a forked JVM, so that
  * it can be stopped and started again to simulate an outage. The fork's output goes to
@@ -37,17 +40,13 @@ public final class KafkaBroker implements AutoCloseable {
     private static final int NODE_ID = 1;
     private static final int PARTITIONS = 3;
 
-    /** The bounded contexts, each with a service that writes its events topic and owns a dead-letter topic. */
-    public static final List<String> CONTEXTS = List.of("process", "meeting", "ticket", "notification");
-
     /**
      * The topics the system uses, created when the broker starts (other topics are created on first use): each
      * context's events and each service's dead-letter topic, as {@code deploy/k8s/infrastructure/kafka.yaml}
      * declares them.
      */
-    public static final List<String> TOPICS = CONTEXTS.stream()
-            .flatMap(context -> Stream.of("remote-work." + context + ".events",
-                    "remote-work." + context + ".dead-letter"))
+    public static final List<String> TOPICS = EventCatalog.contexts().stream()
+            .flatMap(context -> Stream.of(EventType.topicOf(context), "remote-work." + context + ".dead-letter"))
             .toList();
 
     private final int port;

@@ -2,13 +2,22 @@ package work.remote.devinfra;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * What every service exposes without a token: readiness covering its database and the broker, its OpenAPI
@@ -41,5 +50,50 @@ public abstract class ServiceEndpointsContract {
         given().when().get("/q/metrics").then()
                 .statusCode(200)
                 .body(containsString("jvm_memory_used_bytes"));
+    }
+
+    /**
+     * Every operation documents the problems it can answer as {@code application/problem+json}: 503 with
+     * {@code Retry-After}, 401 and 403 where it needs a token, 400 where it takes input.
+     */
+    @Test
+    void everyOperationDocumentsItsProblems() throws Exception {
+        JsonNode document = new ObjectMapper()
+                .readTree(given().when().get("/q/openapi?format=json").then().statusCode(200).extract().asString());
+        boolean tokenByDefault = document.path("security").size() > 0;
+        List<String> missing = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields(); paths.hasNext();) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            if (path.getKey().startsWith("/q/")) {
+                continue;
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> operations = path.getValue().fields(); operations.hasNext();) {
+                Map.Entry<String, JsonNode> operation = operations.next();
+                JsonNode body = operation.getValue();
+                if (!body.has("responses")) {
+                    continue;
+                }
+                String name = operation.getKey().toUpperCase() + " " + path.getKey();
+                JsonNode responses = body.path("responses");
+                List<String> expected = new ArrayList<>(List.of("503"));
+                if (body.has("security") ? body.path("security").size() > 0 : tokenByDefault) {
+                    expected.addAll(List.of("401", "403"));
+                }
+                if (body.has("requestBody") || body.path("parameters").size() > 0) {
+                    expected.add("400");
+                }
+                expected.stream().filter(code -> !responses.has(code)).forEach(code -> missing.add(name + " " + code));
+                responses.fields().forEachRemaining(response -> {
+                    if (response.getKey().matches("[45]\\d\\d")
+                            && !response.getValue().path("content").has("application/problem+json")) {
+                        missing.add(name + " " + response.getKey() + " as application/problem+json");
+                    }
+                });
+                if (!responses.path("503").path("headers").has("Retry-After")) {
+                    missing.add(name + " 503 Retry-After");
+                }
+            }
+        }
+        assertThat("undocumented problems", missing, empty());
     }
 }

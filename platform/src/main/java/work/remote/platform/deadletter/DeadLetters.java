@@ -208,10 +208,12 @@ public class DeadLetters {
         return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
     }
 
+    private static final long RETRY_AFTER_SECONDS = 5;
+
     private static ServiceUnavailableException unavailable(String what, KafkaException e) {
         LOG.warnf(e, "Could not %s the dead letters", what);
         return new ServiceUnavailableException("Could not " + what + " the dead letters: the broker did not answer ("
-                + e.getMessage() + "); try again");
+                + e.getMessage() + "); try again", RETRY_AFTER_SECONDS);
     }
 
     private static List<String> deadLetterTopics(Config config) {

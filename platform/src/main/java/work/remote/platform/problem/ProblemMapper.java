@@ -99,8 +99,10 @@ public class ProblemMapper {
         }
         String title = Response.Status.fromStatusCode(status) == null ? "HTTP " + status
                 : Response.Status.fromStatusCode(status).getReasonPhrase();
-        return respond(new Problem(Problem.type("http-" + status), title, status, e.getMessage(), instance(uri),
-                List.of()));
+        Problem problem = new Problem(Problem.type("http-" + status), title, status, e.getMessage(), instance(uri),
+                List.of());
+        return Response.fromResponse(respond(problem))
+                .header(HttpHeaders.RETRY_AFTER, e.getResponse().getHeaderString(HttpHeaders.RETRY_AFTER)).build();
     }
 
     /** A commit that failed: its flush broke a constraint, or the transaction manager rolled it back (a timeout). */

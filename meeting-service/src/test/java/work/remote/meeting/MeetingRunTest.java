@@ -1,5 +1,6 @@
 package work.remote.meeting;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.awaitility.Awaitility.await;
@@ -37,6 +38,8 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 
 import work.remote.devinfra.RemoteWorkTestResource;
 import work.remote.events.meeting.Invitee;
@@ -274,6 +277,32 @@ class MeetingRunTest {
         assertThat(answer.getStatus()).isEqualTo(409);
         assertThat(answer.getMediaType()).hasToString("application/problem+json");
         MeetingApi.get("ops", "/meetings/" + id).statusCode(200).body("state", equalTo("SCHEDULED"));
+    }
+
+    @Test
+    void aChangeNamingAnOlderVersionInIfMatchIsRefusedAndEveryAnswerTagsTheCurrentVersion() {
+        String id = plan(discussion(UUID.randomUUID(), 30, people("CS", 2, "lead")));
+        String planned = MeetingApi.get("ops", "/meetings/" + id).statusCode(200).extract().header("ETag");
+        assertThat(planned).isEqualTo("\"" + MeetingApi.get("ops", "/meetings/" + id).extract().path("version") + "\"");
+
+        String started = hostIfMatch(id, "/start", planned).statusCode(200).body("state", equalTo("RUNNING"))
+                .extract().header("ETag");
+        assertThat(started).isNotEqualTo(planned);
+        hostIfMatch(id, "/agenda/advance", planned).statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://remote.work/problems/stale-revision"))
+                .body("detail", containsString("now at"));
+        hostIfMatch(id, "/agenda/advance", "not-a-version").statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("If-Match"));
+        MeetingApi.get("ops", "/meetings/" + id).statusCode(200).header("ETag", equalTo(started))
+                .body("agenda[0].running", equalTo(true));
+        hostIfMatch(id, "/agenda/advance", "W/" + started).statusCode(200).body("agenda[1].running", equalTo(true));
+    }
+
+    private static ValidatableResponse hostIfMatch(String meetingId, String action, String ifMatch) {
+        return given().auth().oauth2(MeetingApi.token(HOST, "cs-agent")).contentType(ContentType.JSON)
+                .header("If-Match", ifMatch).body("{}").when().post("/meetings/" + meetingId + action).then();
     }
 
     @Test

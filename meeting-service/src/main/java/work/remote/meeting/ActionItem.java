@@ -14,6 +14,7 @@ import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
+import work.remote.events.meeting.ActionItemOverdue;
 import work.remote.platform.problem.ProblemException;
 
 /** An improvement an after-action review commits to: OPEN → DONE, or DROPPED with a reason. */
@@ -82,6 +83,16 @@ public class ActionItem extends PanacheEntityBase {
         dropReason = outcome == State.DROPPED ? reason : null;
         closedBy = by;
         closedAt = now;
+    }
+
+    /** Remembers that the item was announced overdue, which happens once, and returns the announcement. */
+    public ActionItemOverdue announceOverdue(Meeting retrospective, String link, Instant now) {
+        overdueAnnouncedAt = now;
+        return new ActionItemOverdue(id, meetingId, retrospective.subject.toEvent(), description, owner, due, link);
+    }
+
+    public void requireVersion(Long expected) {
+        Revision.require("action item " + id, version, expected);
     }
 
     public work.remote.events.meeting.ActionItem toEvent() {

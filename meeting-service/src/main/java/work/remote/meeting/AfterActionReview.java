@@ -19,6 +19,7 @@ import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
+import work.remote.events.meeting.RetrospectiveCompleted;
 import work.remote.platform.problem.ProblemException;
 
 /**
@@ -88,5 +89,15 @@ public class AfterActionReview extends PanacheEntityBase {
         this.toChange.addAll(toChange);
         completedAt = now;
         state = State.COMPLETED;
+    }
+
+    public void requireVersion(Long expected) {
+        Revision.require("the after-action review of meeting " + meetingId, version, expected);
+    }
+
+    public RetrospectiveCompleted completedEvent(Meeting retrospective, List<ActionItem> actionItems, String link) {
+        return new RetrospectiveCompleted(meetingId, retrospective.subject.toEvent(), retrospective.title, facilitator,
+                expected, happened, whyDifferent, toKeep, toChange,
+                actionItems.stream().map(ActionItem::toEvent).toList(), completedAt, link);
     }
 }

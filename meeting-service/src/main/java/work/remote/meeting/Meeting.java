@@ -26,7 +26,10 @@ import jakarta.persistence.Version;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 import work.remote.events.meeting.Invitee;
+import work.remote.events.meeting.MeetingConcluded;
 import work.remote.events.meeting.MeetingKind;
+import work.remote.events.meeting.MeetingScheduled;
+import work.remote.events.meeting.MeetingSubject;
 import work.remote.platform.problem.Problem;
 import work.remote.platform.problem.ProblemException;
 
@@ -109,6 +112,38 @@ public class Meeting extends PanacheEntityBase {
     @Version
     public long version;
 
+    /**
+     * Session {@code sessionNumber} of {@code sessionCount} of {@code plan}, starting at {@code startsAt}, for
+     * {@code invitees}; its agenda takes up the subject's {@code openItems}, and without a join link of its own it
+     * gets the room {@code roomUrl} followed by its id.
+     */
+    public static Meeting plan(MeetingPlan plan, int sessionNumber, int sessionCount, Instant startsAt,
+            List<Invitee> invitees, List<ParkingLotItem> openItems, String roomUrl) {
+        Meeting meeting = new Meeting();
+        meeting.id = UUID.randomUUID();
+        meeting.kind = plan.kind();
+        meeting.subject = Subject.of(plan.subject());
+        meeting.sessionNumber = sessionNumber;
+        meeting.sessionCount = sessionCount;
+        meeting.title = plan.titleOf(sessionNumber, sessionCount);
+        meeting.host = plan.host();
+        meeting.startsAt = startsAt;
+        meeting.timeZone = plan.zone().getId();
+        meeting.durationMinutes = plan.durationMinutes();
+        meeting.joinLink = plan.joinLink() == null ? roomUrl + meeting.id : plan.joinLink();
+        meeting.materialLink = plan.materialLink();
+        meeting.state = MeetingState.SCHEDULED;
+        invitees.forEach(invitee -> meeting.invitees.add(Invitation.of(invitee)));
+        meeting.agenda.addAll(meeting.agendaTakingUp(plan.presentationMinutes(), openItems));
+        return meeting;
+    }
+
+    /** The hosts of the meetings on a subject: who decides about what was parked on it. */
+    public static List<String> hostsOn(MeetingSubject.Kind subjectKind, UUID subjectId) {
+        return Meeting.<Meeting>list("subject.kind = ?1 and subject.id = ?2", subjectKind, subjectId).stream()
+                .map(meeting -> meeting.host).distinct().toList();
+    }
+
     /** The number of people in the room: the invitees, and the host unless invited as well. */
     public static int participants(String host, List<Invitee> invitees) {
         boolean hostInvited = invitees.stream().anyMatch(invitee -> invitee.person().equals(host));
@@ -127,9 +162,13 @@ public class Meeting extends PanacheEntityBase {
         return agenda.stream().filter(AgendaSlot::isRunning).findFirst();
     }
 
-    /** Opens the meeting with a fresh agenda (so it takes up what was parked since it was planned) and starts its first item. */
-    public void start(List<AgendaSlot> freshAgenda, Instant now) {
+    /**
+     * Opens the meeting with a fresh agenda, so it takes up the {@code openItems} parked on its subject since it was
+     * planned, and starts its first item. The presentation keeps the length it was planned with.
+     */
+    public void start(List<ParkingLotItem> openItems, Instant now) {
         requireState(MeetingState.SCHEDULED, "start");
+        List<AgendaSlot> freshAgenda = agendaTakingUp(agenda.get(0).plannedMinutes, openItems);
         agenda.clear();
         agenda.addAll(freshAgenda);
         state = MeetingState.RUNNING;
@@ -205,9 +244,37 @@ public class Meeting extends PanacheEntityBase {
         endedAt = now;
     }
 
+    /** The relay each absentee's supervisor is asked for once the meeting is concluded. */
+    public List<Relay> relaysForAbsentees(Instant now) {
+        return absentees().stream().map(absentee -> Relay.request(this, absentee, now)).toList();
+    }
+
     /** A running meeting: only it can take parked proposals. */
     public void requireRunning(String action) {
         requireState(MeetingState.RUNNING, action);
+    }
+
+    /** Edits must name the version they were made on, when they name one at all. */
+    public void requireVersion(Long expected) {
+        Revision.require("meeting " + id, version, expected);
+    }
+
+    public MeetingScheduled scheduledEvent(String link) {
+        return new MeetingScheduled(id, kind, subject.toEvent(), title, host, startsAt, durationMinutes, timeZone,
+                joinLink, materialLink, sessionNumber, sessionCount,
+                invitees.stream().map(Invitation::toEvent).toList(),
+                agenda.stream().map(AgendaSlot::toEvent).toList(), link);
+    }
+
+    public MeetingConcluded concludedEvent(String link) {
+        return new MeetingConcluded(id, kind, subject.toEvent(), title, host, startedAt, endedAt,
+                attendees().stream().map(Invitation::toEvent).toList(),
+                absentees().stream().map(Invitation::toEvent).toList(), decisions,
+                feedback.stream().map(Feedback::toEvent).toList(), link);
+    }
+
+    private List<AgendaSlot> agendaTakingUp(int presentationMinutes, List<ParkingLotItem> openItems) {
+        return Agenda.generate(durationMinutes, presentationMinutes, subject.title, materialLink, openItems);
     }
 
     private void requireState(MeetingState required, String action) {

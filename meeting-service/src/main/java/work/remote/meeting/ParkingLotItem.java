@@ -15,6 +15,7 @@ import jakarta.persistence.Version;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 import work.remote.events.meeting.MeetingSubject;
+import work.remote.events.meeting.ParkingLotItemRecorded;
 import work.remote.platform.problem.ProblemException;
 
 /** An off-topic proposal the host parked; it stays on the agenda of later meetings on the subject until resolved. */
@@ -98,5 +99,15 @@ public class ParkingLotItem extends PanacheEntityBase {
         this.note = note;
         this.resolvedBy = resolvedBy;
         resolvedAt = now;
+    }
+
+    public void requireVersion(Long expected) {
+        Revision.require("parking-lot item " + id, version, expected);
+    }
+
+    /** Announces the item parked in {@code meeting}; {@code link} points to that meeting. */
+    public ParkingLotItemRecorded recordedEvent(Meeting meeting, String link) {
+        return new ParkingLotItemRecorded(id, meetingId, meeting.subject.toEvent(), proposedBy, proposal, recordedBy,
+                recordedAt, link);
     }
 }

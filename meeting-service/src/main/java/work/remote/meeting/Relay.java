@@ -1,7 +1,6 @@
 package work.remote.meeting;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -12,6 +11,9 @@ import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
+import work.remote.events.meeting.RelayAcknowledged;
+import work.remote.events.meeting.RelayRequested;
+import work.remote.platform.caller.Caller;
 import work.remote.platform.problem.ProblemException;
 
 /** A supervisor's task to relay a meeting's content to an invitee who missed it, open until they acknowledge it. */
@@ -55,17 +57,31 @@ public class Relay extends PanacheEntityBase {
         return acknowledgedAt == null;
     }
 
-    /** The supervisor, and only they, confirms they relayed the content. */
-    public void acknowledge(String by, String note, Instant now) {
-        if (!supervisor.equals(by)) {
-            throw new ProblemException(403, "not-the-supervisor", "Only the supervisor may acknowledge",
-                    "This relay is " + supervisor + "'s, not " + by + "'s", List.of());
+    /**
+     * The supervisor, and only they (not even an admin), confirms they relayed the content, on the version they saw
+     * when they name one.
+     */
+    public void acknowledge(Caller by, Long expectedVersion, String note, Instant now) {
+        if (!by.is(supervisor)) {
+            throw ProblemException.forbidden("not-the-supervisor", "Only the supervisor may acknowledge",
+                    "This relay is " + supervisor + "'s, not " + by.name() + "'s");
         }
+        Revision.require("relay " + id, version, expectedVersion);
         if (!isOpen()) {
             throw ProblemException.conflict("relay-acknowledged", "Already acknowledged",
                     "The relay was acknowledged at " + acknowledgedAt);
         }
         this.note = note;
         acknowledgedAt = now;
+    }
+
+    public RelayRequested requestedEvent(Meeting meeting, String link) {
+        return new RelayRequested(id, meeting.id, meeting.kind, meeting.subject.toEvent(), meeting.title, absentee,
+                supervisor, requestedAt, link);
+    }
+
+    public RelayAcknowledged acknowledgedEvent(Meeting meeting, String link) {
+        return new RelayAcknowledged(id, meeting.id, meeting.kind, meeting.subject.toEvent(), meeting.title,
+                absentee, supervisor, note, acknowledgedAt, link);
     }
 }

@@ -39,11 +39,11 @@ import work.remote.events.meeting.ActionItem;
 import work.remote.events.meeting.ActionItemOverdue;
 import work.remote.events.meeting.MeetingSubject;
 import work.remote.events.meeting.RetrospectiveCompleted;
-import work.remote.platform.clock.TestClock;
-import work.remote.platform.outbox.Outbox;
 import work.remote.meeting.config.MeetingConfig;
-import work.remote.meeting.service.Links;
 import work.remote.meeting.service.OverdueActionItems;
+import work.remote.platform.clock.TestClock;
+import work.remote.platform.links.Links;
+import work.remote.platform.outbox.Outbox;
 
 /** After-action reviews: the write-up, action items open → done or dropped, and overdue items announced once. */
 @QuarkusTest

@@ -8,10 +8,6 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "meeting")
 public interface MeetingConfig {
 
-    /** Base URL people use to reach this service's API; event links point below it. */
-    @WithDefault("http://localhost:8082")
-    String publicUrl();
-
     /** The remote meeting room a meeting gets when its planner names none: this prefix and the meeting id. */
     @WithDefault("https://meet.remote.work/")
     String roomUrl();

@@ -1,6 +1,5 @@
 package work.remote.meeting.rest;
 
-import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -9,12 +8,11 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -25,6 +23,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -32,16 +31,24 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import work.remote.events.meeting.MeetingKind;
+import work.remote.meeting.AfterActionReview;
 import work.remote.meeting.Meeting;
 import work.remote.meeting.MeetingState;
 import work.remote.meeting.ParkingLotItem;
-import work.remote.meeting.service.Links;
 import work.remote.meeting.service.MeetingPlanner;
 import work.remote.meeting.service.MeetingService;
 import work.remote.meeting.service.ReviewService;
-import work.remote.platform.paging.PageBounds;
+import work.remote.platform.caller.CurrentCaller;
+import work.remote.platform.links.Links;
+import work.remote.platform.paging.Page;
+import work.remote.platform.paging.PageRequest;
 import work.remote.platform.problem.Problem;
 
+/**
+ * Meetings for their host, and their after-action reviews. Views read a meeting's invitees and agenda, so each request
+ * runs in one transaction with the service's work. Every answer about one meeting (or review) carries its version as
+ * {@code ETag}; a change may send it back in {@code If-Match} and is then refused (409) when the meeting moved on.
+ */
 @Path("/meetings")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -55,9 +62,9 @@ import work.remote.platform.problem.Problem;
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "404", description = "No such meeting",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "409", description = "Not possible in the meeting's state, or changed concurrently",
+@APIResponse(responseCode = "409", description = "Not possible in the meeting's state, changed concurrently, or "
+        + "If-Match names a version that is no longer current",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-/** Views read a meeting's invitees and agenda, so each request runs in one transaction with the service's work. */
 public class MeetingResource {
 
     private final MeetingPlanner planner;
@@ -88,7 +95,8 @@ public class MeetingResource {
             content = @Content(schema = @Schema(implementation = MeetingView.class)))
     public Response plan(@Valid @NotNull PlanMeetingRequest request) {
         Meeting meeting = planner.planOne(request.command(), caller.get());
-        return Response.created(URI.create(links.meeting(meeting.id))).entity(view(meeting)).build();
+        return Revisions.tagged(Response.created(links.uri("meetings", meeting.id)).entity(view(meeting)),
+                meeting.version);
     }
 
     @POST
@@ -106,19 +114,20 @@ public class MeetingResource {
     @GET
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
     @Operation(summary = "Meetings by subject, kind, host or state, earliest start first")
-    public PageView<MeetingView> list(@QueryParam("subjectId") UUID subjectId, @QueryParam("kind") MeetingKind kind,
+    public Page<MeetingView> list(@QueryParam("subjectId") UUID subjectId, @QueryParam("kind") MeetingKind kind,
             @QueryParam("host") String host, @QueryParam("state") MeetingState state,
-            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(PageBounds.MAX_PAGE) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(PageBounds.MAX_SIZE) int size) {
-        return PageView.of(meetings.find(subjectId, kind, host, state, page, size), this::view, page, size);
+            @BeanParam @Valid PageRequest page) {
+        return meetings.find(subjectId, kind, host, state, page).map(this::view);
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
     @Operation(summary = "A meeting with its agenda: planned and actual time per item, overruns flagged")
-    public MeetingView get(@PathParam("id") UUID id) {
-        return view(meetings.find(id));
+    @APIResponse(responseCode = "200", description = "The meeting; its ETag is the version to send in If-Match",
+            headers = @Header(name = "ETag"), content = @Content(schema = @Schema(implementation = MeetingView.class)))
+    public Response get(@PathParam("id") UUID id) {
+        return tagged(meetings.find(id));
     }
 
     @POST
@@ -126,16 +135,20 @@ public class MeetingResource {
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
     @Operation(summary = "The host starts the meeting and its first agenda item",
             description = "The agenda is generated afresh, taking up what was parked on the subject meanwhile")
-    public MeetingView start(@PathParam("id") UUID id) {
-        return view(meetings.start(id, caller.get()));
+    @APIResponse(responseCode = "200", headers = @Header(name = "ETag"),
+            content = @Content(schema = @Schema(implementation = MeetingView.class)))
+    public Response start(@PathParam("id") UUID id, @HeaderParam(Revisions.IF_MATCH) String ifMatch) {
+        return tagged(meetings.start(id, Revisions.expected(ifMatch), caller.get()));
     }
 
     @POST
     @Path("/{id}/agenda/advance")
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
     @Operation(summary = "The host ends the running agenda item and starts the next")
-    public MeetingView advance(@PathParam("id") UUID id) {
-        return view(meetings.advanceAgenda(id, caller.get()));
+    @APIResponse(responseCode = "200", headers = @Header(name = "ETag"),
+            content = @Content(schema = @Schema(implementation = MeetingView.class)))
+    public Response advance(@PathParam("id") UUID id, @HeaderParam(Revisions.IF_MATCH) String ifMatch) {
+        return tagged(meetings.advanceAgenda(id, Revisions.expected(ifMatch), caller.get()));
     }
 
     @POST
@@ -146,16 +159,20 @@ public class MeetingResource {
     @APIResponse(responseCode = "201", description = "Parked and announced with ParkingLotItemRecorded",
             content = @Content(schema = @Schema(implementation = ParkingLotItemView.class)))
     public Response park(@PathParam("id") UUID id, @Valid @NotNull ParkRequest request) {
-        ParkingLotItem item = meetings.park(id, request.proposedBy(), request.proposal(), caller.get());
-        return Response.status(Response.Status.CREATED).entity(ParkingLotItemView.of(item)).build();
+        ParkingLotItem item = meetings.park(id, request.command(), caller.get());
+        return Revisions.tagged(Response.status(Response.Status.CREATED).entity(ParkingLotItemView.of(item)),
+                item.version);
     }
 
     @PUT
     @Path("/{id}/attendance")
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
     @Operation(summary = "The host records who attended; every other invitee was absent")
-    public MeetingView attendance(@PathParam("id") UUID id, @Valid @NotNull AttendanceRequest request) {
-        return view(meetings.recordAttendance(id, request.present(), caller.get()));
+    @APIResponse(responseCode = "200", headers = @Header(name = "ETag"),
+            content = @Content(schema = @Schema(implementation = MeetingView.class)))
+    public Response attendance(@PathParam("id") UUID id, @HeaderParam(Revisions.IF_MATCH) String ifMatch,
+            @Valid @NotNull AttendanceRequest request) {
+        return tagged(meetings.recordAttendance(id, Revisions.expected(ifMatch), request.present(), caller.get()));
     }
 
     @POST
@@ -164,17 +181,21 @@ public class MeetingResource {
     @Operation(summary = "The host concludes the meeting with decisions and feedback",
             description = "Announces MeetingConcluded with attendees and absentees, and a RelayRequested to the "
                     + "supervisor of each absentee (the host when they have none)")
-    public MeetingView conclude(@PathParam("id") UUID id, @Valid @NotNull ConcludeRequest request) {
-        return view(meetings.conclude(id, request.decisions(),
-                request.feedback().stream().map(FeedbackRequest::toItem).toList(), caller.get()));
+    @APIResponse(responseCode = "200", headers = @Header(name = "ETag"),
+            content = @Content(schema = @Schema(implementation = MeetingView.class)))
+    public Response conclude(@PathParam("id") UUID id, @HeaderParam(Revisions.IF_MATCH) String ifMatch,
+            @Valid @NotNull ConcludeRequest request) {
+        return tagged(meetings.conclude(id, Revisions.expected(ifMatch), request.command(), caller.get()));
     }
 
     @GET
     @Path("/{id}/review")
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
     @Operation(summary = "The after-action review of a retrospective meeting, with its action items")
-    public ReviewView review(@PathParam("id") UUID id) {
-        return ReviewView.of(reviews.find(id), reviews.actionItemsOf(id));
+    @APIResponse(responseCode = "200", description = "The review; its ETag is the version to send in If-Match",
+            headers = @Header(name = "ETag"), content = @Content(schema = @Schema(implementation = ReviewView.class)))
+    public Response review(@PathParam("id") UUID id) {
+        return reviewView(reviews.find(id));
     }
 
     @POST
@@ -183,11 +204,22 @@ public class MeetingResource {
     @Operation(summary = "The host writes up the after-action review, once",
             description = "Expected, happened, why different, keep, change, action items with owner and due date; "
                     + "announced with RetrospectiveCompleted")
-    public ReviewView completeReview(@PathParam("id") UUID id, @Valid @NotNull ReviewRequest request) {
-        return ReviewView.of(reviews.complete(id, request.toFindings(), caller.get()), reviews.actionItemsOf(id));
+    @APIResponse(responseCode = "200", headers = @Header(name = "ETag"),
+            content = @Content(schema = @Schema(implementation = ReviewView.class)))
+    public Response completeReview(@PathParam("id") UUID id, @HeaderParam(Revisions.IF_MATCH) String ifMatch,
+            @Valid @NotNull ReviewRequest request) {
+        return reviewView(reviews.complete(id, Revisions.expected(ifMatch), request.command(), caller.get()));
+    }
+
+    private Response tagged(Meeting meeting) {
+        return Revisions.ok(view(meeting), meeting.version);
     }
 
     private MeetingView view(Meeting meeting) {
-        return MeetingView.of(meeting, clock.instant(), links.meeting(meeting.id));
+        return MeetingView.of(meeting, clock.instant(), links.to("meetings", meeting.id));
+    }
+
+    private Response reviewView(AfterActionReview review) {
+        return Revisions.ok(ReviewView.of(review, reviews.actionItemsOf(review.meetingId)), review.version);
     }
 }

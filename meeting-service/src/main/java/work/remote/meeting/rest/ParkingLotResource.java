@@ -5,26 +5,32 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import work.remote.meeting.ParkingLotItem;
 import work.remote.meeting.service.MeetingService;
-import work.remote.platform.paging.PageBounds;
+import work.remote.platform.caller.CurrentCaller;
+import work.remote.platform.paging.Page;
+import work.remote.platform.paging.PageRequest;
 
 @Path("/parking-lot")
 @Produces(MediaType.APPLICATION_JSON)
@@ -45,19 +51,22 @@ public class ParkingLotResource {
     @GET
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
     @Operation(summary = "Parked proposals by subject and state, oldest first")
-    public PageView<ParkingLotItemView> list(@QueryParam("subjectId") UUID subjectId,
-            @QueryParam("state") ParkingLotItem.State state,
-            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(PageBounds.MAX_PAGE) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(PageBounds.MAX_SIZE) int size) {
-        return PageView.of(meetings.parkingLot(subjectId, state, page, size), ParkingLotItemView::of, page, size);
+    public Page<ParkingLotItemView> list(@QueryParam("subjectId") UUID subjectId,
+            @QueryParam("state") ParkingLotItem.State state, @BeanParam @Valid PageRequest page) {
+        return meetings.parkingLot(subjectId, state, page).map(ParkingLotItemView::of);
     }
 
     @POST
     @Path("/{id}/resolution")
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
     @Operation(summary = "A host of a meeting on the subject marks a parked proposal discussed or dropped",
-            description = "A resolved proposal no longer goes on agendas")
-    public ParkingLotItemView resolve(@PathParam("id") UUID id, @Valid @NotNull ResolveParkingLotItemRequest request) {
-        return ParkingLotItemView.of(meetings.resolve(id, request.outcome(), request.note(), caller.get()));
+            description = "A resolved proposal no longer goes on agendas; If-Match, when sent, must name the item's "
+                    + "current version")
+    @APIResponse(responseCode = "200", headers = @Header(name = "ETag"),
+            content = @Content(schema = @Schema(implementation = ParkingLotItemView.class)))
+    public Response resolve(@PathParam("id") UUID id, @HeaderParam(Revisions.IF_MATCH) String ifMatch,
+            @Valid @NotNull ResolveParkingLotItemRequest request) {
+        ParkingLotItem item = meetings.resolve(id, Revisions.expected(ifMatch), request.command(), caller.get());
+        return Revisions.ok(ParkingLotItemView.of(item), item.version);
     }
 }

@@ -13,7 +13,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import work.remote.events.meeting.MeetingKind;
-import work.remote.meeting.service.MeetingProposal;
+import work.remote.meeting.service.MeetingPlanner;
 
 @Schema(description = "A meeting to plan; for sessions, the invitees are split into as many meetings as the kind's size needs")
 public record PlanMeetingRequest(
@@ -29,8 +29,8 @@ public record PlanMeetingRequest(
         @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String materialLink,
         @NotEmpty @Size(max = 500) List<@NotNull @Valid InviteeRequest> invitees) {
 
-    public MeetingProposal command() {
-        return new MeetingProposal(kind, subject.toSubject(), title, host, startsAt.at(), startsAt.zone(),
+    public MeetingPlanner.Proposal command() {
+        return new MeetingPlanner.Proposal(kind, subject.toSubject(), title, host, startsAt.at(), startsAt.zone(),
                 durationMinutes, presentationMinutes, joinLink, materialLink,
                 invitees.stream().map(InviteeRequest::toInvitee).toList());
     }

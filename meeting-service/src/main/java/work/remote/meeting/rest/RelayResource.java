@@ -5,27 +5,33 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import work.remote.meeting.Relay;
-import work.remote.meeting.service.Links;
 import work.remote.meeting.service.RelayService;
-import work.remote.platform.paging.PageBounds;
+import work.remote.platform.caller.CurrentCaller;
+import work.remote.platform.links.Links;
+import work.remote.platform.paging.Page;
+import work.remote.platform.paging.PageRequest;
 
 @Path("/relays")
 @Produces(MediaType.APPLICATION_JSON)
@@ -48,31 +54,39 @@ public class RelayResource {
     @GET
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
     @Operation(summary = "Relays per supervisor and per meeting; open=true for those still to acknowledge")
-    public PageView<RelayView> list(@QueryParam("supervisor") String supervisor,
+    public Page<RelayView> list(@QueryParam("supervisor") String supervisor,
             @QueryParam("meetingId") UUID meetingId, @QueryParam("open") Boolean open,
-            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(PageBounds.MAX_PAGE) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(PageBounds.MAX_SIZE) int size) {
-        return PageView.of(relays.find(supervisor, meetingId, open, page, size), this::view, page, size);
+            @BeanParam @Valid PageRequest page) {
+        return relays.find(supervisor, meetingId, open, page).map(this::view);
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
     @Operation(summary = "A relay task")
-    public RelayView get(@PathParam("id") UUID id) {
-        return view(relays.find(id));
+    @APIResponse(responseCode = "200", description = "The relay; its ETag is the version to send in If-Match",
+            headers = @Header(name = "ETag"), content = @Content(schema = @Schema(implementation = RelayView.class)))
+    public Response get(@PathParam("id") UUID id) {
+        return tagged(relays.find(id));
     }
 
     @POST
     @Path("/{id}/acknowledgement")
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
     @Operation(summary = "The supervisor, and nobody else, confirms the content was relayed",
-            description = "Announced with RelayAcknowledged")
-    public RelayView acknowledge(@PathParam("id") UUID id, @Valid @NotNull AcknowledgeRelayRequest request) {
-        return view(relays.acknowledge(id, caller.get().name(), request.note()));
+            description = "Announced with RelayAcknowledged; If-Match, when sent, must name the relay's current version")
+    @APIResponse(responseCode = "200", headers = @Header(name = "ETag"),
+            content = @Content(schema = @Schema(implementation = RelayView.class)))
+    public Response acknowledge(@PathParam("id") UUID id, @HeaderParam(Revisions.IF_MATCH) String ifMatch,
+            @Valid @NotNull AcknowledgeRelayRequest request) {
+        return tagged(relays.acknowledge(id, Revisions.expected(ifMatch), request.note(), caller.get()));
+    }
+
+    private Response tagged(Relay relay) {
+        return Revisions.ok(view(relay), relay.version);
     }
 
     private RelayView view(Relay relay) {
-        return RelayView.of(relay, links.relay(relay.id));
+        return RelayView.of(relay, links.to("relays", relay.id));
     }
 }

@@ -24,7 +24,7 @@ public record ReviewRequest(
         @NotNull @Size(max = 50) List<@NotBlank @Size(max = 1_000) String> toChange,
         @NotNull @Size(max = 50) List<@NotNull @Valid ActionItemRequest> actionItems) {
 
-    public ReviewService.Findings toFindings() {
+    public ReviewService.Findings command() {
         return new ReviewService.Findings(expected, happened, whyDifferent, toKeep, toChange,
                 actionItems.stream().map(ActionItemRequest::toNew).toList());
     }

@@ -12,25 +12,39 @@ import jakarta.transaction.Transactional;
 import io.quarkus.panache.common.Sort;
 
 import work.remote.events.meeting.FeedbackItem;
-import work.remote.events.meeting.MeetingConcluded;
 import work.remote.events.meeting.MeetingKind;
-import work.remote.events.meeting.ParkingLotItemRecorded;
-import work.remote.events.meeting.RelayRequested;
-import work.remote.platform.outbox.Outbox;
-import work.remote.meeting.Agenda;
-import work.remote.meeting.AgendaSlot;
-import work.remote.meeting.Caller;
 import work.remote.meeting.Feedback;
-import work.remote.meeting.Invitation;
 import work.remote.meeting.Meeting;
 import work.remote.meeting.MeetingState;
 import work.remote.meeting.ParkingLotItem;
 import work.remote.meeting.Relay;
+import work.remote.platform.caller.Caller;
+import work.remote.platform.links.Links;
+import work.remote.platform.outbox.Outbox;
+import work.remote.platform.paging.Page;
+import work.remote.platform.paging.PageRequest;
 import work.remote.platform.problem.ProblemException;
+import work.remote.platform.query.Criteria;
 
-/** Runs a meeting for its host: start, agenda, parking lot, attendance, conclusion with relays for absentees. */
+/**
+ * Runs a meeting for its host: start, agenda, parking lot, attendance, conclusion with relays for absentees. A
+ * change that names the version it was made on ({@code expectedVersion}, from {@code If-Match}) is refused when the
+ * meeting moved on meanwhile; changes are flushed in the call, so that a concurrent one surfaces as a 409 as well.
+ */
 @ApplicationScoped
 public class MeetingService {
+
+    /** An off-topic proposal made in the meeting: who made it, and what it is. */
+    public record Parking(String proposedBy, String proposal) {
+    }
+
+    /** What a meeting ends with: its decisions and the feedback people gave. */
+    public record Conclusion(List<String> decisions, List<FeedbackItem> feedback) {
+    }
+
+    /** What became of a parked proposal: DISCUSSED or DROPPED, and a note. */
+    public record Resolution(ParkingLotItem.State outcome, String note) {
+    }
 
     private final Outbox outbox;
     private final Clock clock;
@@ -51,68 +65,69 @@ public class MeetingService {
         return meeting;
     }
 
-    public Slice<Meeting> find(UUID subjectId, MeetingKind kind, String host, MeetingState state, int page, int size) {
-        Filter filter = new Filter().equal("subject.id", subjectId).equal("kind", kind).equal("host", host)
+    public Page<Meeting> find(UUID subjectId, MeetingKind kind, String host, MeetingState state, PageRequest page) {
+        Criteria criteria = Criteria.where().equal("subject.id", subjectId).equal("kind", kind).equal("host", host)
                 .equal("state", state);
-        return Slice.of(Meeting.find(filter.query(), Sort.ascending("startsAt").and("id"), filter.parameters()),
-                page, size);
+        return Page.of(Meeting.find(criteria.query(), Sort.ascending("startsAt").and("id"), criteria.parameters()),
+                page);
     }
 
     /** Starts the meeting; its agenda is generated afresh to take up what was parked on the subject meanwhile. */
     @Transactional
-    public Meeting start(UUID id, Caller caller) {
-        Meeting meeting = hostedBy(id, caller);
-        int presentation = meeting.agenda.get(0).plannedMinutes;
-        List<AgendaSlot> agenda = Agenda.generate(meeting.durationMinutes, presentation, meeting.subject.title,
-                meeting.materialLink, ParkingLotItem.openFor(meeting.subject));
-        meeting.start(agenda, clock.instant());
-        return Writes.flushed(meeting);
+    public Meeting start(UUID id, Long expectedVersion, Caller caller) {
+        Meeting meeting = hostedBy(id, expectedVersion, caller);
+        meeting.start(ParkingLotItem.openFor(meeting.subject), clock.instant());
+        Meeting.flush();
+        return meeting;
     }
 
     @Transactional
-    public Meeting advanceAgenda(UUID id, Caller caller) {
-        Meeting meeting = hostedBy(id, caller);
+    public Meeting advanceAgenda(UUID id, Long expectedVersion, Caller caller) {
+        Meeting meeting = hostedBy(id, expectedVersion, caller);
         meeting.advanceAgenda(clock.instant());
-        return Writes.flushed(meeting);
+        Meeting.flush();
+        return meeting;
     }
 
     /** Parks an off-topic proposal made in the running meeting. */
     @Transactional
-    public ParkingLotItem park(UUID id, String proposedBy, String proposal, Caller caller) {
-        Meeting meeting = hostedBy(id, caller);
+    public ParkingLotItem park(UUID id, Parking parking, Caller caller) {
+        Meeting meeting = hostedBy(id, null, caller);
         meeting.requireRunning("park a proposal in");
-        ParkingLotItem item = ParkingLotItem.park(meeting, proposedBy, proposal, caller.name(), clock.instant());
+        ParkingLotItem item = ParkingLotItem.park(meeting, parking.proposedBy(), parking.proposal(), caller.name(),
+                clock.instant());
         item.persist();
-        outbox.publish(new ParkingLotItemRecorded(item.id, meeting.id, meeting.subject.toEvent(), item.proposedBy,
-                item.proposal, item.recordedBy, item.recordedAt, links.meeting(meeting.id)));
+        outbox.publish(item.recordedEvent(meeting, links.to("meetings", meeting.id)));
         return item;
     }
 
-    public Slice<ParkingLotItem> parkingLot(UUID subjectId, ParkingLotItem.State state, int page, int size) {
-        Filter filter = new Filter().equal("subjectId", subjectId).equal("state", state);
-        return Slice.of(ParkingLotItem.find(filter.query(), Sort.ascending("recordedAt").and("id"),
-                filter.parameters()), page, size);
+    public Page<ParkingLotItem> parkingLot(UUID subjectId, ParkingLotItem.State state, PageRequest page) {
+        Criteria criteria = Criteria.where().equal("subjectId", subjectId).equal("state", state);
+        return Page.of(ParkingLotItem.find(criteria.query(), Sort.ascending("recordedAt").and("id"),
+                criteria.parameters()), page);
     }
 
     /** Marks a parked item discussed or dropped; a host of a meeting on its subject (or an admin) decides. */
     @Transactional
-    public ParkingLotItem resolve(UUID itemId, ParkingLotItem.State outcome, String note, Caller caller) {
+    public ParkingLotItem resolve(UUID itemId, Long expectedVersion, Resolution resolution, Caller caller) {
         ParkingLotItem item = ParkingLotItem.findById(itemId);
         if (item == null) {
             throw ProblemException.notFound("Parking-lot item", itemId);
         }
-        List<String> hosts = Meeting.<Meeting>list("subject.kind = ?1 and subject.id = ?2", item.subjectKind,
-                item.subjectId).stream().map(meeting -> meeting.host).distinct().toList();
-        caller.mustBe("host of a meeting on this subject", hosts.toArray(String[]::new));
-        item.resolve(outcome, note, caller.name(), clock.instant());
-        return Writes.flushed(item);
+        caller.mustBe("host of a meeting on this subject",
+                Meeting.hostsOn(item.subjectKind, item.subjectId).toArray(String[]::new));
+        item.requireVersion(expectedVersion);
+        item.resolve(resolution.outcome(), resolution.note(), caller.name(), clock.instant());
+        ParkingLotItem.flush();
+        return item;
     }
 
     @Transactional
-    public Meeting recordAttendance(UUID id, List<String> present, Caller caller) {
-        Meeting meeting = hostedBy(id, caller);
+    public Meeting recordAttendance(UUID id, Long expectedVersion, List<String> present, Caller caller) {
+        Meeting meeting = hostedBy(id, expectedVersion, caller);
         meeting.recordAttendance(present);
-        return Writes.flushed(meeting);
+        Meeting.flush();
+        return meeting;
     }
 
     /**
@@ -120,28 +135,23 @@ public class MeetingService {
      * each absentee to relay it ({@code RelayRequested}), all in one transaction.
      */
     @Transactional
-    public Meeting conclude(UUID id, List<String> decisions, List<FeedbackItem> feedback, Caller caller) {
-        Meeting meeting = hostedBy(id, caller);
+    public Meeting conclude(UUID id, Long expectedVersion, Conclusion conclusion, Caller caller) {
+        Meeting meeting = hostedBy(id, expectedVersion, caller);
         Instant now = clock.instant();
-        meeting.conclude(decisions, feedback.stream().map(Feedback::of).toList(), now);
-        Writes.flushed(meeting);
-        outbox.publish(new MeetingConcluded(meeting.id, meeting.kind, meeting.subject.toEvent(), meeting.title,
-                meeting.host, meeting.startedAt, meeting.endedAt,
-                meeting.attendees().stream().map(Invitation::toEvent).toList(),
-                meeting.absentees().stream().map(Invitation::toEvent).toList(), meeting.decisions,
-                meeting.feedback.stream().map(Feedback::toEvent).toList(), links.meeting(meeting.id)));
-        for (Invitation absentee : meeting.absentees()) {
-            Relay relay = Relay.request(meeting, absentee, now);
+        meeting.conclude(conclusion.decisions(), conclusion.feedback().stream().map(Feedback::of).toList(), now);
+        Meeting.flush();
+        outbox.publish(meeting.concludedEvent(links.to("meetings", meeting.id)));
+        for (Relay relay : meeting.relaysForAbsentees(now)) {
             relay.persist();
-            outbox.publish(new RelayRequested(relay.id, meeting.id, meeting.kind, meeting.subject.toEvent(),
-                    meeting.title, relay.absentee, relay.supervisor, relay.requestedAt, links.relay(relay.id)));
+            outbox.publish(relay.requestedEvent(meeting, links.to("relays", relay.id)));
         }
         return meeting;
     }
 
-    private Meeting hostedBy(UUID id, Caller caller) {
+    private Meeting hostedBy(UUID id, Long expectedVersion, Caller caller) {
         Meeting meeting = find(id);
         caller.mustBe("host", meeting.host);
+        meeting.requireVersion(expectedVersion);
         return meeting;
     }
 }

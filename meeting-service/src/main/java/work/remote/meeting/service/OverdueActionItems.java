@@ -16,11 +16,12 @@ import org.hibernate.jpa.SpecHints;
 
 import io.quarkus.scheduler.Scheduled;
 
-import work.remote.events.meeting.ActionItemOverdue;
-import work.remote.platform.outbox.Outbox;
 import work.remote.meeting.ActionItem;
 import work.remote.meeting.Meeting;
 import work.remote.meeting.config.MeetingConfig;
+import work.remote.platform.links.Links;
+import work.remote.platform.outbox.Outbox;
+import work.remote.platform.query.Locking;
 
 /**
  * The daily look for open action items past their due date: each raises {@code ActionItemOverdue} exactly once.
@@ -29,8 +30,6 @@ import work.remote.meeting.config.MeetingConfig;
  */
 @ApplicationScoped
 public class OverdueActionItems {
-
-    private static final int SKIP_LOCKED = -2;
 
     private final EntityManager entityManager;
     private final Outbox outbox;
@@ -65,13 +64,11 @@ public class OverdueActionItems {
                 .setParameter("open", ActionItem.State.OPEN)
                 .setParameter("today", today)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .setHint(SpecHints.HINT_SPEC_LOCK_TIMEOUT, SKIP_LOCKED)
+                .setHint(SpecHints.HINT_SPEC_LOCK_TIMEOUT, Locking.SKIP_LOCKED)
                 .getResultList();
         for (ActionItem item : overdue) {
             Meeting meeting = Meeting.findById(item.meetingId);
-            outbox.publish(new ActionItemOverdue(item.id, meeting.id, meeting.subject.toEvent(), item.description,
-                    item.owner, item.due, links.review(meeting.id)));
-            item.overdueAnnouncedAt = now;
+            outbox.publish(item.announceOverdue(meeting, links.to("meetings", meeting.id, "review"), now));
         }
         return overdue.size();
     }

@@ -9,11 +9,15 @@ import jakarta.transaction.Transactional;
 
 import io.quarkus.panache.common.Sort;
 
-import work.remote.events.meeting.RelayAcknowledged;
-import work.remote.platform.outbox.Outbox;
 import work.remote.meeting.Meeting;
 import work.remote.meeting.Relay;
+import work.remote.platform.caller.Caller;
+import work.remote.platform.links.Links;
+import work.remote.platform.outbox.Outbox;
+import work.remote.platform.paging.Page;
+import work.remote.platform.paging.PageRequest;
 import work.remote.platform.problem.ProblemException;
+import work.remote.platform.query.Criteria;
 
 /** Relay tasks: listed per supervisor and per meeting, acknowledged by their supervisor alone. */
 @ApplicationScoped
@@ -39,23 +43,21 @@ public class RelayService {
     }
 
     /** Relays filtered by supervisor, meeting and whether they are still open, oldest request first. */
-    public Slice<Relay> find(String supervisor, UUID meetingId, Boolean open, int page, int size) {
-        Filter filter = new Filter().equal("supervisor", supervisor).equal("meetingId", meetingId)
+    public Page<Relay> find(String supervisor, UUID meetingId, Boolean open, PageRequest page) {
+        Criteria criteria = Criteria.where().equal("supervisor", supervisor).equal("meetingId", meetingId)
                 .when(Boolean.TRUE.equals(open), "acknowledgedAt is null")
                 .when(Boolean.FALSE.equals(open), "acknowledgedAt is not null");
-        return Slice.of(Relay.find(filter.query(), Sort.ascending("requestedAt").and("id"), filter.parameters()),
-                page, size);
+        return Page.of(Relay.find(criteria.query(), Sort.ascending("requestedAt").and("id"), criteria.parameters()),
+                page);
     }
 
     @Transactional
-    public Relay acknowledge(UUID id, String supervisor, String note) {
+    public Relay acknowledge(UUID id, Long expectedVersion, String note, Caller caller) {
         Relay relay = find(id);
-        relay.acknowledge(supervisor, note, clock.instant());
-        Writes.flushed(relay);
+        relay.acknowledge(caller, expectedVersion, note, clock.instant());
+        Relay.flush();
         Meeting meeting = Meeting.findById(relay.meetingId);
-        outbox.publish(new RelayAcknowledged(relay.id, meeting.id, meeting.kind, meeting.subject.toEvent(),
-                meeting.title, relay.absentee, relay.supervisor, relay.note, relay.acknowledgedAt,
-                links.relay(relay.id)));
+        outbox.publish(relay.acknowledgedEvent(meeting, links.to("relays", relay.id)));
         return relay;
     }
 }

@@ -12,13 +12,16 @@ import jakarta.transaction.Transactional;
 
 import io.quarkus.panache.common.Sort;
 
-import work.remote.events.meeting.RetrospectiveCompleted;
-import work.remote.platform.outbox.Outbox;
 import work.remote.meeting.ActionItem;
 import work.remote.meeting.AfterActionReview;
-import work.remote.meeting.Caller;
 import work.remote.meeting.Meeting;
+import work.remote.platform.caller.Caller;
+import work.remote.platform.links.Links;
+import work.remote.platform.outbox.Outbox;
+import work.remote.platform.paging.Page;
+import work.remote.platform.paging.PageRequest;
 import work.remote.platform.problem.ProblemException;
+import work.remote.platform.query.Criteria;
 
 /** After-action reviews of retrospective meetings and the action items they commit to. */
 @ApplicationScoped
@@ -30,6 +33,10 @@ public class ReviewService {
     }
 
     public record NewActionItem(String description, String owner, LocalDate due) {
+    }
+
+    /** How an action item ends: DONE, or DROPPED with a reason. */
+    public record Closing(ActionItem.State outcome, String reason) {
     }
 
     private final Outbox outbox;
@@ -60,40 +67,40 @@ public class ReviewService {
 
     /** Writes up the review once, with its action items, and announces it with {@code RetrospectiveCompleted}. */
     @Transactional
-    public AfterActionReview complete(UUID meetingId, Findings findings, Caller caller) {
+    public AfterActionReview complete(UUID meetingId, Long expectedVersion, Findings findings, Caller caller) {
         Meeting meeting = meetings.find(meetingId);
         caller.mustBe("host", meeting.host);
         AfterActionReview review = find(meetingId);
+        review.requireVersion(expectedVersion);
         Instant now = clock.instant();
         review.complete(caller.name(), findings.expected(), findings.happened(), findings.whyDifferent(),
                 findings.toKeep(), findings.toChange(), now);
-        Writes.flushed(review);
+        AfterActionReview.flush();
         List<ActionItem> items = findings.actionItems().stream()
                 .map(item -> ActionItem.open(meetingId, item.description(), item.owner(), item.due())).toList();
         items.forEach(item -> item.persist());
-        outbox.publish(new RetrospectiveCompleted(meeting.id, meeting.subject.toEvent(), meeting.title,
-                review.facilitator, review.expected, review.happened, review.whyDifferent, review.toKeep,
-                review.toChange, items.stream().map(ActionItem::toEvent).toList(), review.completedAt,
-                links.review(meeting.id)));
+        outbox.publish(review.completedEvent(meeting, items, links.to("meetings", meeting.id, "review")));
         return review;
     }
 
-    public Slice<ActionItem> actionItems(String owner, UUID meetingId, ActionItem.State state, int page, int size) {
-        Filter filter = new Filter().equal("owner", owner).equal("meetingId", meetingId).equal("state", state);
-        return Slice.of(ActionItem.find(filter.query(), Sort.ascending("due").and("id"), filter.parameters()),
-                page, size);
+    public Page<ActionItem> actionItems(String owner, UUID meetingId, ActionItem.State state, PageRequest page) {
+        Criteria criteria = Criteria.where().equal("owner", owner).equal("meetingId", meetingId).equal("state", state);
+        return Page.of(ActionItem.find(criteria.query(), Sort.ascending("due").and("id"), criteria.parameters()),
+                page);
     }
 
     /** Marks an item done or dropped (with a reason); its owner, the review's facilitator or an admin may. */
     @Transactional
-    public ActionItem close(UUID itemId, ActionItem.State outcome, String reason, Caller caller) {
+    public ActionItem close(UUID itemId, Long expectedVersion, Closing closing, Caller caller) {
         ActionItem item = ActionItem.findById(itemId);
         if (item == null) {
             throw ProblemException.notFound("Action item", itemId);
         }
         AfterActionReview review = AfterActionReview.findById(item.meetingId);
         caller.mustBe("owner or facilitator", item.owner, review.facilitator);
-        item.close(outcome, reason, caller.name(), clock.instant());
-        return Writes.flushed(item);
+        item.requireVersion(expectedVersion);
+        item.close(closing.outcome(), closing.reason(), caller.name(), clock.instant());
+        ActionItem.flush();
+        return item;
     }
 }

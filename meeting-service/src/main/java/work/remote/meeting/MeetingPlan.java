@@ -1,0 +1,26 @@
+package work.remote.meeting;
+
+import java.time.Instant;
+import java.time.ZoneId;
+
+import work.remote.events.meeting.MeetingKind;
+import work.remote.events.meeting.MeetingSubject;
+
+/**
+ * What every session planned together shares: kind, subject, host, the first start and the zone it was planned
+ * in, the length and the presentation's share of it, the room and the material. A null {@code title} or
+ * {@code joinLink} stands for the default: the kind and the subject's title, and a room of the meeting's own.
+ */
+public record MeetingPlan(MeetingKind kind, MeetingSubject subject, String title, String host, Instant startsAt,
+        ZoneId zone, int durationMinutes, int presentationMinutes, String joinLink, String materialLink) {
+
+    /** The title of session {@code sessionNumber} of {@code sessionCount}. */
+    public String titleOf(int sessionNumber, int sessionCount) {
+        String base = title != null ? title : switch (kind) {
+            case DISCUSSION -> "Discussion of " + subject.title();
+            case TRAINING -> "Training for " + subject.title();
+            case RETROSPECTIVE -> "After-action review of " + subject.title();
+        };
+        return sessionCount == 1 ? base : base + " (session " + sessionNumber + " of " + sessionCount + ")";
+    }
+}

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -23,8 +22,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import work.remote.events.EventType;
 import work.remote.events.notification.Channel;
-import work.remote.events.notification.NotificationDead;
-import work.remote.events.notification.NotificationDelivered;
 import work.remote.events.ticket.CriticalIssueReported;
 import work.remote.notification.channel.ChannelRateLimiter;
 import work.remote.notification.channel.SlackChannel;
@@ -181,9 +178,7 @@ public class DeliveryAttempts {
                 case GIVE_UP -> died(delivery, delivery.refused(result.error()));
             }
             if (delivery.state == Delivery.State.DELIVERED) {
-                outbox.publish(new NotificationDelivered(delivery.id, UUID.fromString(delivery.ceId), delivery.ceType,
-                        sourceSubject(delivery), delivery.channel, delivery.target, delivery.attempts,
-                        delivery.deliveredAt, links.to("deliveries", delivery.id)));
+                outbox.publish(delivery.deliveredEvent(links.to("deliveries", delivery.id)));
             } else if (delivery.state == Delivery.State.PENDING) {
                 metrics.retried(delivery.channel);
                 LOG.warnf("Delivery %s to %s %s failed (attempt %d), next at %s: %s", delivery.id, delivery.channel,
@@ -194,20 +189,13 @@ public class DeliveryAttempts {
 
     private void died(Delivery delivery, Delivery.DeathCause cause) {
         metrics.dead(delivery.channel, cause);
-        outbox.publish(new NotificationDead(delivery.id, UUID.fromString(delivery.ceId), delivery.ceType,
-                sourceSubject(delivery), delivery.channel, delivery.target, delivery.attempts, delivery.lastError,
-                clock.instant(), links.to("deliveries", delivery.id)));
+        outbox.publish(delivery.deadEvent(clock.instant(), links.to("deliveries", delivery.id)));
         LOG.errorf("Delivery %s of %s to %s %s is dead after %d attempt(s): %s", delivery.id, delivery.ceType,
                 delivery.channel, delivery.target, delivery.attempts, delivery.lastError);
         if (delivery.channel == Channel.SLACK && delivery.purpose == Delivery.Purpose.NOTICE
                 && CRITICAL_ISSUE.equals(delivery.ceType)) {
             escalation.escalate(delivery.ceId, CriticalIssueEscalation.Trigger.DEAD);
         }
-    }
-
-    /** A CloudEvent need not have a subject; the announcements of a delivery always name one. */
-    private static String sourceSubject(Delivery delivery) {
-        return Objects.requireNonNullElse(delivery.subject, "");
     }
 
     /** Exponential backoff with full jitter for {@code attempt} (1-based), never shorter than the target asked. */

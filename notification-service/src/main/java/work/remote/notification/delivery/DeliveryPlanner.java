@@ -2,8 +2,6 @@ package work.remote.notification.delivery;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,7 +11,6 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import work.remote.events.notification.Channel;
 import work.remote.notification.route.ConsumedEvent;
 import work.remote.notification.route.EventAttributes;
 import work.remote.notification.route.PlannedTarget;
@@ -61,8 +58,7 @@ public class DeliveryPlanner {
             LOG.debugf("No route for %s (%s)", event.type().ceType(), event.id());
             return;
         }
-        Set<Channel> channels = targets.stream().map(PlannedTarget::channel).collect(Collectors.toSet());
-        RenderedMessage message = renderer.render(event, channels);
+        RenderedMessage message = renderer.render(event, routed.channels());
         EventAttributes attributes = event.attributes();
         JsonNode link = event.data().path("link");
         Delivery.Source source = new Delivery.Source(event.id(), event.type().ceType(), event.subject(),

@@ -1,8 +1,6 @@
 package work.remote.notification.delivery;
 
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,7 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import work.remote.events.DomainEvent;
 import work.remote.events.EventCatalog;
 import work.remote.events.EventType;
-import work.remote.events.notification.Channel;
 import work.remote.notification.route.ConsumedContexts;
 import work.remote.notification.route.ConsumedEvent;
 import work.remote.notification.route.PlannedTarget;
@@ -49,14 +46,13 @@ public class DeliveryPreview {
         } catch (MalformedEventException e) {
             throw ProblemException.invalid("data", e.getMessage());
         }
-        List<PlannedTarget> targets = routing.targetsFor(event).chosen();
-        Set<Channel> channels = targets.stream().map(PlannedTarget::channel).collect(Collectors.toSet());
+        Routing.Targets targets = routing.targetsFor(event);
         RenderedMessage message;
         try {
-            message = renderer.render(event, channels);
+            message = renderer.render(event, targets.channels());
         } catch (MalformedEventException e) {
             throw ProblemException.invalid("data", e.getMessage());
         }
-        return new Preview(message, targets);
+        return new Preview(message, targets.chosen());
     }
 }

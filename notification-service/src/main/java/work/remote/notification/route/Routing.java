@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -40,6 +42,11 @@ public class Routing {
 
     /** The targets an event goes to, and those its routes chose but it must not go to. */
     public record Targets(List<PlannedTarget> chosen, List<PlannedTarget> suppressed) {
+
+        /** The channels of the chosen targets: the formats the message is rendered in. */
+        public Set<Channel> channels() {
+            return chosen.stream().map(PlannedTarget::channel).collect(Collectors.toSet());
+        }
     }
 
     public Targets targetsFor(ConsumedEvent event) {

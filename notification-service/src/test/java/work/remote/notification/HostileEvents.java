@@ -9,7 +9,7 @@ import java.util.stream.Stream;
 import work.remote.events.DomainEvent;
 import work.remote.events.EventCatalog;
 import work.remote.events.EventSamples;
-import work.remote.notification.route.EventPattern;
+import work.remote.notification.route.ConfiguredContexts;
 
 /**
  * Events of every type this service consumes, made from their samples with every string field, nested ones
@@ -32,7 +32,7 @@ final class HostileEvents {
     }
 
     static Stream<Class<? extends DomainEvent>> consumedTypes() {
-        return EventPattern.CONSUMED_CONTEXTS.stream().flatMap(context -> EventCatalog.ofContext(context).stream());
+        return ConfiguredContexts.consumedContexts().stream().flatMap(context -> EventCatalog.ofContext(context).stream());
     }
 
     /** The sample of {@code type} with every string {@code marker + HOSTILE}, lists as in the sample. */

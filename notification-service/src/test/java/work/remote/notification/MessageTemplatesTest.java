@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -25,13 +26,14 @@ import work.remote.events.DomainEvent;
 import work.remote.events.EventCatalog;
 import work.remote.events.EventJson;
 import work.remote.events.EventSamples;
-import work.remote.events.EventType;
+import work.remote.events.notification.Channel;
 import work.remote.events.ticket.LaunchStarted;
 import work.remote.events.ticket.SlaAtRisk;
 import work.remote.events.ticket.SlaBreached;
 import work.remote.notification.delivery.MessageRenderer;
 import work.remote.notification.delivery.RenderedMessage;
-import work.remote.notification.route.EventPattern;
+import work.remote.notification.route.ConfiguredContexts;
+import work.remote.notification.route.ConsumedEvent;
 
 /** Every event type this service consumes renders, from its sample, into Block Kit and an email with its link. */
 @QuarkusTest
@@ -44,7 +46,12 @@ class MessageTemplatesTest {
     MessageRenderer renderer;
 
     static Stream<Class<? extends DomainEvent>> consumedEventTypes() {
-        return EventPattern.CONSUMED_CONTEXTS.stream().flatMap(context -> EventCatalog.ofContext(context).stream());
+        return ConfiguredContexts.consumedContexts().stream().flatMap(context -> EventCatalog.ofContext(context).stream());
+    }
+
+    /** Renders {@code data} as a {@code type} for Slack and email, as for an event with targets on both. */
+    RenderedMessage render(Class<? extends DomainEvent> type, JsonNode data) {
+        return renderer.render(ConsumedEvent.decode(null, null, type, data), EnumSet.allOf(Channel.class));
     }
 
     @ParameterizedTest
@@ -54,7 +61,7 @@ class MessageTemplatesTest {
         JsonNode data = EventJson.mapper().valueToTree(sample);
         String link = data.path("link").asText();
 
-        RenderedMessage message = renderer.render(EventType.of(type), data);
+        RenderedMessage message = render(type, data);
 
         JsonNode slack = EventJson.mapper().readTree(message.slackBlocks());
         assertThat(slack.path("text").asText()).isNotBlank().isEqualTo(message.title());
@@ -77,7 +84,7 @@ class MessageTemplatesTest {
     @MethodSource("consumedEventTypes")
     void titlesNameWhatHappenedInTheSamplesOwnWords(Class<? extends DomainEvent> type) {
         JsonNode data = EventJson.mapper().valueToTree(EventSamples.of(type));
-        String title = renderer.render(EventType.of(type), data).title();
+        String title = render(type, data).title();
         List<String> names = Stream.of(data.path("title"), data.path("feature"), data.path("meetingTitle"),
                 data.path("description"), data.path("subject").path("title"))
                 .map(JsonNode::asText).filter(value -> !value.isEmpty()).toList();
@@ -87,8 +94,7 @@ class MessageTemplatesTest {
     @Test
     void aLaunchStartMessageLinksTheParentTicketForChildTickets() throws Exception {
         LaunchStarted started = EventSamples.launchStarted();
-        RenderedMessage message = renderer.render(EventType.of(LaunchStarted.class),
-                EventJson.mapper().valueToTree(started));
+        RenderedMessage message = render(LaunchStarted.class, EventJson.mapper().valueToTree(started));
         JsonNode slack = EventJson.mapper().readTree(message.slackBlocks());
         assertThat(slack.findValuesAsText("url")).contains(started.parentTicketLink(), started.rulesDocumentLink());
         assertThat(message.emailText()).contains(started.parentTicketLink());
@@ -97,7 +103,7 @@ class MessageTemplatesTest {
     @Test
     void anSlaAtRiskMessageNamesTheTicketAndTheTimeLeftLinksItAndAlertsTheChannel() throws Exception {
         SlaAtRisk atRisk = EventSamples.slaAtRisk();
-        RenderedMessage message = renderer.render(EventType.of(SlaAtRisk.class), EventJson.mapper().valueToTree(atRisk));
+        RenderedMessage message = render(SlaAtRisk.class, EventJson.mapper().valueToTree(atRisk));
 
         String timeLeft = "1 h";
         assertThat(atRisk.minutesRemaining()).isEqualTo(60);
@@ -114,8 +120,7 @@ class MessageTemplatesTest {
     @Test
     void anSlaBreachedMessageNamesTheTicketAndSinceWhenItIsOverdueLinksItAndAlertsTheChannel() throws Exception {
         SlaBreached breached = EventSamples.slaBreached();
-        RenderedMessage message = renderer.render(EventType.of(SlaBreached.class),
-                EventJson.mapper().valueToTree(breached));
+        RenderedMessage message = render(SlaBreached.class, EventJson.mapper().valueToTree(breached));
 
         String overdueSince = UTC.format(breached.resolveBy());
         assertThat(Duration.between(breached.reportedAt(), breached.resolveBy())).hasHours(3);
@@ -133,7 +138,7 @@ class MessageTemplatesTest {
     @Test
     void onlyTheSlaMessagesAlertTheWholeChannel() {
         assertThat(consumedEventTypes()).allSatisfy(type -> {
-            String slack = renderer.render(EventType.of(type), EventJson.mapper().valueToTree(EventSamples.of(type)))
+            String slack = render(type, EventJson.mapper().valueToTree(EventSamples.of(type)))
                     .slackBlocks();
             boolean sla = type == SlaAtRisk.class || type == SlaBreached.class;
             assertThat(slack.contains("<!here>")).as(type.getSimpleName()).isEqualTo(sla);

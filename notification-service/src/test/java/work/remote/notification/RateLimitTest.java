@@ -22,16 +22,17 @@ import io.quarkus.test.junit.QuarkusTest;
 
 import work.remote.devinfra.RemoteWorkTestResource;
 import work.remote.devinfra.SlackSink;
-import work.remote.platform.outbox.Outbox;
 import work.remote.notification.channel.ChannelRateLimiter;
 import work.remote.notification.config.NotificationConfig;
 import work.remote.notification.delivery.DeliveryAttempts;
-import work.remote.notification.delivery.DeliveryLinks;
 import work.remote.notification.delivery.DeliveryMetrics;
-import work.remote.notification.delivery.DeliveryWorker;
+import work.remote.notification.delivery.DeliveryAttempt;
+import work.remote.notification.delivery.DeliveryScheduler;
 import work.remote.notification.delivery.EmailSender;
 import work.remote.notification.delivery.SlackSender;
 import work.remote.notification.escalation.CriticalIssueEscalation;
+import work.remote.platform.links.Links;
+import work.remote.platform.outbox.Outbox;
 
 /**
  * A Slack channel gets no more than its rate: over the limit, messages queue in the database and none is dropped,
@@ -42,7 +43,7 @@ import work.remote.notification.escalation.CriticalIssueEscalation;
 class RateLimitTest {
 
     @Inject
-    DeliveryWorker worker;
+    DeliveryScheduler scheduler;
 
     @Inject
     EntityManager entityManager;
@@ -57,7 +58,7 @@ class RateLimitTest {
     Outbox outbox;
 
     @Inject
-    DeliveryLinks links;
+    Links links;
 
     @Inject
     DeliveryMetrics metrics;
@@ -72,11 +73,11 @@ class RateLimitTest {
     EmailSender email;
 
     /** Another replica's sending machinery, with nothing in memory shared with this one: only the database. */
-    DeliveryWorker anotherReplica() {
+    DeliveryScheduler anotherReplica() {
         ChannelRateLimiter limiter = new ChannelRateLimiter(entityManager);
         DeliveryAttempts attempts = new DeliveryAttempts(entityManager, clock, config, limiter, outbox, links, metrics,
                 escalation);
-        return new DeliveryWorker(attempts, slack, email, config, limiter, metrics);
+        return new DeliveryScheduler(attempts, new DeliveryAttempt(attempts, slack, email, metrics), config, limiter);
     }
 
     /** Sends {@code count} status posts to {@code channel} and answers their messages, in order. */
@@ -116,7 +117,7 @@ class RateLimitTest {
         String channel = Api.uniqueChannel("replicas");
         String webhook = "T0/replicas/" + UUID.randomUUID();
         Api.registerChannel(channel, webhook, Map.of("ratePerSecond", 2, "burst", 1));
-        DeliveryWorker secondReplica = anotherReplica();
+        DeliveryScheduler secondReplica = anotherReplica();
         secondReplica.start();
         List<String> messages = burst(channel, 10);
         try {
@@ -168,7 +169,7 @@ class RateLimitTest {
         List<String> messages = burst(channel, 12);
         await().atMost(Duration.ofSeconds(30)).until(() -> Api.callsTo(webhook).size() >= 3);
 
-        worker.stop();
+        scheduler.stop();
         try {
             int sentBeforeTheStop = Api.callsTo(webhook).size();
             assertThat(sentBeforeTheStop).isLessThan(12);
@@ -178,7 +179,7 @@ class RateLimitTest {
                     .then().statusCode(200)
                     .body("total", equalTo(12 - sentBeforeTheStop));
         } finally {
-            worker.start();
+            scheduler.start();
         }
 
         await().atMost(Duration.ofSeconds(30)).until(() -> Api.callsTo(webhook).size() >= 12);

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,10 +27,11 @@ import work.remote.devinfra.RemoteWorkTestResource;
 import work.remote.devinfra.SlackSink;
 import work.remote.events.DomainEvent;
 import work.remote.events.EventJson;
-import work.remote.events.EventType;
+import work.remote.events.notification.Channel;
 import work.remote.notification.delivery.MessageRenderer;
 import work.remote.notification.delivery.RenderedMessage;
-import work.remote.notification.route.EventPattern;
+import work.remote.notification.route.ConfiguredContexts;
+import work.remote.notification.route.ConsumedEvent;
 
 /**
  * Every Slack message this service renders is one Slack accepts, whatever users typed: it keeps Block Kit's limits
@@ -94,7 +96,7 @@ class SlackMessageLimitsTest {
         String channel = Api.uniqueChannel("t-longest");
         String webhookPath = "T0/B0/" + channel.substring(1);
         Api.registerChannel(channel, webhookPath, Map.of());
-        List<String> routes = EventPattern.CONSUMED_CONTEXTS.stream()
+        List<String> routes = ConfiguredContexts.consumedContexts().stream()
                 .map(context -> RouteTest.create(RouteTest.route("longest-" + context, "work.remote." + context + ".*",
                         Map.of(), List.of(RouteTest.target("SLACK_CHANNEL", channel)))))
                 .toList();
@@ -144,6 +146,7 @@ class SlackMessageLimitsTest {
     }
 
     RenderedMessage render(DomainEvent event) {
-        return renderer.render(EventType.of(event.getClass()), EventJson.mapper().valueToTree(event));
+        return renderer.render(ConsumedEvent.decode(null, null, event.getClass(), EventJson.mapper().valueToTree(event)),
+                EnumSet.allOf(Channel.class));
     }
 }

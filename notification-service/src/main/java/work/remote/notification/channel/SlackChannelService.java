@@ -13,9 +13,10 @@ import jakarta.transaction.Transactional;
 
 import io.quarkus.panache.common.Sort;
 
-import work.remote.notification.Slice;
 import work.remote.notification.Versions;
 import work.remote.notification.config.NotificationConfig;
+import work.remote.platform.paging.Page;
+import work.remote.platform.paging.PageRequest;
 import work.remote.platform.problem.Problem;
 import work.remote.platform.problem.ProblemException;
 
@@ -48,8 +49,8 @@ public class SlackChannelService {
             boolean unlimited) {
     }
 
-    public Slice<SlackChannel> list(int page, int size) {
-        return Slice.of(SlackChannel.findAll(Sort.ascending("name")), page, size);
+    public Page<SlackChannel> list(PageRequest page) {
+        return Page.of(SlackChannel.findAll(Sort.ascending("name")), page);
     }
 
     public SlackChannel get(UUID id) {

@@ -11,10 +11,6 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "notification")
 public interface NotificationConfig {
 
-    /** Base URL people use to reach this service's API; event links point below it. */
-    @WithDefault("http://localhost:8084")
-    String publicUrl();
-
     Slack slack();
 
     Email email();

@@ -3,6 +3,7 @@ package work.remote.notification.delivery;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -16,6 +17,8 @@ import jakarta.persistence.Table;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 import work.remote.events.notification.Channel;
+import work.remote.events.notification.NotificationDead;
+import work.remote.events.notification.NotificationDelivered;
 import work.remote.notification.route.PlannedTarget;
 import work.remote.platform.problem.ProblemException;
 
@@ -214,6 +217,23 @@ public class Delivery extends PanacheEntityBase {
         Instant next = now.plus(retryIn);
         nextAttemptAt = next.isAfter(windowEnds) ? windowEnds : next;
         return Optional.empty();
+    }
+
+    /** The announcement that it was delivered; {@code link} is where the log shows it. */
+    public NotificationDelivered deliveredEvent(String link) {
+        return new NotificationDelivered(id, UUID.fromString(ceId), ceType, sourceSubject(), channel, target, attempts,
+                deliveredAt, link);
+    }
+
+    /** The announcement that it died at {@code diedAt}; {@code link} is where the log shows it. */
+    public NotificationDead deadEvent(Instant diedAt, String link) {
+        return new NotificationDead(id, UUID.fromString(ceId), ceType, sourceSubject(), channel, target, attempts,
+                lastError, diedAt, link);
+    }
+
+    /** A CloudEvent need not have a subject; the announcements of a delivery always name one. */
+    private String sourceSubject() {
+        return Objects.requireNonNullElse(subject, "");
     }
 
     /** Records a refusal for good: dead at once, with the target's reason. */

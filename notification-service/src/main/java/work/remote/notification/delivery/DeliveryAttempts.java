@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -23,14 +22,14 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import work.remote.events.EventType;
 import work.remote.events.notification.Channel;
-import work.remote.events.notification.NotificationDead;
-import work.remote.events.notification.NotificationDelivered;
-import work.remote.platform.outbox.Outbox;
 import work.remote.events.ticket.CriticalIssueReported;
 import work.remote.notification.channel.ChannelRateLimiter;
 import work.remote.notification.channel.SlackChannel;
 import work.remote.notification.config.NotificationConfig;
 import work.remote.notification.escalation.CriticalIssueEscalation;
+import work.remote.platform.links.Links;
+import work.remote.platform.outbox.Outbox;
+import work.remote.platform.query.Locking;
 
 /**
  * The short transactions around one attempt: finding what is due, claiming a delivery (and its channel's token) for
@@ -41,7 +40,6 @@ import work.remote.notification.escalation.CriticalIssueEscalation;
 public class DeliveryAttempts {
 
     private static final Logger LOG = Logger.getLogger(DeliveryAttempts.class);
-    private static final int SKIP_LOCKED = -2;
     private static final String CRITICAL_ISSUE = EventType.of(CriticalIssueReported.class).ceType();
 
     private final EntityManager entityManager;
@@ -49,13 +47,13 @@ public class DeliveryAttempts {
     private final NotificationConfig.Delivery config;
     private final ChannelRateLimiter limiter;
     private final Outbox outbox;
-    private final DeliveryLinks links;
+    private final Links links;
     private final DeliveryMetrics metrics;
     private final CriticalIssueEscalation escalation;
 
     @Inject
     public DeliveryAttempts(EntityManager entityManager, Clock clock, NotificationConfig config,
-            ChannelRateLimiter limiter, Outbox outbox, DeliveryLinks links, DeliveryMetrics metrics,
+            ChannelRateLimiter limiter, Outbox outbox, Links links, DeliveryMetrics metrics,
             CriticalIssueEscalation escalation) {
         this.entityManager = entityManager;
         this.clock = clock;
@@ -119,7 +117,7 @@ public class DeliveryAttempts {
     public Claim claim(DueDelivery due) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Delivery delivery = entityManager.find(Delivery.class, due.id(), LockModeType.PESSIMISTIC_WRITE,
-                    Map.of(SpecHints.HINT_SPEC_LOCK_TIMEOUT, SKIP_LOCKED));
+                    Map.of(SpecHints.HINT_SPEC_LOCK_TIMEOUT, Locking.SKIP_LOCKED));
             Instant now = clock.instant();
             if (delivery == null || !delivery.isDue(now)) {
                 return Claim.gone();
@@ -180,9 +178,7 @@ public class DeliveryAttempts {
                 case GIVE_UP -> died(delivery, delivery.refused(result.error()));
             }
             if (delivery.state == Delivery.State.DELIVERED) {
-                outbox.publish(new NotificationDelivered(delivery.id, UUID.fromString(delivery.ceId), delivery.ceType,
-                        sourceSubject(delivery), delivery.channel, delivery.target, delivery.attempts,
-                        delivery.deliveredAt, links.delivery(delivery.id)));
+                outbox.publish(delivery.deliveredEvent(links.to("deliveries", delivery.id)));
             } else if (delivery.state == Delivery.State.PENDING) {
                 metrics.retried(delivery.channel);
                 LOG.warnf("Delivery %s to %s %s failed (attempt %d), next at %s: %s", delivery.id, delivery.channel,
@@ -193,20 +189,13 @@ public class DeliveryAttempts {
 
     private void died(Delivery delivery, Delivery.DeathCause cause) {
         metrics.dead(delivery.channel, cause);
-        outbox.publish(new NotificationDead(delivery.id, UUID.fromString(delivery.ceId), delivery.ceType,
-                sourceSubject(delivery), delivery.channel, delivery.target, delivery.attempts, delivery.lastError,
-                clock.instant(), links.delivery(delivery.id)));
+        outbox.publish(delivery.deadEvent(clock.instant(), links.to("deliveries", delivery.id)));
         LOG.errorf("Delivery %s of %s to %s %s is dead after %d attempt(s): %s", delivery.id, delivery.ceType,
                 delivery.channel, delivery.target, delivery.attempts, delivery.lastError);
         if (delivery.channel == Channel.SLACK && delivery.purpose == Delivery.Purpose.NOTICE
                 && CRITICAL_ISSUE.equals(delivery.ceType)) {
             escalation.escalate(delivery.ceId, CriticalIssueEscalation.Trigger.DEAD);
         }
-    }
-
-    /** A CloudEvent need not have a subject; the announcements of a delivery always name one. */
-    private static String sourceSubject(Delivery delivery) {
-        return Objects.requireNonNullElse(delivery.subject, "");
     }
 
     /** Exponential backoff with full jitter for {@code attempt} (1-based), never shorter than the target asked. */

@@ -1,9 +1,6 @@
 package work.remote.notification.delivery;
 
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.StringJoiner;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,14 +8,15 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 
-import work.remote.platform.AfterCommit;
 import work.remote.events.notification.Channel;
-import work.remote.notification.Slice;
 import work.remote.notification.channel.SlackChannelService;
+import work.remote.platform.AfterCommit;
+import work.remote.platform.paging.Page;
+import work.remote.platform.paging.PageRequest;
 import work.remote.platform.problem.ProblemException;
+import work.remote.platform.query.Criteria;
 
 /** The queryable record of every delivery, and the replay of dead ones. */
 @ApplicationScoped
@@ -26,13 +24,13 @@ public class DeliveryLog {
 
     private final Clock clock;
     private final AfterCommit afterCommit;
-    private final DeliveryWorker worker;
+    private final DeliveryScheduler scheduler;
 
     @Inject
-    public DeliveryLog(Clock clock, AfterCommit afterCommit, DeliveryWorker worker) {
+    public DeliveryLog(Clock clock, AfterCommit afterCommit, DeliveryScheduler scheduler) {
         this.clock = clock;
         this.afterCommit = afterCommit;
-        this.worker = worker;
+        this.scheduler = scheduler;
     }
 
     /** What to look for; every criterion left null matches everything. */
@@ -40,28 +38,17 @@ public class DeliveryLog {
             Delivery.State state, Channel channel, String target) {
     }
 
-    public Slice<Delivery> find(Filter filter, int page, int size) {
-        StringJoiner where = new StringJoiner(" and ");
-        Map<String, Object> parameters = new HashMap<>();
-        criterion(where, parameters, "ceId", filter.ceId());
-        criterion(where, parameters, "ceType", filter.ceType());
-        criterion(where, parameters, "subject", filter.subject());
-        criterion(where, parameters, "ticketId", filter.ticketId());
-        criterion(where, parameters, "launchId", filter.launchId());
-        criterion(where, parameters, "state", filter.state());
-        criterion(where, parameters, "channel", filter.channel());
-        criterion(where, parameters, "target", filter.target());
-        PanacheQuery<Delivery> query = where.length() == 0
-                ? Delivery.findAll(Sort.descending("createdAt").and("id"))
-                : Delivery.find(where.toString(), Sort.descending("createdAt").and("id"), parameters);
-        return Slice.of(query, page, size);
-    }
-
-    private static void criterion(StringJoiner where, Map<String, Object> parameters, String field, Object value) {
-        if (value != null) {
-            where.add(field + " = :" + field);
-            parameters.put(field, value);
-        }
+    public Page<Delivery> find(Filter filter, PageRequest page) {
+        Criteria where = Criteria.where()
+                .equal("ceId", filter.ceId())
+                .equal("ceType", filter.ceType())
+                .equal("subject", filter.subject())
+                .equal("ticketId", filter.ticketId())
+                .equal("launchId", filter.launchId())
+                .equal("state", filter.state())
+                .equal("channel", filter.channel())
+                .equal("target", filter.target());
+        return Page.of(Delivery.find(where.query(), Sort.descending("createdAt").and("id"), where.parameters()), page);
     }
 
     public Delivery get(UUID id) {
@@ -80,7 +67,7 @@ public class DeliveryLog {
         int waiting = Delivery.update("nextAttemptAt = ?1 where state = ?2 and channel = ?3 and target = ?4",
                 clock.instant(), Delivery.State.PENDING, Channel.SLACK, ready.name());
         if (waiting > 0) {
-            afterCommit.run(worker::nudge);
+            afterCommit.run(scheduler::nudge);
         }
     }
 
@@ -89,7 +76,7 @@ public class DeliveryLog {
     public Delivery replay(UUID id) {
         Delivery delivery = get(id);
         delivery.replay(clock.instant());
-        afterCommit.run(worker::nudge);
+        afterCommit.run(scheduler::nudge);
         return delivery;
     }
 }

@@ -11,11 +11,11 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import work.remote.platform.AfterCommit;
-import work.remote.platform.inbox.ReceivedEvent;
+import work.remote.notification.route.ConsumedEvent;
 import work.remote.notification.route.EventAttributes;
 import work.remote.notification.route.PlannedTarget;
 import work.remote.notification.route.Routing;
+import work.remote.platform.AfterCommit;
 
 /**
  * Turns an event into one persisted delivery per target its routes choose, in the consumer's transaction (so a
@@ -29,24 +29,24 @@ public class DeliveryPlanner {
     private final Routing routing;
     private final MessageRenderer renderer;
     private final AfterCommit afterCommit;
-    private final DeliveryWorker worker;
+    private final DeliveryScheduler scheduler;
     private final Clock clock;
     private final DeliveryMetrics metrics;
 
     @Inject
-    public DeliveryPlanner(Routing routing, MessageRenderer renderer, AfterCommit afterCommit, DeliveryWorker worker,
+    public DeliveryPlanner(Routing routing, MessageRenderer renderer, AfterCommit afterCommit, DeliveryScheduler scheduler,
             Clock clock, DeliveryMetrics metrics) {
         this.routing = routing;
         this.renderer = renderer;
         this.afterCommit = afterCommit;
-        this.worker = worker;
+        this.scheduler = scheduler;
         this.clock = clock;
         this.metrics = metrics;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void plan(ReceivedEvent event) {
-        Routing.Targets routed = routing.targetsFor(event.type(), event.data());
+    public void plan(ConsumedEvent event) {
+        Routing.Targets routed = routing.targetsFor(event);
         for (PlannedTarget left : routed.suppressed()) {
             metrics.announcementSuppressed(left.channel());
             LOG.warnf("Announcement %s of a dead delivery (subject %s) is not sent to %s %s, so that dead "
@@ -58,14 +58,14 @@ public class DeliveryPlanner {
             LOG.debugf("No route for %s (%s)", event.type().ceType(), event.id());
             return;
         }
-        RenderedMessage message = renderer.render(event.type(), event.data());
-        EventAttributes attributes = EventAttributes.of(event.type(), event.data());
+        RenderedMessage message = renderer.render(event, routed.channels());
+        EventAttributes attributes = event.attributes();
         JsonNode link = event.data().path("link");
         Delivery.Source source = new Delivery.Source(event.id(), event.type().ceType(), event.subject(),
                 attributes.ticketId(), attributes.launchId(), link.isTextual() ? link.asText() : null);
         for (PlannedTarget target : targets) {
             Delivery.pending(source, target, message, clock.instant()).persist();
         }
-        afterCommit.run(worker::nudge);
+        afterCommit.run(scheduler::nudge);
     }
 }

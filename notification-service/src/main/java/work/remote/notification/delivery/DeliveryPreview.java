@@ -7,12 +7,14 @@ import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import work.remote.events.DomainEvent;
 import work.remote.events.EventCatalog;
 import work.remote.events.EventType;
-import work.remote.platform.inbox.MalformedEventException;
-import work.remote.notification.route.EventPattern;
+import work.remote.notification.route.ConsumedContexts;
+import work.remote.notification.route.ConsumedEvent;
 import work.remote.notification.route.PlannedTarget;
 import work.remote.notification.route.Routing;
+import work.remote.platform.inbox.MalformedEventException;
 import work.remote.platform.problem.ProblemException;
 
 /** What an event would become, without persisting or sending anything: a dry run of the routes. */
@@ -21,27 +23,36 @@ public class DeliveryPreview {
 
     private final Routing routing;
     private final MessageRenderer renderer;
+    private final ConsumedContexts consumed;
 
     @Inject
-    public DeliveryPreview(Routing routing, MessageRenderer renderer) {
+    public DeliveryPreview(Routing routing, MessageRenderer renderer, ConsumedContexts consumed) {
         this.routing = routing;
         this.renderer = renderer;
+        this.consumed = consumed;
     }
 
     public record Preview(RenderedMessage message, List<PlannedTarget> targets) {
     }
 
     public Preview of(String ceType, JsonNode data) {
-        EventType type = EventCatalog.byCeType(ceType).map(EventType::of)
-                .filter(EventPattern::routable)
+        Class<? extends DomainEvent> eventClass = EventCatalog.byCeType(ceType)
+                .filter(type -> consumed.routable(EventType.of(type)))
                 .orElseThrow(() -> ProblemException.invalid("ceType", "must be an event type of the "
-                        + EventPattern.CONSUMED_CONTEXTS + " contexts or " + EventPattern.DEAD_NOTIFICATION.ceType()));
-        RenderedMessage message;
+                        + consumed.contexts() + " contexts or " + ConsumedContexts.DEAD_NOTIFICATION.ceType()));
+        ConsumedEvent event;
         try {
-            message = renderer.render(type, data);
+            event = ConsumedEvent.decode(null, null, eventClass, data);
         } catch (MalformedEventException e) {
             throw ProblemException.invalid("data", e.getMessage());
         }
-        return new Preview(message, routing.targetsFor(type, data).chosen());
+        Routing.Targets targets = routing.targetsFor(event);
+        RenderedMessage message;
+        try {
+            message = renderer.render(event, targets.channels());
+        } catch (MalformedEventException e) {
+            throw ProblemException.invalid("data", e.getMessage());
+        }
+        return new Preview(message, targets.chosen());
     }
 }

@@ -9,7 +9,7 @@ import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.vertx.ext.mail.SMTPException;
 
-import work.remote.notification.route.EmailDirectory;
+import work.remote.notification.channel.EmailDirectory;
 
 /**
  * Sends an attempt's text and HTML bodies over SMTP. A permanent SMTP refusal (5xx), a message the mail client

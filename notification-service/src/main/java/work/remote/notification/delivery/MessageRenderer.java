@@ -1,6 +1,7 @@
 package work.remote.notification.delivery;
 
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,16 +17,17 @@ import io.quarkus.qute.Template;
 import io.quarkus.runtime.StartupEvent;
 
 import work.remote.events.DomainEvent;
-import work.remote.events.EventCatalog;
 import work.remote.events.EventJson;
 import work.remote.events.EventType;
+import work.remote.events.notification.Channel;
 import work.remote.platform.inbox.MalformedEventException;
-import work.remote.notification.route.EventPattern;
+import work.remote.notification.route.ConsumedContexts;
+import work.remote.notification.route.ConsumedEvent;
 
 /**
- * Renders an event with its three Qute templates under {@code templates/messages/<EventName>/}: {@code slack.json}
- * (Block Kit; its {@code text} is the message's title and the email's subject), {@code text.txt} and
- * {@code html.html}. Each template declares its event type ({@code {@work.remote.events...}}), so Qute checks
+ * Renders an event with its Qute templates under {@code templates/messages/<EventName>/}: {@code slack.json}
+ * (Block Kit; its {@code text} is the message's title and the email's subject, so it is always rendered), and
+ * {@code text.txt} and {@code html.html} only when an email is sent. Each template declares its event type ({@code {@work.remote.events...}}), so Qute checks
  * every expression against the event record at build time. The Slack template sees the event's strings escaped
  * for mrkdwn ({@link Mrkdwn}) and its result is cut to Block Kit's limits ({@link BlockKitLimits}), whatever the
  * template says.
@@ -39,16 +41,17 @@ public class MessageRenderer {
     static final List<String> TEMPLATES = List.of("slack.json", "text.txt", "html.html");
 
     private final Engine engine;
+    private final ConsumedContexts consumed;
 
     @Inject
-    public MessageRenderer(Engine engine) {
+    public MessageRenderer(Engine engine, ConsumedContexts consumed) {
         this.engine = engine;
+        this.consumed = consumed;
     }
 
-    /** Refuses to start when an event type this service consumes has no templates. */
+    /** Refuses to start when an event type routes may take has no templates. */
     void checkEveryTypeHasTemplates(@Observes StartupEvent startup) {
-        List<String> missing = EventPattern.CONSUMED_CONTEXTS.stream()
-                .flatMap(context -> EventCatalog.ofContext(context).stream())
+        List<String> missing = consumed.routableTypes()
                 .flatMap(type -> TEMPLATES.stream().map(name -> templateId(EventType.of(type), name)))
                 .filter(id -> engine.getTemplate(id) == null)
                 .toList();
@@ -57,15 +60,19 @@ public class MessageRenderer {
         }
     }
 
-    /** @throws MalformedEventException when {@code data} is not a valid event of {@code type} */
-    public RenderedMessage render(EventType type, JsonNode data) {
-        Class<? extends DomainEvent> eventClass = EventCatalog.byCeType(type.ceType())
-                .orElseThrow(() -> new MalformedEventException("Unknown event type " + type.ceType()));
-        DomainEvent event = event(eventClass, data);
-        ObjectNode slack = slackMessage(type, event(eventClass, Mrkdwn.escapeStrings(data)));
+    /**
+     * The message for {@code channels}: the title and the Slack message always, the email's text and HTML only when
+     * {@code channels} has {@link Channel#EMAIL}.
+     */
+    public RenderedMessage render(ConsumedEvent event, Set<Channel> channels) {
+        ObjectNode slack = slackMessage(event.type(), decodeEscaped(event));
         String title = LINE_BREAKS.matcher(Mrkdwn.unescape(slack.path("text").asText())).replaceAll(" ").strip();
-        return new RenderedMessage(title, slack.toString(), template(type, "text.txt").data("event", event).render(),
-                template(type, "html.html").data("event", event).render());
+        if (!channels.contains(Channel.EMAIL)) {
+            return new RenderedMessage(title, slack.toString(), null, null);
+        }
+        return new RenderedMessage(title, slack.toString(),
+                template(event.type(), "text.txt").data("event", event.record()).render(),
+                template(event.type(), "html.html").data("event", event.record()).render());
     }
 
     /**
@@ -88,12 +95,13 @@ public class MessageRenderer {
         return slack;
     }
 
-    private static DomainEvent event(Class<? extends DomainEvent> eventClass, JsonNode data) {
+    /** The event's record with every string escaped for mrkdwn, for the Slack template. */
+    private static DomainEvent decodeEscaped(ConsumedEvent event) {
         try {
-            return EventJson.mapper().treeToValue(data, eventClass);
+            return EventJson.mapper().treeToValue(Mrkdwn.escapeStrings(event.data()), event.record().getClass());
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new MalformedEventException("The data is not a valid " + eventClass.getSimpleName() + ": "
-                    + e.getMessage(), e);
+            throw new MalformedEventException("Escaped for mrkdwn, the data is no valid "
+                    + event.record().getClass().getSimpleName() + ": " + e.getMessage(), e);
         }
     }
 

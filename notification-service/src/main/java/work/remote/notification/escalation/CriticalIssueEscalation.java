@@ -21,9 +21,9 @@ import work.remote.events.notification.Channel;
 import work.remote.notification.config.NotificationConfig;
 import work.remote.notification.delivery.Delivery;
 import work.remote.notification.delivery.DeliveryMetrics;
-import work.remote.notification.delivery.DeliveryWorker;
+import work.remote.notification.delivery.DeliveryScheduler;
 import work.remote.notification.delivery.RenderedMessage;
-import work.remote.notification.route.EmailDirectory;
+import work.remote.notification.channel.EmailDirectory;
 import work.remote.notification.route.PlannedTarget;
 
 /**
@@ -52,14 +52,14 @@ public class CriticalIssueEscalation {
     private final NotificationConfig.Escalation config;
     private final EmailDirectory directory;
     private final AfterCommit afterCommit;
-    private final DeliveryWorker worker;
+    private final DeliveryScheduler scheduler;
     private final DeliveryMetrics metrics;
     private final Template text;
     private final Template html;
 
     @Inject
     public CriticalIssueEscalation(EntityManager entityManager, Clock clock, NotificationConfig config,
-            EmailDirectory directory, AfterCommit afterCommit, DeliveryWorker worker, DeliveryMetrics metrics,
+            EmailDirectory directory, AfterCommit afterCommit, DeliveryScheduler scheduler, DeliveryMetrics metrics,
             @Location("escalations/slack-missed.txt") Template text,
             @Location("escalations/slack-missed.html") Template html) {
         this.entityManager = entityManager;
@@ -67,7 +67,7 @@ public class CriticalIssueEscalation {
         this.config = config.escalation();
         this.directory = directory;
         this.afterCommit = afterCommit;
-        this.worker = worker;
+        this.scheduler = scheduler;
         this.metrics = metrics;
         this.text = text;
         this.html = html;
@@ -109,7 +109,7 @@ public class CriticalIssueEscalation {
             Delivery.pending(Delivery.Purpose.ESCALATION, source, new PlannedTarget(Channel.EMAIL, address, ROUTE),
                     email, now).persist();
         }
-        afterCommit.run(worker::nudge);
+        afterCommit.run(scheduler::nudge);
         metrics.escalated(trigger.tag());
         LOG.warnf("Critical issue %s (%s) escalated by email to %s: %s", first.subject, ceId, config.group(),
                 message.misses());

@@ -8,12 +8,14 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
-import work.remote.platform.inbox.Inbox;
 import work.remote.notification.delivery.DeliveryPlanner;
+import work.remote.notification.route.ConsumedEvent;
+import work.remote.platform.inbox.Inbox;
 
 /**
  * Reads every context's events, and this service's own (so that dead deliveries are announced); the inbox makes a
- * redelivered event plan no second delivery.
+ * redelivered event plan no second delivery. Each event is decoded here, once, into the {@link ConsumedEvent} that
+ * routing and rendering take.
  */
 @ApplicationScoped
 public class EventConsumer {
@@ -32,6 +34,6 @@ public class EventConsumer {
     @Incoming("remote-work-events")
     @Blocking
     public void onEvent(ConsumerRecord<String, String> record) {
-        inbox.process(CONSUMER, record, planner::plan);
+        inbox.process(CONSUMER, record, received -> planner.plan(ConsumedEvent.of(received)));
     }
 }

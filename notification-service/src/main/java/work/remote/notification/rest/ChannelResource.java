@@ -1,24 +1,20 @@
 package work.remote.notification.rest;
 
-import java.net.URI;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -32,7 +28,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import work.remote.notification.Versions;
 import work.remote.notification.channel.SlackChannel;
 import work.remote.notification.channel.SlackChannelService;
-import work.remote.platform.paging.PageBounds;
+import work.remote.platform.paging.Page;
+import work.remote.platform.paging.PageRequest;
+import work.remote.platform.links.Links;
 import work.remote.platform.problem.Problem;
 
 /** Slack channels and their webhooks; a webhook URL goes in and never comes out. */
@@ -51,19 +49,20 @@ import work.remote.platform.problem.Problem;
 public class ChannelResource {
 
     private final SlackChannelService channels;
+    private final Links links;
 
     @Inject
-    public ChannelResource(SlackChannelService channels) {
+    public ChannelResource(SlackChannelService channels, Links links) {
         this.channels = channels;
+        this.links = links;
     }
 
     @GET
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
     @Operation(summary = "Every registered Slack channel, by name")
-    public ListPage<SlackChannelView> list(
-            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(PageBounds.MAX_PAGE) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(PageBounds.MAX_SIZE) int size) {
-        return ListPage.of(channels.list(page, size), SlackChannelView::of, page, size);
+    public Page<SlackChannelView> list(
+            @BeanParam @Valid PageRequest page) {
+        return channels.list(page).map(SlackChannelView::of);
     }
 
     @GET
@@ -80,7 +79,7 @@ public class ChannelResource {
     @APIResponse(responseCode = "201", description = "Registered")
     public Response register(@Valid @NotNull SlackChannelRequest request) {
         SlackChannel channel = channels.register(request.change());
-        return Response.created(URI.create("/channels/" + channel.id)).entity(SlackChannelView.of(channel)).build();
+        return Response.created(links.uri("channels", channel.id)).entity(SlackChannelView.of(channel)).build();
     }
 
     @PUT

@@ -4,9 +4,8 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -25,7 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import work.remote.events.notification.Channel;
 import work.remote.notification.delivery.Delivery;
 import work.remote.notification.delivery.DeliveryLog;
-import work.remote.platform.paging.PageBounds;
+import work.remote.platform.paging.Page;
+import work.remote.platform.paging.PageRequest;
 import work.remote.platform.problem.Problem;
 
 @Path("/deliveries")
@@ -47,15 +47,14 @@ public class DeliveryResource {
     @GET
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
     @Operation(summary = "The delivery log, newest first, filtered by event, ticket, launch, state, channel or target")
-    public ListPage<DeliveryView> list(@QueryParam("ceId") String ceId, @QueryParam("ceType") String ceType,
+    public Page<DeliveryView> list(@QueryParam("ceId") String ceId, @QueryParam("ceType") String ceType,
             @QueryParam("subject") String subject, @QueryParam("ticketId") UUID ticketId,
             @QueryParam("launchId") UUID launchId, @QueryParam("state") Delivery.State state,
             @QueryParam("channel") Channel channel, @QueryParam("target") String target,
-            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(PageBounds.MAX_PAGE) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(PageBounds.MAX_SIZE) int size) {
+            @BeanParam @Valid PageRequest page) {
         DeliveryLog.Filter filter = new DeliveryLog.Filter(ceId, ceType, subject, ticketId, launchId, state, channel,
                 target);
-        return ListPage.of(log.find(filter, page, size), DeliveryView::of, page, size);
+        return log.find(filter, page).map(DeliveryView::of);
     }
 
     @GET

@@ -1,25 +1,21 @@
 package work.remote.notification.rest;
 
 import java.io.IOException;
-import java.net.URI;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -38,7 +34,9 @@ import work.remote.notification.Versions;
 import work.remote.notification.delivery.DeliveryPreview;
 import work.remote.notification.route.Route;
 import work.remote.notification.route.RouteService;
-import work.remote.platform.paging.PageBounds;
+import work.remote.platform.paging.Page;
+import work.remote.platform.paging.PageRequest;
+import work.remote.platform.links.Links;
 import work.remote.platform.problem.Problem;
 
 @Path("/routes")
@@ -57,20 +55,21 @@ public class RouteResource {
 
     private final RouteService routes;
     private final DeliveryPreview preview;
+    private final Links links;
 
     @Inject
-    public RouteResource(RouteService routes, DeliveryPreview preview) {
+    public RouteResource(RouteService routes, DeliveryPreview preview, Links links) {
         this.routes = routes;
         this.preview = preview;
+        this.links = links;
     }
 
     @GET
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
     @Operation(summary = "Every route, by name")
-    public ListPage<RouteView> list(
-            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(PageBounds.MAX_PAGE) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(PageBounds.MAX_SIZE) int size) {
-        return ListPage.of(routes.list(page, size), RouteView::of, page, size);
+    public Page<RouteView> list(
+            @BeanParam @Valid PageRequest page) {
+        return routes.list(page).map(RouteView::of);
     }
 
     @GET
@@ -89,7 +88,7 @@ public class RouteResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@Valid @NotNull RouteRequest request) {
         Route route = routes.create(request.definition());
-        return Response.created(URI.create("/routes/" + route.id)).entity(RouteView.of(route)).build();
+        return Response.created(links.uri("routes", route.id)).entity(RouteView.of(route)).build();
     }
 
     @PUT

@@ -15,7 +15,9 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
+import jakarta.persistence.PostLoad;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -66,17 +68,28 @@ public class Route extends PanacheEntityBase {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
+    /** {@link #eventType} parsed, once when the route is loaded or its event type set. */
+    @Transient
+    private EventPattern pattern;
+
     public static List<Route> enabledRoutes() {
         return list("enabled = true order by name");
     }
 
-    public EventPattern pattern() {
-        return EventPattern.parse(eventType)
-                .orElseThrow(() -> new IllegalStateException("Route " + name + " has an unknown event type"));
+    /** Listens to the events {@code pattern} covers; {@code pattern} is one {@link ConsumedContexts} accepted. */
+    public void listenTo(EventPattern pattern) {
+        this.pattern = pattern;
+        this.eventType = pattern.value();
     }
 
-    public boolean matches(EventType type, EventAttributes attributes) {
-        return pattern().covers(type)
+    @PostLoad
+    void parsePattern() {
+        pattern = EventPattern.of(eventType);
+    }
+
+    public boolean matches(ConsumedEvent event) {
+        EventAttributes attributes = event.attributes();
+        return pattern.covers(event.type())
                 && (severity == null || severity == attributes.severity())
                 && (launchId == null || launchId.equals(attributes.launchId()))
                 && (processKey == null || processKey.equals(attributes.processKey()));
@@ -87,7 +100,7 @@ public class Route extends PanacheEntityBase {
      * critical issue is CRITICAL and has no process key; any launch may have one).
      */
     public boolean couldCarryCriticalIssues() {
-        return pattern().covers(CRITICAL_ISSUE) && (severity == null || severity == Severity.CRITICAL)
+        return pattern.covers(CRITICAL_ISSUE) && (severity == null || severity == Severity.CRITICAL)
                 && processKey == null;
     }
 

@@ -14,11 +14,12 @@ import jakarta.transaction.Transactional;
 import io.quarkus.panache.common.Sort;
 
 import work.remote.events.EventCatalog;
-import work.remote.events.EventType;
 import work.remote.events.ticket.Severity;
-import work.remote.notification.Slice;
 import work.remote.notification.Versions;
+import work.remote.notification.channel.EmailDirectory;
 import work.remote.notification.channel.SlackChannelService;
+import work.remote.platform.paging.Page;
+import work.remote.platform.paging.PageRequest;
 import work.remote.platform.problem.Problem;
 import work.remote.platform.problem.ProblemException;
 
@@ -28,11 +29,13 @@ public class RouteService {
 
     private final Clock clock;
     private final EmailDirectory directory;
+    private final ConsumedContexts consumed;
 
     @Inject
-    public RouteService(Clock clock, EmailDirectory directory) {
+    public RouteService(Clock clock, EmailDirectory directory, ConsumedContexts consumed) {
         this.clock = clock;
         this.directory = directory;
+        this.consumed = consumed;
     }
 
     /** What a route should be; its targets in order. */
@@ -40,8 +43,8 @@ public class RouteService {
             boolean enabled, List<RouteTarget> targets) {
     }
 
-    public Slice<Route> list(int page, int size) {
-        return Slice.of(Route.findAll(Sort.ascending("name")), page, size);
+    public Page<Route> list(PageRequest page) {
+        return Page.of(Route.findAll(Sort.ascending("name")), page);
     }
 
     public Route get(UUID id) {
@@ -77,7 +80,7 @@ public class RouteService {
     }
 
     private void define(Route route, RouteDefinition definition) {
-        validate(definition);
+        EventPattern pattern = validate(definition);
         Route.<Route>find("name", definition.name()).firstResultOptional()
                 .filter(other -> !other.id.equals(route.id))
                 .ifPresent(other -> {
@@ -85,7 +88,7 @@ public class RouteService {
                             "Route " + definition.name() + " already exists as " + other.id);
                 });
         route.name = definition.name();
-        route.eventType = definition.eventType();
+        route.listenTo(pattern);
         route.severity = definition.severity();
         route.launchId = definition.launchId();
         route.processKey = definition.processKey();
@@ -103,14 +106,15 @@ public class RouteService {
         }
     }
 
-    private void validate(RouteDefinition definition) {
+    /** The definition's event pattern, when nothing in it is invalid. */
+    private EventPattern validate(RouteDefinition definition) {
         List<Problem.Violation> violations = new ArrayList<>();
-        Optional<EventPattern> pattern = EventPattern.parse(definition.eventType());
+        Optional<EventPattern> pattern = consumed.pattern(definition.eventType());
         if (pattern.isEmpty()) {
             violations.add(new Problem.Violation("eventType", "must be a known event type of the "
-                    + EventPattern.CONSUMED_CONTEXTS + " contexts (work.remote.ticket.CriticalIssueReported), "
+                    + consumed.contexts() + " contexts (work.remote.ticket.CriticalIssueReported), "
                     + "a wildcard over one of them (work.remote.ticket.*), or "
-                    + EventPattern.DEAD_NOTIFICATION.ceType()));
+                    + ConsumedContexts.DEAD_NOTIFICATION.ceType()));
         }
         for (int i = 0; i < definition.targets().size(); i++) {
             String field = "targets[" + i + "].value";
@@ -120,6 +124,7 @@ public class RouteService {
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
         }
+        return pattern.orElseThrow();
     }
 
     private Optional<String> targetProblem(RouteTarget target, Optional<EventPattern> pattern) {
@@ -137,7 +142,7 @@ public class RouteService {
     }
 
     private static boolean hasField(EventPattern pattern, String field) {
-        return EventCatalog.byCeType(EventType.TYPE_PREFIX + pattern.context() + "." + pattern.name())
+        return EventCatalog.byCeType(pattern.value())
                 .map(type -> Arrays.stream(type.getRecordComponents())
                         .anyMatch(component -> component.getName().equals(field)
                                 && component.getType() == String.class))

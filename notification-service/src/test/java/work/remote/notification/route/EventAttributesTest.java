@@ -21,7 +21,7 @@ class EventAttributesTest {
 
     static EventAttributes of(DomainEvent event) {
         JsonNode data = EventJson.mapper().valueToTree(event);
-        return EventAttributes.of(EventType.of(event.getClass()), data);
+        return ConsumedEvent.decode(null, null, event.getClass(), data).attributes();
     }
 
     @Test
@@ -56,15 +56,16 @@ class EventAttributesTest {
 
     @Test
     void aPatternIsAKnownTypeOrAWildcardOverAConsumedContext() {
-        EventPattern ticketEvents = EventPattern.parse("work.remote.ticket.*").orElseThrow();
+        ConsumedContexts consumed = ConfiguredContexts.configured();
+        EventPattern ticketEvents = consumed.pattern("work.remote.ticket.*").orElseThrow();
         assertThat(ticketEvents.covers(EventType.parse("work.remote.ticket.TicketOpened"))).isTrue();
         assertThat(ticketEvents.covers(EventType.parse("work.remote.meeting.RelayRequested"))).isFalse();
-        EventPattern exact = EventPattern.parse("work.remote.ticket.TicketOpened").orElseThrow();
+        EventPattern exact = consumed.pattern("work.remote.ticket.TicketOpened").orElseThrow();
         assertThat(exact.covers(EventType.parse("work.remote.ticket.TicketResolved"))).isFalse();
 
-        assertThat(EventPattern.parse("work.remote.ticket.Nope")).isEmpty();
-        assertThat(EventPattern.parse("work.remote.notification.*")).isEmpty();
-        assertThat(EventPattern.parse("work.remote.*")).isEmpty();
-        assertThat(EventPattern.parse("ticket.*")).isEmpty();
+        assertThat(consumed.pattern("work.remote.ticket.Nope")).isEmpty();
+        assertThat(consumed.pattern("work.remote.notification.*")).isEmpty();
+        assertThat(consumed.pattern("work.remote.*")).isEmpty();
+        assertThat(consumed.pattern("ticket.*")).isEmpty();
     }
 }

@@ -1,4 +1,4 @@
-package work.remote.notification.route;
+package work.remote.notification.channel;
 
 import java.util.List;
 import java.util.Optional;

@@ -32,31 +32,23 @@ import work.remote.notification.channel.ChannelRateLimiter;
 import work.remote.notification.config.NotificationConfig;
 
 /**
- * Sends due deliveries, as many at a time as it has senders. Each attempt is three steps: claim the delivery (a
- * short transaction: SENDING until a lease runs out, {@code SKIP LOCKED} so replicas never take the same one, plus a
- * token of its Slack channel's rate limit, shared by every replica through the database), send it outside any
- * transaction, and record the outcome in a transaction of its own, retried until it commits while the outcome waits
- * in memory. A dropped database connection after the provider's answer therefore never sends a message twice; only a
- * process that dies between the answer and the record leaves a claim that runs out and is sent again. A Slack channel
- * over its rate limit keeps its deliveries pending until it has a token again, without holding up other channels.
- * Transient failures back off exponentially with jitter for the retry window; a Slack {@code Retry-After} wins when
- * longer and pauses the channel.
+ * Decides what is sent when: finds the due deliveries, claims each for one attempt (a short transaction: SENDING
+ * until a lease runs out, {@code SKIP LOCKED} so replicas never take the same one, plus a token of its Slack
+ * channel's rate limit, shared by every replica through the database) and hands it to a sender, as many at a time as
+ * it has senders; {@link DeliveryAttempt} performs it. A Slack channel over its rate limit keeps its deliveries
+ * pending until it has a token again, without holding up other channels.
  */
 @ApplicationScoped
-public class DeliveryWorker {
+public class DeliveryScheduler {
 
-    private static final Logger LOG = Logger.getLogger(DeliveryWorker.class);
+    private static final Logger LOG = Logger.getLogger(DeliveryScheduler.class);
     private static final int BATCH = 50;
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
-    private static final Duration FIRST_RECORD_RETRY_DELAY = Duration.ofMillis(100);
-    private static final Duration MAX_RECORD_RETRY_DELAY = Duration.ofSeconds(5);
 
     private final DeliveryAttempts attempts;
-    private final SlackSender slack;
-    private final EmailSender email;
+    private final DeliveryAttempt attempt;
     private final NotificationConfig.Delivery config;
     private final ChannelRateLimiter limiter;
-    private final DeliveryMetrics metrics;
     private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
     private final AtomicLong nextWakeUp = new AtomicLong(System.nanoTime());
     private volatile Running running;
@@ -71,14 +63,12 @@ public class DeliveryWorker {
     }
 
     @Inject
-    public DeliveryWorker(DeliveryAttempts attempts, SlackSender slack, EmailSender email, NotificationConfig config,
-            ChannelRateLimiter limiter, DeliveryMetrics metrics) {
+    public DeliveryScheduler(DeliveryAttempts attempts, DeliveryAttempt attempt, NotificationConfig config,
+            ChannelRateLimiter limiter) {
         this.attempts = attempts;
-        this.slack = slack;
-        this.email = email;
+        this.attempt = attempt;
         this.config = config.delivery();
         this.limiter = limiter;
-        this.metrics = metrics;
     }
 
     void onStart(@Observes StartupEvent startup) {
@@ -182,14 +172,14 @@ public class DeliveryWorker {
         return Optional.empty();
     }
 
-    private void dispatch(Running current, Attempt attempt) {
-        inFlight.add(attempt.deliveryId());
+    private void dispatch(Running current, Attempt claimed) {
+        inFlight.add(claimed.deliveryId());
         try {
-            current.senders().execute(() -> sendAndRecord(current, attempt));
+            current.senders().execute(() -> perform(current, claimed));
         } catch (RejectedExecutionException stopped) {
-            inFlight.remove(attempt.deliveryId());
+            inFlight.remove(claimed.deliveryId());
             current.slots().release();
-            attempts.release(attempt);
+            attempts.release(claimed);
         }
     }
 
@@ -208,50 +198,14 @@ public class DeliveryWorker {
         }
     }
 
-    /** One attempt; when it ends, the worker looks again, for what was due behind it. */
-    private void sendAndRecord(Running current, Attempt attempt) {
+    /** One attempt; when it ends, the scheduler looks again, for what was due behind it. */
+    private void perform(Running current, Attempt claimed) {
         try {
-            SendResult result = switch (attempt.channel()) {
-                case SLACK -> slack.send(attempt);
-                case EMAIL -> email.send(attempt);
-            };
-            recordUntilCommitted(attempt, result);
-        } catch (RuntimeException e) {
-            LOG.warnf(e, "Delivery %s: the attempt failed unexpectedly; it is due again when its claim runs out",
-                    attempt.deliveryId());
+            attempt.perform(claimed);
         } finally {
-            inFlight.remove(attempt.deliveryId());
+            inFlight.remove(claimed.deliveryId());
             current.slots().release();
             nudge();
-        }
-    }
-
-    /**
-     * Records the outcome until the database takes it, backing off between tries: the outcome is known, so the
-     * attempt is never repeated for want of a record (its id stays in flight here, so this worker does not claim it
-     * again meanwhile).
-     */
-    private void recordUntilCommitted(Attempt attempt, SendResult result) {
-        Duration pause = FIRST_RECORD_RETRY_DELAY;
-        for (int failures = 1;; failures++) {
-            try {
-                attempts.record(attempt, result);
-                return;
-            } catch (RuntimeException e) {
-                metrics.outcomeRecordRetried();
-                LOG.warnf("Delivery %s: the attempt ended %s, but recording it failed (%d time(s): %s); trying again "
-                        + "in %d ms", attempt.deliveryId(), result.outcome(), failures, e, pause.toMillis());
-            }
-            try {
-                Thread.sleep(pause.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                LOG.errorf("Delivery %s: stopped before the outcome (%s) was recorded; it is due again when its "
-                        + "claim runs out", attempt.deliveryId(), result.outcome());
-                return;
-            }
-            pause = pause.multipliedBy(2).compareTo(MAX_RECORD_RETRY_DELAY) > 0 ? MAX_RECORD_RETRY_DELAY
-                    : pause.multipliedBy(2);
         }
     }
 }

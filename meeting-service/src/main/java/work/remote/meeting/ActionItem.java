@@ -16,6 +16,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 import work.remote.events.meeting.ActionItemOverdue;
 import work.remote.platform.problem.ProblemException;
+import work.remote.platform.revision.Revision;
 
 /** An improvement an after-action review commits to: OPEN → DONE, or DROPPED with a reason. */
 @Entity

@@ -21,6 +21,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 import work.remote.events.meeting.RetrospectiveCompleted;
 import work.remote.platform.problem.ProblemException;
+import work.remote.platform.revision.Revision;
 
 /**
  * The after-action review of a retrospective meeting (same id): what was expected, what happened, why they

@@ -32,6 +32,7 @@ import work.remote.events.meeting.MeetingScheduled;
 import work.remote.events.meeting.MeetingSubject;
 import work.remote.platform.problem.Problem;
 import work.remote.platform.problem.ProblemException;
+import work.remote.platform.revision.Revision;
 
 /**
  * A discussion, training or retrospective meeting: its host, start, remote room, material, invitees and the

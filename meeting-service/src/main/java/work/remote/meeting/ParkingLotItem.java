@@ -17,6 +17,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import work.remote.events.meeting.MeetingSubject;
 import work.remote.events.meeting.ParkingLotItemRecorded;
 import work.remote.platform.problem.ProblemException;
+import work.remote.platform.revision.Revision;
 
 /** An off-topic proposal the host parked; it stays on the agenda of later meetings on the subject until resolved. */
 @Entity

@@ -15,6 +15,7 @@ import work.remote.events.meeting.RelayAcknowledged;
 import work.remote.events.meeting.RelayRequested;
 import work.remote.platform.caller.Caller;
 import work.remote.platform.problem.ProblemException;
+import work.remote.platform.revision.Revision;
 
 /** A supervisor's task to relay a meeting's content to an invitee who missed it, open until they acknowledge it. */
 @Entity

@@ -31,6 +31,7 @@ import work.remote.meeting.service.ReviewService;
 import work.remote.platform.caller.CurrentCaller;
 import work.remote.platform.paging.Page;
 import work.remote.platform.paging.PageRequest;
+import work.remote.platform.revision.Revisions;
 
 @Path("/action-items")
 @Produces(MediaType.APPLICATION_JSON)

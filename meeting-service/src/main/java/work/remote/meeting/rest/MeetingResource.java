@@ -43,6 +43,7 @@ import work.remote.platform.links.Links;
 import work.remote.platform.paging.Page;
 import work.remote.platform.paging.PageRequest;
 import work.remote.platform.problem.Problem;
+import work.remote.platform.revision.Revisions;
 
 /**
  * Meetings for their host, and their after-action reviews. Views read a meeting's invitees and agenda, so each request

@@ -31,6 +31,7 @@ import work.remote.meeting.service.MeetingService;
 import work.remote.platform.caller.CurrentCaller;
 import work.remote.platform.paging.Page;
 import work.remote.platform.paging.PageRequest;
+import work.remote.platform.revision.Revisions;
 
 @Path("/parking-lot")
 @Produces(MediaType.APPLICATION_JSON)

@@ -32,6 +32,7 @@ import work.remote.platform.caller.CurrentCaller;
 import work.remote.platform.links.Links;
 import work.remote.platform.paging.Page;
 import work.remote.platform.paging.PageRequest;
+import work.remote.platform.revision.Revisions;
 
 @Path("/relays")
 @Produces(MediaType.APPLICATION_JSON)

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import work.remote.events.DomainEvent;
-import work.remote.events.EventCatalog;
 import work.remote.events.EventJson;
 import work.remote.events.EventType;
 import work.remote.platform.inbox.MalformedEventException;
@@ -22,11 +21,10 @@ import work.remote.platform.inbox.ReceivedEvent;
 public record ConsumedEvent(String id, EventType type, String subject, DomainEvent record, JsonNode data,
         EventAttributes attributes) {
 
-    /** @throws MalformedEventException when its data is not a valid event of its type */
+    /** The event the inbox read, with the record it already decoded. */
     public static ConsumedEvent of(ReceivedEvent received) {
-        Class<? extends DomainEvent> eventClass = EventCatalog.byCeType(received.type().ceType())
-                .orElseThrow(() -> new MalformedEventException("Unknown event type " + received.type().ceType()));
-        return decode(received.id(), received.subject(), eventClass, received.data());
+        return new ConsumedEvent(received.id(), received.type(), received.subject(), received.event(),
+                received.data(), EventAttributes.of(received.type(), received.data()));
     }
 
     /** @throws MalformedEventException when {@code data} is not a valid {@code eventClass} */

@@ -25,7 +25,7 @@ import work.remote.events.EventType;
  * that reads as that type's record; anything else is a {@link MalformedEventException}.
  */
 public record ReceivedEvent(String id, EventType type, String source, String subject, Instant time, String key,
-        JsonNode data) {
+        JsonNode data, DomainEvent event) {
 
     public static ReceivedEvent from(ConsumerRecord<String, String> record) {
         String specVersion = requiredHeader(record, CloudEventHeaders.SPEC_VERSION);
@@ -41,10 +41,9 @@ public record ReceivedEvent(String id, EventType type, String source, String sub
         Class<? extends DomainEvent> eventClass = EventCatalog.byCeType(ceType)
                 .orElseThrow(() -> malformed(record, "has a " + CloudEventHeaders.TYPE + " no version of this service "
                         + "knows: " + ceType));
-        ReceivedEvent event = new ReceivedEvent(id, EventType.of(eventClass), source, subject, time, record.key(),
-                readData(record, id, ceType));
-        event.dataAs(eventClass);
-        return event;
+        JsonNode data = readData(record, id, ceType);
+        return new ReceivedEvent(id, EventType.of(eventClass), source, subject, time, record.key(), data,
+                decode(data, id, eventClass));
     }
 
     public boolean is(Class<? extends DomainEvent> eventClass) {
@@ -55,6 +54,10 @@ public record ReceivedEvent(String id, EventType type, String source, String sub
         if (!is(eventClass)) {
             throw new IllegalArgumentException("Event " + id + " is a " + type.ceType() + ", not a " + eventClass.getName());
         }
+        return eventClass.cast(event);
+    }
+
+    private static DomainEvent decode(JsonNode data, String id, Class<? extends DomainEvent> eventClass) {
         try {
             return EventJson.mapper().treeToValue(data, eventClass);
         } catch (JsonProcessingException | IllegalArgumentException e) {

@@ -43,10 +43,6 @@ final class StackReport {
         }
     }
 
-    Path properties() {
-        return properties;
-    }
-
     void writeProperties() {
         Properties stack = new Properties();
         for (StackService service : services) {

@@ -67,7 +67,7 @@ class CriticalAlertDrillTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Pattern TICKET_LINK = Pattern.compile("/tickets/([0-9a-f-]{36})");
-    private static final String PRODUCT_WEBHOOK = "/services/" + LocalStack.WEBHOOK_NAME;
+    private static final String PRODUCT_WEBHOOK = "/services/" + ServiceConfig.WEBHOOK_NAME;
     private static final String RATE_LIMITED_WEBHOOK = "T0/B9/drill-rate";
     private static final List<String> DEAD_LETTER_TOPICS = List.of("remote-work.process.dead-letter",
             "remote-work.meeting.dead-letter", "remote-work.ticket.dead-letter", "remote-work.notification.dead-letter");

@@ -102,9 +102,27 @@ class CriticalIssueEndToEndTest {
         assertThat(launches.path("items").findValuesAsText("feature")).contains("Instant withdrawals");
 
         JsonNode announced = await().atMost(Duration.ofSeconds(60)).until(
-                () -> find(running.getProperty("slack.sink.url") + "/calls", LocalStack.CS_WEBHOOK_NAME,
+                () -> find(running.getProperty("slack.sink.url") + "/calls", ServiceConfig.CS_WEBHOOK_NAME,
                         "Launch started: Instant withdrawals"), Optional::isPresent).get();
         assertThat(announced.toString()).contains("Open parent ticket").contains("/tickets/");
+    }
+
+    @Test
+    void aTokenMintedForAPersonActsAsThatPerson() throws Exception {
+        HttpResponse<String> minted = HTTP.send(HttpRequest.newBuilder(
+                URI.create(running.getProperty("tokens.url") + "?person=lena&roles=cs-lead")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(minted.statusCode()).isEqualTo(200);
+
+        HttpResponse<String> created = postTicket(minted.body().strip(), """
+                {"title": "Is the fee shown before an instant withdrawal?", "type": "QUESTION", "impact": "NONE",
+                 "affectedUsers": 0}""");
+        assertThat(created.statusCode()).isEqualTo(201);
+        String id = JSON.readTree(created.body()).path("id").asText();
+
+        JsonNode stored = JSON.readTree(get(running.getProperty("ticket.url") + "/tickets/" + id,
+                running.getProperty("token.ops")).body());
+        assertThat(stored.path("reporter").asText()).isEqualTo("lena");
     }
 
     @Test

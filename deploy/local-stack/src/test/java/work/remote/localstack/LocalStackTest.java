@@ -11,6 +11,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -25,14 +29,13 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
+import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import work.remote.devinfra.DevTokens;
 import work.remote.devinfra.PostgresServer;
-import work.remote.localstack.LocalStack.Ports;
-import work.remote.localstack.LocalStack.Service;
 
 class LocalStackTest {
 
@@ -51,8 +54,8 @@ class LocalStackTest {
 
     @Test
     void startsTheInfrastructureAndTheServicesTellsWhereAndStopsEverything(@TempDir Path root) throws Exception {
-        Ports ports = freePorts();
-        for (Service service : ports.services()) {
+        StackPorts ports = freePorts();
+        for (StackService service : ports.services()) {
             fakeServiceJar(root, service.name(), FakeService.class);
         }
         LocalStack stack = new LocalStack(root, Map.of(), ports);
@@ -69,11 +72,21 @@ class LocalStackTest {
                     .containsEntry("slack.sink.url", "http://localhost:" + ports.sinks())
                     .containsEntry("mail.url", "http://localhost:" + ports.sinks() + "/mail")
                     .containsEntry("kafka.bootstrap", "127.0.0.1:" + ports.kafka())
+                    .containsEntry("tokens.url", "http://localhost:" + ports.tokens() + "/tokens")
                     .containsKeys(DevTokens.ROLES.stream().map(role -> "token." + role).toArray());
             String pem = Files.readString(stack.home().resolve("jwt/publicKey.pem"));
             assertThat(new JwtConsumerBuilder().setVerificationKey(publicKey(pem)).setExpectedIssuer(DevTokens.ISSUER)
                     .build().processToClaims(written.getProperty("token.cs-agent")).getStringListClaimValue("groups"))
                     .containsExactly("cs-agent");
+
+            HttpResponse<String> minted = get(written.getProperty("tokens.url") + "?person=lena&roles=cs-lead");
+            assertThat(minted.statusCode()).isEqualTo(200);
+            JwtClaims lena = new JwtConsumerBuilder().setVerificationKey(publicKey(pem))
+                    .setExpectedIssuer(DevTokens.ISSUER).build().processToClaims(minted.body().strip());
+            assertThat(lena.getSubject()).isEqualTo("lena");
+            assertThat(lena.getStringListClaimValue("groups")).containsExactly("cs-lead");
+            assertRefused(get(written.getProperty("tokens.url") + "?roles=cs-lead"), "person");
+            assertRefused(get(written.getProperty("tokens.url") + "?person=lena&roles=boss"), "roles");
 
             String ticketLog = Files.readString(stack.home().resolve("logs/ticket-service.log"));
             assertThat(ticketLog)
@@ -96,12 +109,13 @@ class LocalStackTest {
                     .contains("http://localhost:" + ports.sinks() + "/mail")
                     .contains("jdbc:postgresql://127.0.0.1:" + ports.postgres() + "/meeting")
                     .contains("export TOKEN_CS_LEAD=" + written.getProperty("token.cs-lead"))
+                    .contains("TOKEN=$(curl -s 'http://localhost:" + ports.tokens() + "/tokens?person=ali&roles=cs-agent')")
                     .contains("curl -X POST localhost:" + ports.ticket() + "/tickets -H \"Authorization: Bearer $TOKEN\"");
         } finally {
             stack.stop();
         }
 
-        for (int port : new int[] { ports.postgres(), ports.kafka(), ports.smtp(), ports.sinks(), ports.process(),
+        for (int port : new int[] { ports.postgres(), ports.kafka(), ports.smtp(), ports.sinks(), ports.tokens(), ports.process(),
                 ports.meeting(), ports.ticket(), ports.notification() }) {
             assertThat(listening(port)).as("something still listens on port %d", port).isFalse();
         }
@@ -109,8 +123,8 @@ class LocalStackTest {
 
     @Test
     void showsTheLogOfAServiceThatDiesAndStopsTheRest(@TempDir Path root) throws Exception {
-        Ports ports = freePorts();
-        for (Service service : ports.services()) {
+        StackPorts ports = freePorts();
+        for (StackService service : ports.services()) {
             fakeServiceJar(root, service.name(), service.name().equals("meeting-service") ? CrashingService.class : FakeService.class);
         }
         try (PostgresServer postgres = PostgresServer.startEmbedded(0, null)) {
@@ -131,6 +145,17 @@ class LocalStackTest {
         }
     }
 
+    private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void assertRefused(HttpResponse<String> response, String parameter) {
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body()).contains("\"field\":\"" + parameter + "\"");
+    }
+
     private static void fakeServiceJar(Path root, String service, Class<?> main) throws IOException {
         Path jar = root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
         Files.createDirectories(jar.getParent());
@@ -147,8 +172,8 @@ class LocalStackTest {
         }
     }
 
-    static Ports freePorts() {
-        return new Ports(free(), free(), free(), free(), free(), free(), free(), free());
+    static StackPorts freePorts() {
+        return new StackPorts(free(), free(), free(), free(), free(), free(), free(), free(), free());
     }
 
     static int free() {

@@ -1,6 +1,5 @@
 package work.remote.process.rest;
 
-import java.net.URI;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -17,7 +16,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -25,6 +23,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import work.remote.platform.caller.CurrentCaller;
+import work.remote.platform.links.Links;
+import work.remote.platform.paging.Page;
+import work.remote.platform.paging.PageRequest;
 import work.remote.platform.problem.Problem;
 import work.remote.process.Rehearsal;
 import work.remote.process.service.ProcessService;
@@ -45,12 +47,14 @@ import work.remote.process.service.ProcessService;
 public class RehearsalResource {
 
     private final ProcessService processes;
-    private final JsonWebToken caller;
+    private final CurrentCaller caller;
+    private final Links links;
 
     @Inject
-    public RehearsalResource(ProcessService processes, JsonWebToken caller) {
+    public RehearsalResource(ProcessService processes, CurrentCaller caller, Links links) {
         this.processes = processes;
         this.caller = caller;
+        this.links = links;
     }
 
     @POST
@@ -60,17 +64,16 @@ public class RehearsalResource {
     @APIResponse(responseCode = "201", description = "Recorded",
             content = @Content(schema = @Schema(implementation = RehearsalView.class)))
     public Response rehearse(@PathParam("id") UUID id, @Valid @NotNull Requests.Rehearse request) {
-        Rehearsal rehearsal = processes.rehearse(id, request.command(), caller.getName());
-        return Response.created(URI.create("/processes/" + id + "/rehearsals/" + rehearsal.id))
+        Rehearsal rehearsal = processes.rehearse(id, request.command(), caller.get());
+        return Response.created(links.uri("processes", id, "rehearsals", rehearsal.id))
                 .entity(RehearsalView.of(rehearsal)).build();
     }
 
     @GET
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
     @Operation(summary = "Rehearsals, newest first")
-    public PageView<RehearsalView> rehearsals(@PathParam("id") UUID id,
-            @Valid @BeanParam PageRequest page) {
-        return Pages.of(processes.rehearsals(id), page, RehearsalView::of);
+    public Page<RehearsalView> rehearsals(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
+        return processes.rehearsals(id, page).map(RehearsalView::of);
     }
 
     @POST
@@ -79,8 +82,7 @@ public class RehearsalResource {
     @Operation(summary = "Resolve the finding at a walked step (its index in the rehearsal)")
     public RehearsalView resolve(@PathParam("id") UUID id, @PathParam("rehearsalId") UUID rehearsalId,
             @PathParam("index") int index, @Valid @NotNull Requests.Resolve request) {
-        return RehearsalView.of(processes.resolveFinding(id, rehearsalId, index, request.resolution(),
-                caller.getName()));
+        return RehearsalView.of(processes.resolveFinding(id, rehearsalId, index, request.resolution(), caller.get()));
     }
 
     @POST
@@ -89,6 +91,6 @@ public class RehearsalResource {
     @Operation(summary = "Waive a rehearsal's unresolved findings, with a reason")
     public RehearsalView waive(@PathParam("id") UUID id, @PathParam("rehearsalId") UUID rehearsalId,
             @Valid @NotNull Requests.Waive request) {
-        return RehearsalView.of(processes.waive(id, rehearsalId, request.reason(), caller.getName()));
+        return RehearsalView.of(processes.waive(id, rehearsalId, request.reason(), caller.get()));
     }
 }

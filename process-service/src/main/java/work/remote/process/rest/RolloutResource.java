@@ -1,6 +1,5 @@
 package work.remote.process.rest;
 
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
@@ -17,7 +16,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -25,15 +23,14 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.quarkus.panache.common.Sort;
-
+import work.remote.platform.caller.CurrentCaller;
+import work.remote.platform.links.Links;
 import work.remote.platform.problem.Problem;
-import work.remote.platform.problem.ProblemException;
-import work.remote.process.AdoptionFeedback;
 import work.remote.process.Checklist;
 import work.remote.process.Rollout;
 import work.remote.process.service.RolloutService;
 
+/** A rollout, its participants' checklists and how the process works for them. */
 @Path("/rollouts")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -49,12 +46,14 @@ import work.remote.process.service.RolloutService;
 public class RolloutResource {
 
     private final RolloutService rollouts;
-    private final JsonWebToken caller;
+    private final CurrentCaller caller;
+    private final Links links;
 
     @Inject
-    public RolloutResource(RolloutService rollouts, JsonWebToken caller) {
+    public RolloutResource(RolloutService rollouts, CurrentCaller caller, Links links) {
         this.rollouts = rollouts;
         this.caller = caller;
+        this.links = links;
     }
 
     @GET
@@ -62,7 +61,8 @@ public class RolloutResource {
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
     @Operation(summary = "A rollout with progress per person and per key point")
     public RolloutView get(@PathParam("id") UUID id) {
-        return view(Rollout.get(id), rollouts);
+        Rollout rollout = rollouts.get(id);
+        return RolloutView.of(rollout, rollouts.checklists(id), links);
     }
 
     @GET
@@ -70,10 +70,7 @@ public class RolloutResource {
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
     @Operation(summary = "The checklists you may see: all for an admin, else your own and those of people you supervise")
     public List<ChecklistView> checklists(@PathParam("id") UUID id) {
-        Rollout.get(id);
-        boolean admin = isAdmin();
-        return Checklist.of(id).stream().filter(checklist -> checklist.visibleTo(caller.getName(), admin))
-                .map(ChecklistView::of).toList();
+        return rollouts.checklistsVisibleTo(id, caller.get()).stream().map(ChecklistView::of).toList();
     }
 
     @GET
@@ -81,12 +78,7 @@ public class RolloutResource {
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
     @Operation(summary = "A participant's checklist: visible to them, their supervisor and admins")
     public ChecklistView checklist(@PathParam("id") UUID id, @PathParam("person") String person) {
-        Checklist checklist = Checklist.get(id, person);
-        if (!checklist.visibleTo(caller.getName(), isAdmin())) {
-            throw new ProblemException(403, "not-your-checklist", "Not your checklist",
-                    "Only " + person + ", their supervisor or an admin may see this checklist", List.of());
-        }
-        return ChecklistView.of(checklist);
+        return ChecklistView.of(rollouts.checklist(id, person, caller.get()));
     }
 
     @POST
@@ -96,7 +88,7 @@ public class RolloutResource {
             + "checklist and emits ChecklistCompleted; nobody can tick someone else's checklist")
     public ChecklistView tick(@PathParam("id") UUID id, @PathParam("person") String person,
             @PathParam("index") int index) {
-        return ChecklistView.of(rollouts.tick(id, person, index, caller.getName()));
+        return ChecklistView.of(rollouts.tick(id, person, index, caller.get()));
     }
 
     @POST
@@ -107,8 +99,8 @@ public class RolloutResource {
     @APIResponse(responseCode = "409", description = "You already answered",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response giveFeedback(@PathParam("id") UUID id, @Valid @NotNull Requests.Adoption request) {
-        rollouts.giveFeedback(id, request.command(), caller.getName());
-        return Response.created(URI.create("/rollouts/" + id + "/adoption-feedback")).entity(summary(id)).build();
+        rollouts.giveFeedback(id, request.command(), caller.get());
+        return Response.created(links.uri("rollouts", id, "adoption-feedback")).entity(adoption(id)).build();
     }
 
     @GET
@@ -116,20 +108,6 @@ public class RolloutResource {
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
     @Operation(summary = "How the process works for the participants: ratings, problems, suggestions")
     public AdoptionSummary adoption(@PathParam("id") UUID id) {
-        Rollout.get(id);
-        return summary(id);
-    }
-
-    private boolean isAdmin() {
-        return caller.getGroups().contains("admin");
-    }
-
-    static RolloutView view(Rollout rollout, RolloutService rollouts) {
-        return RolloutView.of(rollout, Checklist.of(rollout.id), rollouts.linkTo(rollout));
-    }
-
-    private static AdoptionSummary summary(UUID id) {
-        return AdoptionSummary.of(id, Checklist.of(id),
-                AdoptionFeedback.list("rolloutId", Sort.ascending("givenAt").and("person"), id));
+        return AdoptionSummary.of(id, rollouts.checklists(id), rollouts.adoptionFeedback(id));
     }
 }

@@ -110,13 +110,9 @@ public class Process extends PanacheEntityBase {
         return draft;
     }
 
-    /** Refuses an edit of any revision but the current one: someone else changed the process in between. */
-    public void requireRevision(long expectedRevision) {
-        if (version != expectedRevision) {
-            throw ProblemException.conflict("stale-revision", "Edited a stale revision",
-                    "You edited revision " + expectedRevision + " of process " + key + ", but it is now at "
-                            + version + "; reload it and apply your change again");
-        }
+    /** Refuses a change made to another revision than the current one, when the caller names one. */
+    public void requireRevision(Long expectedRevision) {
+        Revision.require("process " + key, version, expectedRevision);
     }
 
     /** Replaces the open draft with what its author wrote; the key of a process never changes. */

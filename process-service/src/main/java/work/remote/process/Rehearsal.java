@@ -112,6 +112,11 @@ public class Rehearsal extends PanacheEntityBase {
         return waiverReason != null || unresolvedFindings() == 0;
     }
 
+    /** Refuses a change made to another revision than the current one, when the caller names one. */
+    public void requireRevision(Long expectedRevision) {
+        Revision.require("rehearsal " + id, version, expectedRevision);
+    }
+
     public void resolve(int index, String resolution, String resolvedBy) {
         if (index < 0 || index >= steps.size() || steps.get(index).problem() == null) {
             throw ProblemException.notFound("Finding " + index + " of rehearsal", id);

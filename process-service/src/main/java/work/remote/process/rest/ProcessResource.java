@@ -70,7 +70,7 @@ public class ProcessResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@Valid @NotNull DraftRequest request) {
         Process process = processes.create(request.command(), caller.get());
-        return Revisions.tagged(Response.created(links.uri("processes", process.id)), process)
+        return Revisions.tagged(Response.created(links.uri("processes", process.id)), process.version)
                 .entity(view(process)).build();
     }
 
@@ -87,7 +87,7 @@ public class ProcessResource {
     @Operation(summary = "A process with its open draft; the ETag is the revision to send in If-Match")
     public Response get(@PathParam("id") UUID id) {
         Process process = processes.find(id);
-        return Revisions.tagged(Response.ok(view(process)), process).build();
+        return Revisions.tagged(Response.ok(view(process)), process.version).build();
     }
 
     @PUT
@@ -101,7 +101,7 @@ public class ProcessResource {
     public Response editDraft(@PathParam("id") UUID id, @HeaderParam(Revisions.IF_MATCH) String ifMatch,
             @Valid @NotNull DraftRequest request) {
         Process process = processes.editDraft(id, Revisions.expected(ifMatch, true), request.command());
-        return Revisions.tagged(Response.ok(view(process)), process).build();
+        return Revisions.tagged(Response.ok(view(process)), process.version).build();
     }
 
     @POST
@@ -116,7 +116,7 @@ public class ProcessResource {
             @Valid @NotNull Requests.Refine request) {
         Process process = processes.refine(id, Revisions.expected(ifMatch, false), request.changeSummary(),
                 caller.get());
-        return Revisions.tagged(Response.ok(view(process)), process).build();
+        return Revisions.tagged(Response.ok(view(process)), process.version).build();
     }
 
     @POST
@@ -129,7 +129,7 @@ public class ProcessResource {
     public Response retire(@PathParam("id") UUID id, @HeaderParam(Revisions.IF_MATCH) String ifMatch,
             @Valid @NotNull Requests.Retire request) {
         Process process = processes.retire(id, Revisions.expected(ifMatch, false), request.reason(), caller.get());
-        return Revisions.tagged(Response.ok(view(process)), process).build();
+        return Revisions.tagged(Response.ok(view(process)), process.version).build();
     }
 
     @POST

@@ -13,7 +13,7 @@ import jakarta.validation.constraints.Size;
 
 import work.remote.process.service.ProcessService.Publication;
 import work.remote.process.service.ProcessService.Reviewer;
-import work.remote.process.service.ProcessService.Walkthrough;
+import work.remote.process.service.RehearsalService.Walkthrough;
 import work.remote.process.service.RolloutService;
 import work.remote.process.service.RolloutService.AdoptionAnswer;
 

@@ -29,7 +29,7 @@ import work.remote.process.Rehearsal;
 import work.remote.process.flow.DefinitionDiff;
 import work.remote.process.flow.ValidationReport;
 
-/** Authoring and publishing: drafts, rehearsals, reviews, versions and retirement, each with its events. */
+/** Authoring and publishing: drafts, reviews, versions and retirement, each with its events. */
 @ApplicationScoped
 public class ProcessService {
 
@@ -56,19 +56,7 @@ public class ProcessService {
         }
     }
 
-    /** A dry run of the draft's flow: who walked it and each step as walked. */
-    public record Walkthrough(List<String> walkedBy, List<Step> steps) {
-
-        /** One step as walked; a {@code problem} is a finding that must be resolved or waived. */
-        public record Step(String stepId, String note, String problem) {
-
-            Rehearsal.WalkedStep walked() {
-                return Rehearsal.WalkedStep.walked(stepId, note, problem);
-            }
-        }
-    }
-
-    static final String PROCESSES = "processes";
+    private static final String PROCESSES = "processes";
 
     private final Outbox outbox;
     private final Clock clock;
@@ -109,7 +97,7 @@ public class ProcessService {
     @Transactional
     public Process refine(UUID id, Long expectedRevision, String changeSummary, Caller author) {
         Process process = find(id);
-        requireRevisionWhenGiven(process, expectedRevision);
+        process.requireRevision(expectedRevision);
         if (process.latestVersion == null) {
             throw ProblemException.conflict("never-published", "Nothing to refine",
                     "Process " + process.key + " has no published version yet; edit its draft instead");
@@ -126,7 +114,7 @@ public class ProcessService {
     @Transactional
     public ProcessVersion publish(UUID id, Long expectedRevision, Publication publication, Caller publisher) {
         Process process = find(id);
-        requireRevisionWhenGiven(process, expectedRevision);
+        process.requireRevision(expectedRevision);
         ProcessVersion version = process.publish(Rehearsal.latestFor(id, process.nextVersion()),
                 publication.changeSummary(), publisher.name(), clock.instant());
         List<ImprovementItem> addressed = addressedImprovements(process, publication.addressedImprovements());
@@ -141,7 +129,7 @@ public class ProcessService {
     @Transactional
     public Process retire(UUID id, Long expectedRevision, String reason, Caller actor) {
         Process process = find(id);
-        requireRevisionWhenGiven(process, expectedRevision);
+        process.requireRevision(expectedRevision);
         process.retire(reason, clock.instant());
         outbox.publish(process.retiredEvent(actor.name(), linkTo(process)));
         return process;
@@ -153,37 +141,6 @@ public class ProcessService {
         process.openDraft();
         outbox.publish(process.reviewRequestedEvent(requester.name(),
                 reviewers.stream().map(Reviewer::participant).toList(), clock.instant(), linkTo(process)));
-    }
-
-    @Transactional
-    public Rehearsal rehearse(UUID id, Walkthrough walkthrough, Caller recorder) {
-        Rehearsal rehearsal = Rehearsal.record(find(id), walkthrough.walkedBy(),
-                walkthrough.steps().stream().map(Walkthrough.Step::walked).toList(), recorder.name(),
-                clock.instant());
-        rehearsal.persist();
-        return rehearsal;
-    }
-
-    @Transactional
-    public Rehearsal resolveFinding(UUID id, UUID rehearsalId, int index, String resolution, Caller actor) {
-        Rehearsal rehearsal = rehearsal(id, rehearsalId);
-        rehearsal.resolve(index, resolution, actor.name());
-        return rehearsal;
-    }
-
-    @Transactional
-    public Rehearsal waive(UUID id, UUID rehearsalId, String reason, Caller actor) {
-        Rehearsal rehearsal = rehearsal(id, rehearsalId);
-        rehearsal.waive(reason, actor.name());
-        return rehearsal;
-    }
-
-    public Rehearsal rehearsal(UUID id, UUID rehearsalId) {
-        Rehearsal rehearsal = Rehearsal.findById(rehearsalId);
-        if (rehearsal == null || !rehearsal.processId.equals(id)) {
-            throw ProblemException.notFound("Rehearsal", rehearsalId);
-        }
-        return rehearsal;
     }
 
     public Process find(UUID id) {
@@ -219,12 +176,6 @@ public class ProcessService {
         return DefinitionDiff.between(version(id, from).definition, version(id, to).definition);
     }
 
-    /** Rehearsals, newest first. */
-    public Page<Rehearsal> rehearsals(UUID id, PageRequest page) {
-        find(id);
-        return Page.of(Rehearsal.find("processId", Sort.descending("rehearsedAt").and("id"), id), page);
-    }
-
     /** Feedback from discussion meetings, newest first. */
     public Page<DiscussionFeedback> feedback(UUID id, PageRequest page) {
         find(id);
@@ -253,12 +204,6 @@ public class ProcessService {
 
     private String linkTo(Process process) {
         return links.to(PROCESSES, process.id);
-    }
-
-    private static void requireRevisionWhenGiven(Process process, Long expectedRevision) {
-        if (expectedRevision != null) {
-            process.requireRevision(expectedRevision);
-        }
     }
 
     private static List<ImprovementItem> addressedImprovements(Process process, List<UUID> ids) {

@@ -51,7 +51,7 @@ public class RolloutService {
     public record AdoptionAnswer(int rating, String problems, String suggestions) {
     }
 
-    static final String ROLLOUTS = "rollouts";
+    private static final String ROLLOUTS = "rollouts";
 
     private final ProcessService processes;
     private final Outbox outbox;

@@ -85,6 +85,11 @@ public class Checklist extends PanacheEntityBase {
         return checklist;
     }
 
+    /** Refuses a change made to another revision than the current one, when the caller names one. */
+    public void requireRevision(Long expectedRevision) {
+        Revision.require("the checklist of " + person, version, expectedRevision);
+    }
+
     /** Ticks line {@code index}; returns whether this tick completed the checklist. Ticking twice changes nothing. */
     public boolean tick(int index, Instant now) {
         if (index < 0 || index >= lines.size()) {

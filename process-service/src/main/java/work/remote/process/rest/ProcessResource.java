@@ -85,6 +85,8 @@ public class ProcessResource {
     @Path("/{id}")
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
     @Operation(summary = "A process with its open draft; the ETag is the revision to send in If-Match")
+    @APIResponse(responseCode = "200", description = "The process; ETag names its revision",
+            content = @Content(schema = @Schema(implementation = ProcessView.class)))
     public Response get(@PathParam("id") UUID id) {
         Process process = processes.find(id);
         return Revisions.tagged(Response.ok(view(process)), process.version).build();
@@ -94,6 +96,8 @@ public class ProcessResource {
     @Path("/{id}/draft")
     @RolesAllowed({ "product", "admin" })
     @Operation(summary = "Replace the open draft", description = "If-Match must name the revision you edited")
+    @APIResponse(responseCode = "200", description = "The process; ETag names its revision",
+            content = @Content(schema = @Schema(implementation = ProcessView.class)))
     @APIResponse(responseCode = "409", description = "The revision is stale, or there is no open draft",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "No If-Match header",
@@ -109,6 +113,8 @@ public class ProcessResource {
     @RolesAllowed({ "product", "admin" })
     @Operation(summary = "Open a new draft from the latest published version, with a change summary",
             description = "If-Match, when sent, must name the current revision")
+    @APIResponse(responseCode = "200", description = "The process; ETag names its revision",
+            content = @Content(schema = @Schema(implementation = ProcessView.class)))
     @APIResponse(responseCode = "409", description = "A draft is already open, nothing is published yet, or a stale "
             + "revision", content = @Content(mediaType = Problem.MEDIA_TYPE,
                     schema = @Schema(implementation = Problem.class)))
@@ -124,6 +130,8 @@ public class ProcessResource {
     @RolesAllowed({ "product", "admin" })
     @Operation(summary = "Retire the process: nothing can be edited, published or rolled out afterwards",
             description = "If-Match, when sent, must name the current revision")
+    @APIResponse(responseCode = "200", description = "The process; ETag names its revision",
+            content = @Content(schema = @Schema(implementation = ProcessView.class)))
     @APIResponse(responseCode = "409", description = "Already retired, or a stale revision",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response retire(@PathParam("id") UUID id, @HeaderParam(Revisions.IF_MATCH) String ifMatch,

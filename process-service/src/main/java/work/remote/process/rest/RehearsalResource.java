@@ -62,7 +62,7 @@ public class RehearsalResource {
     @RolesAllowed({ "product", "admin" })
     @Operation(summary = "Record a dry run of the draft's flow", description = "Steps with a problem are findings; "
             + "while the latest rehearsal has unresolved ones (and no waiver) the draft cannot be published")
-    @APIResponse(responseCode = "201", description = "Recorded",
+    @APIResponse(responseCode = "201", description = "Recorded; ETag names its revision",
             content = @Content(schema = @Schema(implementation = RehearsalView.class)))
     public Response rehearse(@PathParam("id") UUID id, @Valid @NotNull Requests.Rehearse request) {
         Rehearsal rehearsal = rehearsals.rehearse(id, request.command(), caller.get());
@@ -80,6 +80,8 @@ public class RehearsalResource {
     @Path("/{rehearsalId}")
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
     @Operation(summary = "One rehearsal; the ETag is the revision to send in If-Match")
+    @APIResponse(responseCode = "200", description = "The rehearsal; ETag names its revision",
+            content = @Content(schema = @Schema(implementation = RehearsalView.class)))
     public Response rehearsal(@PathParam("id") UUID id, @PathParam("rehearsalId") UUID rehearsalId) {
         return tagged(Response.ok(), rehearsals.get(id, rehearsalId));
     }
@@ -89,6 +91,8 @@ public class RehearsalResource {
     @RolesAllowed({ "product", "admin" })
     @Operation(summary = "Resolve the finding at a walked step (its index in the rehearsal)",
             description = "If-Match, when sent, must name the current revision")
+    @APIResponse(responseCode = "200", description = "The rehearsal; ETag names its revision",
+            content = @Content(schema = @Schema(implementation = RehearsalView.class)))
     @APIResponse(responseCode = "409", description = "A stale revision",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response resolve(@PathParam("id") UUID id, @PathParam("rehearsalId") UUID rehearsalId,
@@ -103,6 +107,8 @@ public class RehearsalResource {
     @RolesAllowed({ "product", "admin" })
     @Operation(summary = "Waive a rehearsal's unresolved findings, with a reason",
             description = "If-Match, when sent, must name the current revision")
+    @APIResponse(responseCode = "200", description = "The rehearsal; ETag names its revision",
+            content = @Content(schema = @Schema(implementation = RehearsalView.class)))
     @APIResponse(responseCode = "409", description = "A stale revision",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response waive(@PathParam("id") UUID id, @PathParam("rehearsalId") UUID rehearsalId,

@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -76,19 +77,27 @@ public class RolloutResource {
     @GET
     @Path("/{id}/checklists/{person}")
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
-    @Operation(summary = "A participant's checklist: visible to them, their supervisor and admins")
-    public ChecklistView checklist(@PathParam("id") UUID id, @PathParam("person") String person) {
-        return ChecklistView.of(rollouts.checklist(id, person, caller.get()));
+    @Operation(summary = "A participant's checklist: visible to them, their supervisor and admins",
+            description = "The ETag is the revision to send in If-Match")
+    @APIResponse(responseCode = "200", description = "The checklist; ETag names its revision",
+            content = @Content(schema = @Schema(implementation = ChecklistView.class)))
+    public Response checklist(@PathParam("id") UUID id, @PathParam("person") String person) {
+        return tagged(rollouts.checklist(id, person, caller.get()));
     }
 
     @POST
     @Path("/{id}/checklists/{person}/lines/{index}/tick")
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
     @Operation(summary = "Tick a line of your own checklist", description = "Ticking the last line completes the "
-            + "checklist and emits ChecklistCompleted; nobody can tick someone else's checklist")
-    public ChecklistView tick(@PathParam("id") UUID id, @PathParam("person") String person,
-            @PathParam("index") int index) {
-        return ChecklistView.of(rollouts.tick(id, person, index, caller.get()));
+            + "checklist and emits ChecklistCompleted; nobody can tick someone else's checklist. If-Match, when "
+            + "sent, must name the current revision")
+    @APIResponse(responseCode = "200", description = "The checklist; ETag names its revision",
+            content = @Content(schema = @Schema(implementation = ChecklistView.class)))
+    @APIResponse(responseCode = "409", description = "A stale revision",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response tick(@PathParam("id") UUID id, @PathParam("person") String person,
+            @PathParam("index") int index, @HeaderParam(Revisions.IF_MATCH) String ifMatch) {
+        return tagged(rollouts.tick(id, person, Revisions.expected(ifMatch, false), index, caller.get()));
     }
 
     @POST
@@ -109,5 +118,9 @@ public class RolloutResource {
     @Operation(summary = "How the process works for the participants: ratings, problems, suggestions")
     public AdoptionSummary adoption(@PathParam("id") UUID id) {
         return AdoptionSummary.of(id, rollouts.checklists(id), rollouts.adoptionFeedback(id));
+    }
+
+    private static Response tagged(Checklist checklist) {
+        return Revisions.tagged(Response.ok(ChecklistView.of(checklist)), checklist.version).build();
     }
 }

@@ -89,15 +89,19 @@ public class RolloutService {
         return rollout;
     }
 
-    /** Ticks one line of the caller's own checklist; announces the checklist once it is complete. */
+    /**
+     * Ticks one line of the caller's own checklist; announces the checklist once it is complete.
+     * {@code expectedRevision}, when given, must be the checklist's current one.
+     */
     @Transactional
-    public Checklist tick(UUID rolloutId, String person, int index, Caller caller) {
+    public Checklist tick(UUID rolloutId, String person, Long expectedRevision, int index, Caller caller) {
         if (!caller.is(person)) {
             throw ProblemException.forbidden("not-your-checklist", "Not your checklist",
                     caller.name() + " may not tick the checklist of " + person);
         }
         Rollout rollout = Rollout.get(rolloutId);
         Checklist checklist = Checklist.get(rolloutId, person);
+        checklist.requireRevision(expectedRevision);
         if (checklist.tick(index, clock.instant())) {
             outbox.publish(checklist.completedEvent(rollout, checklistLink(checklist)));
         }

@@ -17,8 +17,12 @@ import org.hibernate.type.SqlTypes;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Sort;
 
+import work.remote.events.process.ChecklistAssigned;
+import work.remote.events.process.ChecklistCompleted;
 import work.remote.events.process.ChecklistItem;
+import work.remote.platform.caller.Caller;
 import work.remote.platform.problem.ProblemException;
+import work.remote.process.flow.RoleDuties;
 
 /** One participant's checklist in a rollout: their role's steps and key points, in flow order. */
 @Entity
@@ -54,15 +58,17 @@ public class Checklist extends PanacheEntityBase {
     @Version
     public long version;
 
-    public static Checklist assign(Rollout rollout, String person, String role, String supervisor,
-            List<ChecklistItem> items) {
+    /** The checklist of {@code role}'s steps and key points in {@code definition}, for one participant. */
+    public static Checklist assign(Rollout rollout, ProcessDefinition definition, String person, String role,
+            String supervisor) {
         Checklist checklist = new Checklist();
         checklist.id = UUID.randomUUID();
         checklist.rolloutId = rollout.id;
         checklist.person = person;
         checklist.role = role;
         checklist.supervisor = supervisor;
-        checklist.lines = items.stream().map(item -> new Line(item.stepId(), item.text(), item.keyPoint(), null))
+        checklist.lines = RoleDuties.of(definition, role).checklist().stream()
+                .map(item -> new Line(item.stepId(), item.text(), item.keyPoint(), null))
                 .toList();
         return checklist;
     }
@@ -77,6 +83,11 @@ public class Checklist extends PanacheEntityBase {
             throw ProblemException.notFound("Checklist of " + person + " in rollout", rolloutId);
         }
         return checklist;
+    }
+
+    /** Refuses a change made to another revision than the current one, when the caller names one. */
+    public void requireRevision(Long expectedRevision) {
+        Revision.require("the checklist of " + person, version, expectedRevision);
     }
 
     /** Ticks line {@code index}; returns whether this tick completed the checklist. Ticking twice changes nothing. */
@@ -103,7 +114,28 @@ public class Checklist extends PanacheEntityBase {
     }
 
     /** The person themselves, their supervisor, or an admin. */
-    public boolean visibleTo(String caller, boolean admin) {
-        return admin || person.equals(caller) || caller.equals(supervisor);
+    public boolean visibleTo(Caller caller) {
+        return caller.isAdmin() || caller.is(person) || caller.is(supervisor);
+    }
+
+    /** Lets {@code caller} see this checklist when {@link #visibleTo(Caller)}; 403 otherwise. */
+    public Checklist shownTo(Caller caller) {
+        if (!visibleTo(caller)) {
+            throw ProblemException.forbidden("not-your-checklist", "Not your checklist",
+                    "Only " + person + ", their supervisor or an admin may see this checklist");
+        }
+        return this;
+    }
+
+    public ChecklistAssigned assignedEvent(Rollout rollout, Instant now, String link) {
+        List<ChecklistItem> items = lines.stream()
+                .map(line -> new ChecklistItem(line.stepId(), line.text(), line.keyPoint())).toList();
+        return new ChecklistAssigned(id, rollout.id, rollout.processId, rollout.processKey, rollout.version,
+                rollout.title, person, role, items, now, link);
+    }
+
+    public ChecklistCompleted completedEvent(Rollout rollout, String link) {
+        return new ChecklistCompleted(id, rollout.id, rollout.processId, rollout.processKey, rollout.version,
+                rollout.title, person, role, lines.size(), completedAt, link);
     }
 }

@@ -11,6 +11,9 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
+import work.remote.events.meeting.ActionItem;
+import work.remote.events.meeting.RetrospectiveCompleted;
+
 /**
  * Something an after-action review wants changed in a process. It stays open until a published version says it
  * addresses it.
@@ -46,19 +49,36 @@ public class ImprovementItem extends PanacheEntityBase {
     @Column(name = "addressed_in_version")
     public Integer addressedInVersion;
 
-    public static ImprovementItem of(UUID processId, UUID retrospectiveId, String retrospectiveTitle,
-            UUID actionItemId, String description, String owner, LocalDate due, Instant now) {
+    /** Something the review wants changed in the process. */
+    public static ImprovementItem toChange(UUID processId, RetrospectiveCompleted review, String change,
+            Instant now) {
+        return of(processId, review, null, change, null, null, now);
+    }
+
+    /** An action item of the review, with its owner and due date. */
+    public static ImprovementItem actionItem(UUID processId, RetrospectiveCompleted review, ActionItem action,
+            Instant now) {
+        return of(processId, review, action.id(), action.description(), action.owner(), action.due(), now);
+    }
+
+    private static ImprovementItem of(UUID processId, RetrospectiveCompleted review, UUID actionItemId,
+            String description, String owner, LocalDate due, Instant now) {
         ImprovementItem item = new ImprovementItem();
         item.id = UUID.randomUUID();
         item.processId = processId;
-        item.retrospectiveId = retrospectiveId;
-        item.retrospectiveTitle = retrospectiveTitle;
+        item.retrospectiveId = review.meetingId();
+        item.retrospectiveTitle = review.title();
         item.actionItemId = actionItemId;
         item.description = description;
         item.owner = owner;
         item.due = due;
         item.recordedAt = now;
         return item;
+    }
+
+    /** Marks the item as dealt with by published version {@code number}. */
+    public void addressIn(int number) {
+        addressedInVersion = number;
     }
 
     public boolean isOpen() {

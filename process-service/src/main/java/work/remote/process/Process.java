@@ -1,6 +1,7 @@
 package work.remote.process;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -16,7 +17,14 @@ import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
+import work.remote.events.process.Participant;
+import work.remote.events.process.ProcessDrafted;
+import work.remote.events.process.ProcessPublished;
+import work.remote.events.process.ProcessRetired;
+import work.remote.events.process.ProcessReviewRequested;
+import work.remote.events.process.Role;
 import work.remote.platform.problem.ProblemException;
+import work.remote.process.flow.ValidationReport;
 
 /**
  * A process the team runs, identified by a stable key. It has at most one open draft; publishing the draft turns it
@@ -102,6 +110,20 @@ public class Process extends PanacheEntityBase {
         return draft;
     }
 
+    /** Refuses a change made to another revision than the current one, when the caller names one. */
+    public void requireRevision(Long expectedRevision) {
+        Revision.require("process " + key, version, expectedRevision);
+    }
+
+    /** Replaces the open draft with what its author wrote; the key of a process never changes. */
+    public void editDraft(String draftKey, ProcessDefinition definition, Instant now) {
+        openDraft();
+        if (!key.equals(draftKey)) {
+            throw ProblemException.invalid("key", "the key of a process cannot change; it is '" + key + "'");
+        }
+        replaceDraft(definition, now);
+    }
+
     public void replaceDraft(ProcessDefinition definition, Instant now) {
         refuseWhenRetired();
         draft = definition;
@@ -122,16 +144,44 @@ public class Process extends PanacheEntityBase {
         draftChangeSummary = changeSummary;
     }
 
-    /** Closes the draft as published version {@link #nextVersion()}; returns the definition it published. */
-    public ProcessDefinition markPublished(Instant now) {
-        ProcessDefinition published = openDraft();
-        latestVersion = nextVersion();
+    /**
+     * Publishes the open draft as version {@link #nextVersion()} when its validation report is clean and its
+     * {@code latestRehearsal} (if any) has no unresolved findings or was waived. Without a {@code changeSummary} a
+     * refinement is published with the summary given when it was opened.
+     */
+    public ProcessVersion publish(Rehearsal latestRehearsal, String changeSummary, String publisher, Instant now) {
+        ValidationReport report = ValidationReport.of(openDraft());
+        if (!report.clean()) {
+            throw new ProblemException(409, "draft-invalid", "The draft does not pass validation",
+                    report.problems().size() + " problem(s) keep the draft from being published", report.violations());
+        }
+        if (latestRehearsal != null && !latestRehearsal.clearsPublication()) {
+            throw ProblemException.conflict("rehearsal-findings-open", "Rehearsal findings open",
+                    "The latest rehearsal (" + latestRehearsal.id + ") has " + latestRehearsal.unresolvedFindings()
+                            + " unresolved finding(s); resolve or waive them first");
+        }
+        String summary = changeSummary != null && !changeSummary.isBlank() ? changeSummary : draftChangeSummary;
+        if (summary == null) {
+            throw ProblemException.invalid("changeSummary", "must say what this version changes");
+        }
+        ProcessVersion published = ProcessVersion.of(this, nextVersion(), draft, summary, publisher, now);
+        latestVersion = published.number;
         status = ProcessStatus.PUBLISHED;
         draft = null;
         draftBasedOn = null;
         draftChangeSummary = null;
         updatedAt = now;
         return published;
+    }
+
+    /** The published version a rollout hands out: {@code requested}, or the latest when null. */
+    public ProcessVersion versionToRollOut(Integer requested) {
+        refuseWhenRetired();
+        if (latestVersion == null) {
+            throw ProblemException.conflict("never-published", "Nothing to roll out",
+                    "Process " + key + " has no published version yet");
+        }
+        return ProcessVersion.get(id, requested == null ? latestVersion : requested);
     }
 
     public void retire(String reason, Instant now) {
@@ -147,5 +197,25 @@ public class Process extends PanacheEntityBase {
             throw ProblemException.conflict("process-retired", "Process retired",
                     "Process " + key + " was retired on " + retiredAt);
         }
+    }
+
+    public ProcessDrafted draftedEvent(String author, String link) {
+        return new ProcessDrafted(id, key, title, owner, draftBasedOn, draftChangeSummary, author, updatedAt, link);
+    }
+
+    public ProcessReviewRequested reviewRequestedEvent(String requester, List<Participant> reviewers, Instant now,
+            String link) {
+        return new ProcessReviewRequested(id, key, title, requester, reviewers, now, link);
+    }
+
+    public ProcessPublished publishedEvent(ProcessVersion published, String link) {
+        ProcessDefinition definition = published.definition;
+        return new ProcessPublished(id, key, published.number, definition.title(), definition.owner(),
+                definition.roles().stream().map(role -> new Role(role.name(), role.team())).toList(),
+                published.changeSummary, published.publishedBy, published.publishedAt, link);
+    }
+
+    public ProcessRetired retiredEvent(String retiredBy, String link) {
+        return new ProcessRetired(id, key, title, latestVersion, retiredReason, retiredBy, retiredAt, link);
     }
 }

@@ -17,7 +17,9 @@ import org.hibernate.type.SqlTypes;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Sort;
 
+import work.remote.platform.problem.Problem;
 import work.remote.platform.problem.ProblemException;
+import work.remote.process.flow.FlowGraph;
 
 /**
  * A dry run of a draft's flow: who walked it and, step by step, what went wrong where. Its unresolved findings keep
@@ -29,6 +31,11 @@ public class Rehearsal extends PanacheEntityBase {
 
     /** One step as walked; {@code problem} is a finding, {@code resolution} says how it was dealt with. */
     public record WalkedStep(String stepId, String note, String problem, String resolution, String resolvedBy) {
+
+        /** A step as walked, before anyone dealt with it; a blank {@code problem} is no finding. */
+        public static WalkedStep walked(String stepId, String note, String problem) {
+            return new WalkedStep(stepId, note, problem == null || problem.isBlank() ? null : problem, null, null);
+        }
 
         public boolean unresolved() {
             return problem != null && resolution == null;
@@ -66,12 +73,24 @@ public class Rehearsal extends PanacheEntityBase {
     @Version
     public long version;
 
-    public static Rehearsal record(UUID processId, int forVersion, List<String> walkedBy, List<WalkedStep> steps,
-            String recordedBy, Instant now) {
+    /** A dry run of {@code process}'s open draft; every walked step must be a step of that draft. */
+    public static Rehearsal record(Process process, List<String> walkedBy, List<WalkedStep> steps, String recordedBy,
+            Instant now) {
+        FlowGraph flow = new FlowGraph(process.openDraft());
+        List<Problem.Violation> unknown = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            if (!flow.contains(steps.get(i).stepId())) {
+                unknown.add(new Problem.Violation("steps[" + i + "].stepId",
+                        "'" + steps.get(i).stepId() + "' is not a step of the draft"));
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw ProblemException.invalid(unknown);
+        }
         Rehearsal rehearsal = new Rehearsal();
         rehearsal.id = UUID.randomUUID();
-        rehearsal.processId = processId;
-        rehearsal.forVersion = forVersion;
+        rehearsal.processId = process.id;
+        rehearsal.forVersion = process.nextVersion();
         rehearsal.walkedBy = List.copyOf(walkedBy);
         rehearsal.steps = List.copyOf(steps);
         rehearsal.recordedBy = recordedBy;
@@ -91,6 +110,11 @@ public class Rehearsal extends PanacheEntityBase {
     /** Whether this rehearsal lets its draft be published: nothing unresolved, or an explicit waiver. */
     public boolean clearsPublication() {
         return waiverReason != null || unresolvedFindings() == 0;
+    }
+
+    /** Refuses a change made to another revision than the current one, when the caller names one. */
+    public void requireRevision(Long expectedRevision) {
+        Revision.require("rehearsal " + id, version, expectedRevision);
     }
 
     public void resolve(int index, String resolution, String resolvedBy) {

@@ -1,6 +1,7 @@
 package work.remote.process;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -10,6 +11,8 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
+import work.remote.events.process.Assignee;
+import work.remote.events.process.RolloutStarted;
 import work.remote.platform.problem.ProblemException;
 
 /** A published version handed to a set of participants, each with their own {@link Checklist}. */
@@ -54,5 +57,9 @@ public class Rollout extends PanacheEntityBase {
             throw ProblemException.notFound("Rollout", id);
         }
         return rollout;
+    }
+
+    public RolloutStarted startedEvent(List<Assignee> participants, String link) {
+        return new RolloutStarted(id, processId, processKey, version, title, participants, startedBy, startedAt, link);
     }
 }

@@ -247,6 +247,48 @@ class ProcessResourceTest {
     }
 
     @Test
+    void aRehearsalChangedSinceItsETagRefusesAWaiverOrResolutionNamingTheStaleRevision() {
+        String id = Api.created(Drafts.review(Drafts.uniqueKey("review")));
+        var created = as("product").body(Map.of("walkedBy", List.of("ana"), "steps", List.of(
+                Map.of("stepId", "review", "problem", "Reviewer did not know where the draft was"),
+                Map.of("stepId", "approve", "problem", "Nobody knew where to share it")))).when()
+                .post("/processes/{id}/rehearsals", id).then().statusCode(201).extract();
+        String rehearsal = created.path("id");
+        assertThat(created.header("Location")).endsWith("/processes/" + id + "/rehearsals/" + rehearsal);
+        String recorded = as("cs-agent").when().get("/processes/{id}/rehearsals/{r}", id, rehearsal).then()
+                .statusCode(200).body("id", equalTo(rehearsal)).extract().header("ETag");
+        assertThat(recorded).isEqualTo(created.header("ETag"));
+
+        String resolved = as("product").header("If-Match", recorded)
+                .body(Map.of("resolution", "The draft link goes into the review request")).when()
+                .post("/processes/{id}/rehearsals/{r}/steps/0/resolution", id, rehearsal).then().statusCode(200)
+                .body("unresolvedFindings", equalTo(1)).extract().header("ETag");
+        assertThat(resolved).isNotEqualTo(recorded);
+
+        as("product").header("If-Match", recorded).body(Map.of("reason", "Covered elsewhere")).when()
+                .post("/processes/{id}/rehearsals/{r}/waiver", id, rehearsal).then().statusCode(409)
+                .body("type", containsString("stale-revision"))
+                .body("detail", containsString("now at " + resolved.replace("\"", "")));
+        as("product").header("If-Match", resolved).body(Map.of("reason", "Covered elsewhere")).when()
+                .post("/processes/{id}/rehearsals/{r}/waiver", id, rehearsal).then().statusCode(200)
+                .body("clearsPublication", equalTo(true));
+    }
+
+    @Test
+    void retiringWithAStaleRevisionIsRefused() {
+        String id = Api.published(Drafts.review(Drafts.uniqueKey("review")));
+        String published = Api.revision(id);
+        as("product").body(Map.of("changeSummary", "Shorter reviews")).when()
+                .post("/processes/{id}/refinements", id).then().statusCode(200);
+        as("admin").header("If-Match", published).body(Map.of("reason", "Replaced")).when()
+                .post("/processes/{id}/retirement", id).then().statusCode(409)
+                .body("type", containsString("stale-revision"));
+        as("admin").header("If-Match", Api.revision(id)).body(Map.of("reason", "Replaced")).when()
+                .post("/processes/{id}/retirement", id).then().statusCode(200)
+                .header("ETag", notNullValue()).body("status", equalTo("RETIRED"));
+    }
+
+    @Test
     void aRehearsalNamesOnlyStepsOfTheDraft() {
         String id = Api.created(Drafts.review(Drafts.uniqueKey("review")));
         as("product").body(Map.of("walkedBy", List.of("ana"), "steps", List.of(Map.of("stepId", "draft"),

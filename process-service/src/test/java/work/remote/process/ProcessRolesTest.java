@@ -74,6 +74,16 @@ class ProcessRolesTest {
         as(role).when().get("/rollouts/{id}/adoption-feedback", rollout).then().statusCode(200);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = { "product", "cs-lead", "cs-agent", "ops", "admin" })
+    void everyAuthenticatedRoleReadsOneRehearsal(String role) {
+        String id = Api.created(Drafts.review(Drafts.uniqueKey("roles")));
+        String rehearsal = as("product").body(Map.of("walkedBy", List.of("ana"), "steps",
+                List.of(Map.of("stepId", "draft")))).when().post("/processes/{id}/rehearsals", id).then()
+                .statusCode(201).extract().path("id");
+        as(role).when().get("/processes/{id}/rehearsals/{r}", id, rehearsal).then().statusCode(200);
+    }
+
     @Test
     void withoutATokenEverythingIsUnauthorized() {
         io.restassured.RestAssured.given().when().get("/processes").then().statusCode(401);

@@ -3,6 +3,7 @@ package work.remote.process;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.notNullValue;
 import static work.remote.process.Api.as;
@@ -69,6 +70,22 @@ class RolloutTest {
 
         tick(rollout, "ana", 0, "ana", "product").statusCode(200).body("done", equalTo(1))
                 .body("lines[0].tickedAt", notNullValue());
+    }
+
+    @Test
+    void aTickNamingAStaleRevisionOfTheChecklistIsRefused() {
+        String process = Api.published(Drafts.review(Drafts.uniqueKey("review")));
+        String rollout = Api.rolledOut(process, List.of(participant("ana", "author", null)));
+        String assigned = checklist(rollout, "ana", "ana", "product").statusCode(200).extract().header("ETag");
+
+        String ticked = asPerson("ana", "product").header("If-Match", assigned).when()
+                .post("/rollouts/{id}/checklists/{person}/lines/0/tick", rollout, "ana").then().statusCode(200)
+                .header("ETag", not(equalTo(assigned))).body("done", equalTo(1)).extract().header("ETag");
+
+        asPerson("ana", "product").header("If-Match", assigned).when()
+                .post("/rollouts/{id}/checklists/{person}/lines/1/tick", rollout, "ana").then().statusCode(409)
+                .body("type", containsString("stale-revision"));
+        checklist(rollout, "ana", "ana", "product").header("ETag", equalTo(ticked)).body("done", equalTo(1));
     }
 
     @Test

@@ -6,10 +6,6 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "process")
 public interface ProcessConfig {
 
-    /** Base URL people use to reach this service's API; event links point below it. */
-    @WithDefault("http://localhost:8081")
-    String publicUrl();
-
     /**
      * Whether to create and publish the example process "How a new feature launch is coordinated between product
      * and customer support" at start-up when no process with its key exists.

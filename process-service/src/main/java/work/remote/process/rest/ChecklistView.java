@@ -5,10 +5,13 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import work.remote.process.Checklist;
 
 public record ChecklistView(UUID id, UUID rolloutId, String person, String role, String supervisor,
-        List<Line> lines, long done, int total, Instant completedAt) {
+        List<Line> lines, long done, int total, Instant completedAt,
+        @Schema(description = "The revision to send back in If-Match (also the ETag)") long revision) {
 
     /** A line; tick it with {@code POST .../lines/{index}/tick}. */
     public record Line(int index, String stepId, String text, boolean keyPoint, Instant tickedAt) {
@@ -20,6 +23,7 @@ public record ChecklistView(UUID id, UUID rolloutId, String person, String role,
             return new Line(index, line.stepId(), line.text(), line.keyPoint(), line.tickedAt());
         }).toList();
         return new ChecklistView(checklist.id, checklist.rolloutId, checklist.person, checklist.role,
-                checklist.supervisor, lines, checklist.done(), lines.size(), checklist.completedAt);
+                checklist.supervisor, lines, checklist.done(), lines.size(), checklist.completedAt,
+                checklist.version);
     }
 }

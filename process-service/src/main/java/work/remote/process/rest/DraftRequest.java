@@ -15,7 +15,7 @@ import work.remote.process.Outline;
 import work.remote.process.ProcessDefinition;
 import work.remote.process.ProcessRole;
 import work.remote.process.Step;
-import work.remote.process.service.ProcessDraft;
+import work.remote.process.service.ProcessService;
 
 /**
  * A process draft: key, title, owner, 5W1H outline, roles, flow (the first step is the start) and key points. A
@@ -40,7 +40,7 @@ public record DraftRequest(
         return new ProcessDefinition(title, owner, outline, roles, steps, keyPoints);
     }
 
-    public ProcessDraft command() {
-        return new ProcessDraft(key, definition());
+    public ProcessService.Draft command() {
+        return new ProcessService.Draft(key, definition());
     }
 }

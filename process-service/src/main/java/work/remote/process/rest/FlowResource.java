@@ -54,7 +54,7 @@ public class FlowResource {
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
     @Operation(summary = "Everything that keeps the open draft from being published, each naming its field or step")
     public ValidationReport validation(@PathParam("id") UUID id) {
-        return ValidationReport.of(processes.find(id).openDraft());
+        return processes.validation(id);
     }
 
     @GET

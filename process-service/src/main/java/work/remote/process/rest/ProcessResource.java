@@ -1,6 +1,5 @@
 package work.remote.process.rest;
 
-import java.net.URI;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -21,7 +20,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -29,6 +27,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import work.remote.platform.caller.CurrentCaller;
+import work.remote.platform.links.Links;
+import work.remote.platform.paging.Page;
+import work.remote.platform.paging.PageRequest;
 import work.remote.platform.problem.Problem;
 import work.remote.process.Process;
 import work.remote.process.service.ProcessService;
@@ -49,12 +51,14 @@ import work.remote.process.service.ProcessService;
 public class ProcessResource {
 
     private final ProcessService processes;
-    private final JsonWebToken caller;
+    private final CurrentCaller caller;
+    private final Links links;
 
     @Inject
-    public ProcessResource(ProcessService processes, JsonWebToken caller) {
+    public ProcessResource(ProcessService processes, CurrentCaller caller, Links links) {
         this.processes = processes;
         this.caller = caller;
+        this.links = links;
     }
 
     @POST
@@ -65,31 +69,35 @@ public class ProcessResource {
     @APIResponse(responseCode = "409", description = "The key is taken",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@Valid @NotNull DraftRequest request) {
-        Process process = processes.create(request.command(), caller.getName());
-        return Revisions.tagged(Response.created(URI.create("/processes/" + process.id)), process)
+        Process process = processes.create(request.command(), caller.get());
+        return Revisions.tagged(Response.created(links.uri("processes", process.id)), process.version)
                 .entity(view(process)).build();
     }
 
     @GET
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
     @Operation(summary = "Processes by key")
-    public PageView<ProcessView> list(@Valid @BeanParam PageRequest page) {
-        return Pages.of(processes.all(), page, this::view);
+    public Page<ProcessView> list(@Valid @BeanParam PageRequest page) {
+        return processes.all(page).map(this::view);
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
     @Operation(summary = "A process with its open draft; the ETag is the revision to send in If-Match")
+    @APIResponse(responseCode = "200", description = "The process; ETag names its revision",
+            content = @Content(schema = @Schema(implementation = ProcessView.class)))
     public Response get(@PathParam("id") UUID id) {
         Process process = processes.find(id);
-        return Revisions.tagged(Response.ok(view(process)), process).build();
+        return Revisions.tagged(Response.ok(view(process)), process.version).build();
     }
 
     @PUT
     @Path("/{id}/draft")
     @RolesAllowed({ "product", "admin" })
     @Operation(summary = "Replace the open draft", description = "If-Match must name the revision you edited")
+    @APIResponse(responseCode = "200", description = "The process; ETag names its revision",
+            content = @Content(schema = @Schema(implementation = ProcessView.class)))
     @APIResponse(responseCode = "409", description = "The revision is stale, or there is no open draft",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "No If-Match header",
@@ -97,26 +105,39 @@ public class ProcessResource {
     public Response editDraft(@PathParam("id") UUID id, @HeaderParam(Revisions.IF_MATCH) String ifMatch,
             @Valid @NotNull DraftRequest request) {
         Process process = processes.editDraft(id, Revisions.expected(ifMatch, true), request.command());
-        return Revisions.tagged(Response.ok(view(process)), process).build();
+        return Revisions.tagged(Response.ok(view(process)), process.version).build();
     }
 
     @POST
     @Path("/{id}/refinements")
     @RolesAllowed({ "product", "admin" })
-    @Operation(summary = "Open a new draft from the latest published version, with a change summary")
-    @APIResponse(responseCode = "409", description = "A draft is already open, or nothing is published yet",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response refine(@PathParam("id") UUID id, @Valid @NotNull Requests.Refine request) {
-        Process process = processes.refine(id, request.changeSummary(), caller.getName());
-        return Revisions.tagged(Response.ok(view(process)), process).build();
+    @Operation(summary = "Open a new draft from the latest published version, with a change summary",
+            description = "If-Match, when sent, must name the current revision")
+    @APIResponse(responseCode = "200", description = "The process; ETag names its revision",
+            content = @Content(schema = @Schema(implementation = ProcessView.class)))
+    @APIResponse(responseCode = "409", description = "A draft is already open, nothing is published yet, or a stale "
+            + "revision", content = @Content(mediaType = Problem.MEDIA_TYPE,
+                    schema = @Schema(implementation = Problem.class)))
+    public Response refine(@PathParam("id") UUID id, @HeaderParam(Revisions.IF_MATCH) String ifMatch,
+            @Valid @NotNull Requests.Refine request) {
+        Process process = processes.refine(id, Revisions.expected(ifMatch, false), request.changeSummary(),
+                caller.get());
+        return Revisions.tagged(Response.ok(view(process)), process.version).build();
     }
 
     @POST
     @Path("/{id}/retirement")
     @RolesAllowed({ "product", "admin" })
-    @Operation(summary = "Retire the process: nothing can be edited, published or rolled out afterwards")
-    public ProcessView retire(@PathParam("id") UUID id, @Valid @NotNull Requests.Retire request) {
-        return view(processes.retire(id, request.reason(), caller.getName()));
+    @Operation(summary = "Retire the process: nothing can be edited, published or rolled out afterwards",
+            description = "If-Match, when sent, must name the current revision")
+    @APIResponse(responseCode = "200", description = "The process; ETag names its revision",
+            content = @Content(schema = @Schema(implementation = ProcessView.class)))
+    @APIResponse(responseCode = "409", description = "Already retired, or a stale revision",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response retire(@PathParam("id") UUID id, @HeaderParam(Revisions.IF_MATCH) String ifMatch,
+            @Valid @NotNull Requests.Retire request) {
+        Process process = processes.retire(id, Revisions.expected(ifMatch, false), request.reason(), caller.get());
+        return Revisions.tagged(Response.ok(view(process)), process.version).build();
     }
 
     @POST
@@ -126,7 +147,7 @@ public class ProcessResource {
             description = "Emits ProcessReviewRequested; meeting-service plans the discussion sessions")
     @APIResponse(responseCode = "202", description = "Requested")
     public Response requestReview(@PathParam("id") UUID id, @Valid @NotNull Requests.Review request) {
-        processes.requestReview(id, request.command(), caller.getName());
+        processes.requestReview(id, request.command(), caller.get());
         return Response.accepted().build();
     }
 
@@ -134,9 +155,8 @@ public class ProcessResource {
     @Path("/{id}/feedback")
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
     @Operation(summary = "Feedback from discussion meetings, newest first, with the version its draft becomes")
-    public PageView<DiscussionFeedbackView> feedback(@PathParam("id") UUID id,
-            @Valid @BeanParam PageRequest page) {
-        return Pages.of(processes.feedback(id), page, DiscussionFeedbackView::of);
+    public Page<DiscussionFeedbackView> feedback(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
+        return processes.feedback(id, page).map(DiscussionFeedbackView::of);
     }
 
     @GET
@@ -144,13 +164,12 @@ public class ProcessResource {
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
     @Operation(summary = "Improvement items from after-action reviews, newest first",
             description = "open=true (the default) lists those no published version has addressed yet")
-    public PageView<ImprovementView> improvements(@PathParam("id") UUID id,
-            @QueryParam("open") @DefaultValue("true") boolean open,
-            @Valid @BeanParam PageRequest page) {
-        return Pages.of(processes.improvements(id, open), page, ImprovementView::of);
+    public Page<ImprovementView> improvements(@PathParam("id") UUID id,
+            @QueryParam("open") @DefaultValue("true") boolean open, @Valid @BeanParam PageRequest page) {
+        return processes.improvements(id, open, page).map(ImprovementView::of);
     }
 
     private ProcessView view(Process process) {
-        return ProcessView.of(process, processes.linkTo(process));
+        return ProcessView.of(process, links.to("processes", process.id));
     }
 }

@@ -1,6 +1,7 @@
 package work.remote.process.rest;
 
-import java.net.URI;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -17,7 +18,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -25,7 +25,12 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import work.remote.platform.caller.CurrentCaller;
+import work.remote.platform.links.Links;
+import work.remote.platform.paging.Page;
+import work.remote.platform.paging.PageRequest;
 import work.remote.platform.problem.Problem;
+import work.remote.process.Checklist;
 import work.remote.process.Rollout;
 import work.remote.process.service.RolloutService;
 
@@ -45,12 +50,14 @@ import work.remote.process.service.RolloutService;
 public class ProcessRolloutResource {
 
     private final RolloutService rollouts;
-    private final JsonWebToken caller;
+    private final CurrentCaller caller;
+    private final Links links;
 
     @Inject
-    public ProcessRolloutResource(RolloutService rollouts, JsonWebToken caller) {
+    public ProcessRolloutResource(RolloutService rollouts, CurrentCaller caller, Links links) {
         this.rollouts = rollouts;
         this.caller = caller;
+        this.links = links;
     }
 
     @POST
@@ -59,16 +66,20 @@ public class ProcessRolloutResource {
     @APIResponse(responseCode = "201", description = "Started",
             content = @Content(schema = @Schema(implementation = RolloutView.class)))
     public Response startRollout(@PathParam("id") UUID id, @Valid @NotNull Requests.StartRollout request) {
-        Rollout rollout = rollouts.start(id, request.command(), caller.getName());
-        return Response.created(URI.create("/rollouts/" + rollout.id))
-                .entity(RolloutResource.view(rollout, rollouts)).build();
+        Rollout rollout = rollouts.start(id, request.command(), caller.get());
+        return Response.created(links.uri("rollouts", rollout.id))
+                .entity(RolloutView.of(rollout, rollouts.checklists(rollout.id), links))
+                .build();
     }
 
     @GET
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
     @Operation(summary = "Rollouts of the process, newest first, with their progress")
-    public PageView<RolloutView> rollouts(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
-        return Pages.of(rollouts.ofProcess(id), page,
-                rollout -> RolloutResource.view(rollout, rollouts));
+    public Page<RolloutView> rollouts(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
+        Page<Rollout> found = rollouts.ofProcess(id, page);
+        Map<UUID, List<Checklist>> checklists = rollouts.checklists(
+                found.items().stream().map(rollout -> rollout.id).toList());
+        return found.map(rollout -> RolloutView.of(rollout, checklists.getOrDefault(rollout.id, List.of()),
+                links));
     }
 }

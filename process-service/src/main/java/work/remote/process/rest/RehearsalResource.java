@@ -1,6 +1,5 @@
 package work.remote.process.rest;
 
-import java.net.URI;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -10,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,7 +17,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -25,9 +24,13 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import work.remote.platform.caller.CurrentCaller;
+import work.remote.platform.links.Links;
+import work.remote.platform.paging.Page;
+import work.remote.platform.paging.PageRequest;
 import work.remote.platform.problem.Problem;
 import work.remote.process.Rehearsal;
-import work.remote.process.service.ProcessService;
+import work.remote.process.service.RehearsalService;
 
 /** Dry runs of a draft's flow and their findings, which must be resolved or waived before publishing. */
 @Path("/processes/{id}/rehearsals")
@@ -44,51 +47,77 @@ import work.remote.process.service.ProcessService;
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class RehearsalResource {
 
-    private final ProcessService processes;
-    private final JsonWebToken caller;
+    private final RehearsalService rehearsals;
+    private final CurrentCaller caller;
+    private final Links links;
 
     @Inject
-    public RehearsalResource(ProcessService processes, JsonWebToken caller) {
-        this.processes = processes;
+    public RehearsalResource(RehearsalService rehearsals, CurrentCaller caller, Links links) {
+        this.rehearsals = rehearsals;
         this.caller = caller;
+        this.links = links;
     }
 
     @POST
     @RolesAllowed({ "product", "admin" })
     @Operation(summary = "Record a dry run of the draft's flow", description = "Steps with a problem are findings; "
             + "while the latest rehearsal has unresolved ones (and no waiver) the draft cannot be published")
-    @APIResponse(responseCode = "201", description = "Recorded",
+    @APIResponse(responseCode = "201", description = "Recorded; ETag names its revision",
             content = @Content(schema = @Schema(implementation = RehearsalView.class)))
     public Response rehearse(@PathParam("id") UUID id, @Valid @NotNull Requests.Rehearse request) {
-        Rehearsal rehearsal = processes.rehearse(id, request.command(), caller.getName());
-        return Response.created(URI.create("/processes/" + id + "/rehearsals/" + rehearsal.id))
-                .entity(RehearsalView.of(rehearsal)).build();
+        Rehearsal rehearsal = rehearsals.rehearse(id, request.command(), caller.get());
+        return tagged(Response.created(links.uri("processes", id, "rehearsals", rehearsal.id)), rehearsal);
     }
 
     @GET
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
     @Operation(summary = "Rehearsals, newest first")
-    public PageView<RehearsalView> rehearsals(@PathParam("id") UUID id,
-            @Valid @BeanParam PageRequest page) {
-        return Pages.of(processes.rehearsals(id), page, RehearsalView::of);
+    public Page<RehearsalView> rehearsals(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
+        return rehearsals.ofProcess(id, page).map(RehearsalView::of);
+    }
+
+    @GET
+    @Path("/{rehearsalId}")
+    @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
+    @Operation(summary = "One rehearsal; the ETag is the revision to send in If-Match")
+    @APIResponse(responseCode = "200", description = "The rehearsal; ETag names its revision",
+            content = @Content(schema = @Schema(implementation = RehearsalView.class)))
+    public Response rehearsal(@PathParam("id") UUID id, @PathParam("rehearsalId") UUID rehearsalId) {
+        return tagged(Response.ok(), rehearsals.get(id, rehearsalId));
     }
 
     @POST
     @Path("/{rehearsalId}/steps/{index}/resolution")
     @RolesAllowed({ "product", "admin" })
-    @Operation(summary = "Resolve the finding at a walked step (its index in the rehearsal)")
-    public RehearsalView resolve(@PathParam("id") UUID id, @PathParam("rehearsalId") UUID rehearsalId,
-            @PathParam("index") int index, @Valid @NotNull Requests.Resolve request) {
-        return RehearsalView.of(processes.resolveFinding(id, rehearsalId, index, request.resolution(),
-                caller.getName()));
+    @Operation(summary = "Resolve the finding at a walked step (its index in the rehearsal)",
+            description = "If-Match, when sent, must name the current revision")
+    @APIResponse(responseCode = "200", description = "The rehearsal; ETag names its revision",
+            content = @Content(schema = @Schema(implementation = RehearsalView.class)))
+    @APIResponse(responseCode = "409", description = "A stale revision",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response resolve(@PathParam("id") UUID id, @PathParam("rehearsalId") UUID rehearsalId,
+            @PathParam("index") int index, @HeaderParam(Revisions.IF_MATCH) String ifMatch,
+            @Valid @NotNull Requests.Resolve request) {
+        return tagged(Response.ok(), rehearsals.resolveFinding(id, rehearsalId, Revisions.expected(ifMatch, false),
+                index, request.resolution(), caller.get()));
     }
 
     @POST
     @Path("/{rehearsalId}/waiver")
     @RolesAllowed({ "product", "admin" })
-    @Operation(summary = "Waive a rehearsal's unresolved findings, with a reason")
-    public RehearsalView waive(@PathParam("id") UUID id, @PathParam("rehearsalId") UUID rehearsalId,
-            @Valid @NotNull Requests.Waive request) {
-        return RehearsalView.of(processes.waive(id, rehearsalId, request.reason(), caller.getName()));
+    @Operation(summary = "Waive a rehearsal's unresolved findings, with a reason",
+            description = "If-Match, when sent, must name the current revision")
+    @APIResponse(responseCode = "200", description = "The rehearsal; ETag names its revision",
+            content = @Content(schema = @Schema(implementation = RehearsalView.class)))
+    @APIResponse(responseCode = "409", description = "A stale revision",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response waive(@PathParam("id") UUID id, @PathParam("rehearsalId") UUID rehearsalId,
+            @HeaderParam(Revisions.IF_MATCH) String ifMatch, @Valid @NotNull Requests.Waive request) {
+        return tagged(Response.ok(), rehearsals.waive(id, rehearsalId, Revisions.expected(ifMatch, false),
+                request.reason(), caller.get()));
+    }
+
+    private static Response tagged(Response.ResponseBuilder response, Rehearsal rehearsal) {
+        return Revisions.tagged(response.entity(RehearsalView.of(rehearsal)), rehearsal.version).build();
     }
 }

@@ -11,11 +11,11 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-import work.remote.process.service.AdoptionAnswer;
-import work.remote.process.service.Publication;
-import work.remote.process.service.Reviewer;
-import work.remote.process.service.RolloutPlan;
-import work.remote.process.service.Walkthrough;
+import work.remote.process.service.ProcessService.Publication;
+import work.remote.process.service.ProcessService.Reviewer;
+import work.remote.process.service.RehearsalService.Walkthrough;
+import work.remote.process.service.RolloutService;
+import work.remote.process.service.RolloutService.AdoptionAnswer;
 
 /** The small request bodies of the process and rollout APIs. */
 public final class Requests {
@@ -85,8 +85,8 @@ public final class Requests {
     public record RolloutParticipant(@NotBlank @Size(max = 200) String person, @NotBlank @Size(max = 100) String role,
             @Size(max = 200) String supervisor) {
 
-        RolloutPlan.Participant command() {
-            return new RolloutPlan.Participant(person, role, supervisor);
+        RolloutService.Plan.Participant command() {
+            return new RolloutService.Plan.Participant(person, role, supervisor);
         }
     }
 
@@ -94,8 +94,8 @@ public final class Requests {
     public record StartRollout(@Min(1) Integer version,
             @NotEmpty @Size(max = 500) List<@Valid @NotNull RolloutParticipant> participants) {
 
-        public RolloutPlan command() {
-            return new RolloutPlan(version, participants.stream().map(RolloutParticipant::command).toList());
+        public RolloutService.Plan command() {
+            return new RolloutService.Plan(version, participants.stream().map(RolloutParticipant::command).toList());
         }
     }
 

@@ -7,9 +7,11 @@ import jakarta.ws.rs.core.Response;
 
 import work.remote.platform.problem.Problem;
 import work.remote.platform.problem.ProblemException;
-import work.remote.process.Process;
 
-/** A process's revision as an HTTP entity tag, and the {@code If-Match} header that must name it on edits. */
+/**
+ * The revision (row version) of an editable resource, a process or a rehearsal, as an HTTP entity tag, and the
+ * {@code If-Match} header that names it on edits: required to edit a draft, checked on other changes when sent.
+ */
 final class Revisions {
 
     static final String IF_MATCH = "If-Match";
@@ -17,12 +19,8 @@ final class Revisions {
     private Revisions() {
     }
 
-    static EntityTag tagOf(Process process) {
-        return new EntityTag(Long.toString(process.version));
-    }
-
-    static Response.ResponseBuilder tagged(Response.ResponseBuilder response, Process process) {
-        return response.tag(tagOf(process));
+    static Response.ResponseBuilder tagged(Response.ResponseBuilder response, long revision) {
+        return response.tag(new EntityTag(Long.toString(revision)));
     }
 
     /** The revision an {@code If-Match} header names; required when {@code required}, else null when absent. */
@@ -43,7 +41,7 @@ final class Revisions {
         try {
             return Long.parseLong(tag);
         } catch (NumberFormatException e) {
-            throw ProblemException.invalid(IF_MATCH, "'" + ifMatch + "' is not a revision of this process");
+            throw ProblemException.invalid(IF_MATCH, "'" + ifMatch + "' is not a revision (an ETag) of this resource");
         }
     }
 }

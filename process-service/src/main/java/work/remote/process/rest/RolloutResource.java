@@ -1,6 +1,5 @@
 package work.remote.process.rest;
 
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
@@ -10,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,7 +17,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -25,15 +24,14 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.quarkus.panache.common.Sort;
-
+import work.remote.platform.caller.CurrentCaller;
+import work.remote.platform.links.Links;
 import work.remote.platform.problem.Problem;
-import work.remote.platform.problem.ProblemException;
-import work.remote.process.AdoptionFeedback;
 import work.remote.process.Checklist;
 import work.remote.process.Rollout;
 import work.remote.process.service.RolloutService;
 
+/** A rollout, its participants' checklists and how the process works for them. */
 @Path("/rollouts")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -49,12 +47,14 @@ import work.remote.process.service.RolloutService;
 public class RolloutResource {
 
     private final RolloutService rollouts;
-    private final JsonWebToken caller;
+    private final CurrentCaller caller;
+    private final Links links;
 
     @Inject
-    public RolloutResource(RolloutService rollouts, JsonWebToken caller) {
+    public RolloutResource(RolloutService rollouts, CurrentCaller caller, Links links) {
         this.rollouts = rollouts;
         this.caller = caller;
+        this.links = links;
     }
 
     @GET
@@ -62,7 +62,8 @@ public class RolloutResource {
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
     @Operation(summary = "A rollout with progress per person and per key point")
     public RolloutView get(@PathParam("id") UUID id) {
-        return view(Rollout.get(id), rollouts);
+        Rollout rollout = rollouts.get(id);
+        return RolloutView.of(rollout, rollouts.checklists(id), links);
     }
 
     @GET
@@ -70,33 +71,33 @@ public class RolloutResource {
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
     @Operation(summary = "The checklists you may see: all for an admin, else your own and those of people you supervise")
     public List<ChecklistView> checklists(@PathParam("id") UUID id) {
-        Rollout.get(id);
-        boolean admin = isAdmin();
-        return Checklist.of(id).stream().filter(checklist -> checklist.visibleTo(caller.getName(), admin))
-                .map(ChecklistView::of).toList();
+        return rollouts.checklistsVisibleTo(id, caller.get()).stream().map(ChecklistView::of).toList();
     }
 
     @GET
     @Path("/{id}/checklists/{person}")
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
-    @Operation(summary = "A participant's checklist: visible to them, their supervisor and admins")
-    public ChecklistView checklist(@PathParam("id") UUID id, @PathParam("person") String person) {
-        Checklist checklist = Checklist.get(id, person);
-        if (!checklist.visibleTo(caller.getName(), isAdmin())) {
-            throw new ProblemException(403, "not-your-checklist", "Not your checklist",
-                    "Only " + person + ", their supervisor or an admin may see this checklist", List.of());
-        }
-        return ChecklistView.of(checklist);
+    @Operation(summary = "A participant's checklist: visible to them, their supervisor and admins",
+            description = "The ETag is the revision to send in If-Match")
+    @APIResponse(responseCode = "200", description = "The checklist; ETag names its revision",
+            content = @Content(schema = @Schema(implementation = ChecklistView.class)))
+    public Response checklist(@PathParam("id") UUID id, @PathParam("person") String person) {
+        return tagged(rollouts.checklist(id, person, caller.get()));
     }
 
     @POST
     @Path("/{id}/checklists/{person}/lines/{index}/tick")
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
     @Operation(summary = "Tick a line of your own checklist", description = "Ticking the last line completes the "
-            + "checklist and emits ChecklistCompleted; nobody can tick someone else's checklist")
-    public ChecklistView tick(@PathParam("id") UUID id, @PathParam("person") String person,
-            @PathParam("index") int index) {
-        return ChecklistView.of(rollouts.tick(id, person, index, caller.getName()));
+            + "checklist and emits ChecklistCompleted; nobody can tick someone else's checklist. If-Match, when "
+            + "sent, must name the current revision")
+    @APIResponse(responseCode = "200", description = "The checklist; ETag names its revision",
+            content = @Content(schema = @Schema(implementation = ChecklistView.class)))
+    @APIResponse(responseCode = "409", description = "A stale revision",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response tick(@PathParam("id") UUID id, @PathParam("person") String person,
+            @PathParam("index") int index, @HeaderParam(Revisions.IF_MATCH) String ifMatch) {
+        return tagged(rollouts.tick(id, person, Revisions.expected(ifMatch, false), index, caller.get()));
     }
 
     @POST
@@ -107,8 +108,8 @@ public class RolloutResource {
     @APIResponse(responseCode = "409", description = "You already answered",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response giveFeedback(@PathParam("id") UUID id, @Valid @NotNull Requests.Adoption request) {
-        rollouts.giveFeedback(id, request.command(), caller.getName());
-        return Response.created(URI.create("/rollouts/" + id + "/adoption-feedback")).entity(summary(id)).build();
+        rollouts.giveFeedback(id, request.command(), caller.get());
+        return Response.created(links.uri("rollouts", id, "adoption-feedback")).entity(adoption(id)).build();
     }
 
     @GET
@@ -116,20 +117,10 @@ public class RolloutResource {
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
     @Operation(summary = "How the process works for the participants: ratings, problems, suggestions")
     public AdoptionSummary adoption(@PathParam("id") UUID id) {
-        Rollout.get(id);
-        return summary(id);
+        return AdoptionSummary.of(id, rollouts.checklists(id), rollouts.adoptionFeedback(id));
     }
 
-    private boolean isAdmin() {
-        return caller.getGroups().contains("admin");
-    }
-
-    static RolloutView view(Rollout rollout, RolloutService rollouts) {
-        return RolloutView.of(rollout, Checklist.of(rollout.id), rollouts.linkTo(rollout));
-    }
-
-    private static AdoptionSummary summary(UUID id) {
-        return AdoptionSummary.of(id, Checklist.of(id),
-                AdoptionFeedback.list("rolloutId", Sort.ascending("givenAt").and("person"), id));
+    private static Response tagged(Checklist checklist) {
+        return Revisions.tagged(Response.ok(ChecklistView.of(checklist)), checklist.version).build();
     }
 }

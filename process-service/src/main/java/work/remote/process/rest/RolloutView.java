@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import work.remote.platform.links.Links;
 import work.remote.process.Checklist;
 import work.remote.process.Rollout;
 
@@ -19,7 +20,8 @@ public record RolloutView(UUID id, UUID processId, String key, int version, Stri
     public record KeyPointProgress(String stepId, String check, List<String> checkedBy, List<String> pending) {
     }
 
-    public static RolloutView of(Rollout rollout, List<Checklist> checklists, String link) {
+    /** The rollout with its {@code checklists}, linked below the service's public URL. */
+    public static RolloutView of(Rollout rollout, List<Checklist> checklists, Links links) {
         List<PersonProgress> people = checklists.stream()
                 .map(checklist -> new PersonProgress(checklist.person, checklist.role, checklist.supervisor,
                         checklist.done(), checklist.lines.size(), checklist.completedAt))
@@ -31,7 +33,7 @@ public record RolloutView(UUID id, UUID processId, String key, int version, Stri
                 .map(point -> progressOf(point, checklists))
                 .toList();
         return new RolloutView(rollout.id, rollout.processId, rollout.processKey, rollout.version, rollout.title,
-                rollout.startedBy, rollout.startedAt, people, keyPoints, link);
+                rollout.startedBy, rollout.startedAt, people, keyPoints, links.to("rollouts", rollout.id));
     }
 
     private static KeyPointProgress progressOf(KeyPointProgress point, List<Checklist> checklists) {

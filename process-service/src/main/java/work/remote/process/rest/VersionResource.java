@@ -1,6 +1,5 @@
 package work.remote.process.rest;
 
-import java.net.URI;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -20,7 +19,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -28,6 +26,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import work.remote.platform.caller.CurrentCaller;
+import work.remote.platform.links.Links;
+import work.remote.platform.paging.Page;
+import work.remote.platform.paging.PageRequest;
 import work.remote.platform.problem.Problem;
 import work.remote.process.ProcessVersion;
 import work.remote.process.flow.DefinitionDiff;
@@ -49,12 +51,14 @@ import work.remote.process.service.ProcessService;
 public class VersionResource {
 
     private final ProcessService processes;
-    private final JsonWebToken caller;
+    private final CurrentCaller caller;
+    private final Links links;
 
     @Inject
-    public VersionResource(ProcessService processes, JsonWebToken caller) {
+    public VersionResource(ProcessService processes, CurrentCaller caller, Links links) {
         this.processes = processes;
         this.caller = caller;
+        this.links = links;
     }
 
     @POST
@@ -71,8 +75,8 @@ public class VersionResource {
     public Response publish(@PathParam("id") UUID id, @HeaderParam(Revisions.IF_MATCH) String ifMatch,
             @Valid @NotNull Requests.Publish request) {
         ProcessVersion version = processes.publish(id, Revisions.expected(ifMatch, false), request.command(),
-                caller.getName());
-        return Response.created(URI.create("/processes/" + id + "/versions/" + version.number))
+                caller.get());
+        return Response.created(links.uri("processes", id, "versions", version.number))
                 .entity(VersionView.of(version)).build();
     }
 
@@ -80,9 +84,8 @@ public class VersionResource {
     @Path("/versions")
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
     @Operation(summary = "Published versions, oldest first")
-    public PageView<VersionView> versions(@PathParam("id") UUID id,
-            @Valid @BeanParam PageRequest page) {
-        return Pages.of(processes.versions(id), page, VersionView::of);
+    public Page<VersionView> versions(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
+        return processes.versions(id, page).map(VersionView::of);
     }
 
     @GET

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.runtime.StartupEvent;
 
+import work.remote.platform.caller.Caller;
 import work.remote.process.Process;
 import work.remote.process.ProcessDefinition;
 import work.remote.process.ProcessVersion;
@@ -29,7 +30,7 @@ import work.remote.process.config.ProcessConfig;
 public class ExampleSeed {
 
     static final String RESOURCE = "seed/feature-launch-process.json";
-    static final String AUTHOR = "process-service-seed";
+    static final Caller AUTHOR = Caller.of("process-service-seed");
     private static final Logger LOG = Logger.getLogger(ExampleSeed.class);
 
     private final ProcessService processes;
@@ -52,7 +53,7 @@ public class ExampleSeed {
     /** Creates and publishes the example unless a process with its key exists; returns the published version. */
     @Transactional
     public ProcessVersion seed() {
-        ProcessDraft example = example();
+        ProcessService.Draft example = example();
         Process existing = Process.findByKey(example.key());
         if (existing != null) {
             LOG.debugf("Example process %s exists already", example.key());
@@ -60,20 +61,20 @@ public class ExampleSeed {
         }
         Process process = processes.create(example, AUTHOR);
         ProcessVersion version = processes.publish(process.id, null,
-                new Publication("The playbook's worked example of a feature launch", null), AUTHOR);
+                new ProcessService.Publication("The playbook's worked example of a feature launch", null), AUTHOR);
         LOG.infof("Seeded example process %s as version %d", example.key(), version.number);
         return version;
     }
 
     /** The example as the draft body its author would send: the key next to the definition's fields. */
-    public ProcessDraft example() {
+    public ProcessService.Draft example() {
         try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is missing from the class path");
             }
             ObjectNode draft = (ObjectNode) json.readTree(in);
             String key = draft.remove("key").asText();
-            return new ProcessDraft(key, json.treeToValue(draft, ProcessDefinition.class));
+            return new ProcessService.Draft(key, json.treeToValue(draft, ProcessDefinition.class));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + RESOURCE, e);
         }

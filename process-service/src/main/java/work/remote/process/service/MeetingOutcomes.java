@@ -10,7 +10,6 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import work.remote.platform.inbox.ReceivedEvent;
-import work.remote.events.meeting.ActionItem;
 import work.remote.events.meeting.MeetingConcluded;
 import work.remote.events.meeting.MeetingSubject;
 import work.remote.events.meeting.RetrospectiveCompleted;
@@ -60,12 +59,8 @@ public class MeetingOutcomes {
             return;
         }
         Instant now = clock.instant();
-        review.toChange().forEach(change -> ImprovementItem.of(process.id, review.meetingId(), review.title(), null,
-                change, null, null, now).persist());
-        for (ActionItem action : review.actionItems()) {
-            ImprovementItem.of(process.id, review.meetingId(), review.title(), action.id(), action.description(),
-                    action.owner(), action.due(), now).persist();
-        }
+        review.toChange().forEach(change -> ImprovementItem.toChange(process.id, review, change, now).persist());
+        review.actionItems().forEach(action -> ImprovementItem.actionItem(process.id, review, action, now).persist());
     }
 
     private static Process processNamedBy(MeetingSubject subject) {

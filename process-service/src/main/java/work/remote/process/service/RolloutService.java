@@ -3,25 +3,27 @@ package work.remote.process.service;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 
-import work.remote.platform.outbox.Outbox;
 import work.remote.events.process.Assignee;
-import work.remote.events.process.ChecklistAssigned;
-import work.remote.events.process.ChecklistCompleted;
-import work.remote.events.process.ChecklistItem;
-import work.remote.events.process.RolloutStarted;
+import work.remote.platform.caller.Caller;
+import work.remote.platform.links.Links;
+import work.remote.platform.outbox.Outbox;
+import work.remote.platform.paging.Page;
+import work.remote.platform.paging.PageRequest;
 import work.remote.platform.problem.Problem;
 import work.remote.platform.problem.ProblemException;
 import work.remote.process.AdoptionFeedback;
@@ -29,73 +31,79 @@ import work.remote.process.Checklist;
 import work.remote.process.Process;
 import work.remote.process.ProcessVersion;
 import work.remote.process.Rollout;
-import work.remote.process.config.ProcessConfig;
-import work.remote.process.flow.RoleDuties;
 
 /** Rolling a published version out: a checklist per participant, ticks, completion and adoption feedback. */
 @ApplicationScoped
 public class RolloutService {
 
+    /** Who gets a published {@code version} (the latest when null), each with the role whose checklist they follow. */
+    public record Plan(Integer version, List<Participant> participants) {
+
+        public record Participant(String person, String role, String supervisor) {
+
+            Assignee assignee() {
+                return new Assignee(person, role);
+            }
+        }
+    }
+
+    /** How the process works for one participant of a rollout: a rating from 1 to 5, problems and suggestions. */
+    public record AdoptionAnswer(int rating, String problems, String suggestions) {
+    }
+
+    private static final String ROLLOUTS = "rollouts";
+
     private final ProcessService processes;
     private final Outbox outbox;
     private final Clock clock;
-    private final ProcessConfig config;
+    private final Links links;
     private final EntityManager entityManager;
 
     @Inject
-    public RolloutService(ProcessService processes, Outbox outbox, Clock clock, ProcessConfig config,
+    public RolloutService(ProcessService processes, Outbox outbox, Clock clock, Links links,
             EntityManager entityManager) {
         this.processes = processes;
         this.outbox = outbox;
         this.clock = clock;
-        this.config = config;
+        this.links = links;
         this.entityManager = entityManager;
     }
 
     /** Starts a rollout and gives every participant the checklist of their role's steps and key points. */
     @Transactional
-    public Rollout start(UUID processId, RolloutPlan plan, String starter) {
+    public Rollout start(UUID processId, Plan plan, Caller starter) {
         Process process = processes.find(processId);
-        process.refuseWhenRetired();
-        if (process.latestVersion == null) {
-            throw ProblemException.conflict("never-published", "Nothing to roll out",
-                    "Process " + process.key + " has no published version yet");
-        }
-        ProcessVersion version = ProcessVersion.get(processId,
-                plan.version() == null ? process.latestVersion : plan.version());
+        ProcessVersion version = process.versionToRollOut(plan.version());
         checkParticipants(version, plan.participants());
         Instant now = clock.instant();
-        Rollout rollout = Rollout.start(process, version, starter, now);
+        Rollout rollout = Rollout.start(process, version, starter.name(), now);
         rollout.persist();
-        String link = linkTo(rollout);
-        outbox.publish(new RolloutStarted(rollout.id, process.id, process.key, version.number, rollout.title,
-                plan.participants().stream().map(person -> new Assignee(person.person(), person.role())).toList(),
-                starter, now, link));
-        for (RolloutPlan.Participant participant : plan.participants()) {
-            List<ChecklistItem> items = RoleDuties.of(version.definition, participant.role()).checklist();
-            Checklist checklist = Checklist.assign(rollout, participant.person(), participant.role(),
-                    participant.supervisor(), items);
+        outbox.publish(rollout.startedEvent(plan.participants().stream().map(Plan.Participant::assignee).toList(),
+                links.to(ROLLOUTS, rollout.id)));
+        for (Plan.Participant participant : plan.participants()) {
+            Checklist checklist = Checklist.assign(rollout, version.definition, participant.person(),
+                    participant.role(), participant.supervisor());
             checklist.persist();
-            outbox.publish(new ChecklistAssigned(checklist.id, rollout.id, process.id, process.key, version.number,
-                    rollout.title, checklist.person, checklist.role, items, now, checklistLink(checklist)));
+            outbox.publish(checklist.assignedEvent(rollout, now, checklistLink(checklist)));
         }
         return rollout;
     }
 
-    /** Ticks one line of the caller's own checklist; announces the checklist once it is complete. */
+    /**
+     * Ticks one line of the caller's own checklist; announces the checklist once it is complete.
+     * {@code expectedRevision}, when given, must be the checklist's current one.
+     */
     @Transactional
-    public Checklist tick(UUID rolloutId, String person, int index, String caller) {
-        if (!person.equals(caller)) {
-            throw new ProblemException(403, "not-your-checklist", "Not your checklist",
-                    caller + " may not tick the checklist of " + person, List.of());
+    public Checklist tick(UUID rolloutId, String person, Long expectedRevision, int index, Caller caller) {
+        if (!caller.is(person)) {
+            throw ProblemException.forbidden("not-your-checklist", "Not your checklist",
+                    caller.name() + " may not tick the checklist of " + person);
         }
         Rollout rollout = Rollout.get(rolloutId);
         Checklist checklist = Checklist.get(rolloutId, person);
-        Instant now = clock.instant();
-        if (checklist.tick(index, now)) {
-            outbox.publish(new ChecklistCompleted(checklist.id, rollout.id, rollout.processId, rollout.processKey,
-                    rollout.version, rollout.title, checklist.person, checklist.role, checklist.lines.size(), now,
-                    checklistLink(checklist)));
+        checklist.requireRevision(expectedRevision);
+        if (checklist.tick(index, clock.instant())) {
+            outbox.publish(checklist.completedEvent(rollout, checklistLink(checklist)));
         }
         entityManager.flush();
         return checklist;
@@ -103,16 +111,16 @@ public class RolloutService {
 
     /** Records how the process works for the caller, once per rollout; only participants can answer. */
     @Transactional
-    public AdoptionFeedback giveFeedback(UUID rolloutId, AdoptionAnswer answer, String caller) {
+    public AdoptionFeedback giveFeedback(UUID rolloutId, AdoptionAnswer answer, Caller caller) {
         Rollout.get(rolloutId);
-        Checklist checklist = Checklist.find("rolloutId = ?1 and person = ?2", rolloutId, caller).firstResult();
+        Checklist checklist = Checklist.find("rolloutId = ?1 and person = ?2", rolloutId, caller.name()).firstResult();
         if (checklist == null) {
-            throw new ProblemException(403, "not-a-participant", "Not a participant",
-                    caller + " is not a participant of rollout " + rolloutId, List.of());
+            throw ProblemException.forbidden("not-a-participant", "Not a participant",
+                    caller.name() + " is not a participant of rollout " + rolloutId);
         }
-        if (AdoptionFeedback.count("rolloutId = ?1 and person = ?2", rolloutId, caller) > 0) {
+        if (AdoptionFeedback.count("rolloutId = ?1 and person = ?2", rolloutId, caller.name()) > 0) {
             throw ProblemException.conflict("feedback-given", "Feedback already given",
-                    caller + " already gave feedback on rollout " + rolloutId);
+                    caller.name() + " already gave feedback on rollout " + rolloutId);
         }
         AdoptionFeedback feedback = AdoptionFeedback.of(checklist, answer.rating(), answer.problems(),
                 answer.suggestions(), clock.instant());
@@ -120,25 +128,56 @@ public class RolloutService {
         return feedback;
     }
 
-    /** The rollouts of a process, newest first. */
-    public PanacheQuery<Rollout> ofProcess(UUID processId) {
-        processes.find(processId);
-        return Rollout.find("processId", Sort.descending("startedAt").and("id"), processId);
+    public Rollout get(UUID id) {
+        return Rollout.get(id);
     }
 
-    public String linkTo(Rollout rollout) {
-        return config.publicUrl() + "/rollouts/" + rollout.id;
+    /** The rollouts of a process, newest first. */
+    public Page<Rollout> ofProcess(UUID processId, PageRequest page) {
+        processes.find(processId);
+        return Page.of(Rollout.find("processId", Sort.descending("startedAt").and("id"), processId), page);
+    }
+
+    /** Every checklist of the rollout, by person. */
+    public List<Checklist> checklists(UUID rolloutId) {
+        return Checklist.of(rolloutId);
+    }
+
+    /** The checklists of several rollouts in one query, each rollout's by person. */
+    public Map<UUID, List<Checklist>> checklists(Collection<UUID> rolloutIds) {
+        if (rolloutIds.isEmpty()) {
+            return Map.of();
+        }
+        return Checklist.<Checklist>list("rolloutId in ?1", Sort.ascending("person"), rolloutIds).stream()
+                .collect(Collectors.groupingBy(checklist -> checklist.rolloutId));
+    }
+
+    /** The checklists of the rollout the caller may see: all for an admin, else their own and their reports'. */
+    public List<Checklist> checklistsVisibleTo(UUID rolloutId, Caller caller) {
+        Rollout.get(rolloutId);
+        return Checklist.of(rolloutId).stream().filter(checklist -> checklist.visibleTo(caller)).toList();
+    }
+
+    /** A participant's checklist, when the caller may see it. */
+    public Checklist checklist(UUID rolloutId, String person, Caller caller) {
+        return Checklist.get(rolloutId, person).shownTo(caller);
+    }
+
+    /** The adoption feedback given on the rollout, oldest first. */
+    public List<AdoptionFeedback> adoptionFeedback(UUID rolloutId) {
+        Rollout.get(rolloutId);
+        return AdoptionFeedback.list("rolloutId", Sort.ascending("givenAt").and("person"), rolloutId);
     }
 
     private String checklistLink(Checklist checklist) {
-        return config.publicUrl() + "/rollouts/" + checklist.rolloutId + "/checklists/" + checklist.person;
+        return links.to(ROLLOUTS, checklist.rolloutId, "checklists", checklist.person);
     }
 
-    private static void checkParticipants(ProcessVersion version, List<RolloutPlan.Participant> participants) {
+    private static void checkParticipants(ProcessVersion version, List<Plan.Participant> participants) {
         List<Problem.Violation> invalid = new ArrayList<>();
         Set<String> people = new HashSet<>();
         for (int i = 0; i < participants.size(); i++) {
-            RolloutPlan.Participant participant = participants.get(i);
+            Plan.Participant participant = participants.get(i);
             if (version.definition.role(participant.role()).isEmpty()) {
                 invalid.add(new Problem.Violation("participants[" + i + "].role", "'" + participant.role()
                         + "' is not a role of version " + version.number));

@@ -11,22 +11,26 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import work.remote.platform.inbox.Inbox;
 import work.remote.process.service.MeetingOutcomes;
 
-/** Reads meeting-service's events; the inbox makes a redelivered event attach nothing twice. */
+/**
+ * Reads the events this service reacts to (meeting-service's, on {@value #CHANNEL}) and hands each to
+ * {@link MeetingOutcomes}; the inbox makes a redelivered event attach nothing twice.
+ */
 @ApplicationScoped
-public class MeetingEventConsumer {
+public class EventConsumer {
 
+    static final String CHANNEL = "remote-work-events";
     static final String CONSUMER = "process-service";
 
     private final Inbox inbox;
     private final MeetingOutcomes outcomes;
 
     @Inject
-    public MeetingEventConsumer(Inbox inbox, MeetingOutcomes outcomes) {
+    public EventConsumer(Inbox inbox, MeetingOutcomes outcomes) {
         this.inbox = inbox;
         this.outcomes = outcomes;
     }
 
-    @Incoming("meeting-events")
+    @Incoming(CHANNEL)
     @Blocking
     public void onEvent(ConsumerRecord<String, String> record) {
         inbox.process(CONSUMER, record, outcomes::apply);

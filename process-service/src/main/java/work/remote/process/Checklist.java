@@ -22,6 +22,7 @@ import work.remote.events.process.ChecklistCompleted;
 import work.remote.events.process.ChecklistItem;
 import work.remote.platform.caller.Caller;
 import work.remote.platform.problem.ProblemException;
+import work.remote.platform.revision.Revision;
 import work.remote.process.flow.RoleDuties;
 
 /** One participant's checklist in a rollout: their role's steps and key points, in flow order. */

@@ -24,6 +24,7 @@ import work.remote.events.process.ProcessRetired;
 import work.remote.events.process.ProcessReviewRequested;
 import work.remote.events.process.Role;
 import work.remote.platform.problem.ProblemException;
+import work.remote.platform.revision.Revision;
 import work.remote.process.flow.ValidationReport;
 
 /**

@@ -19,6 +19,7 @@ import io.quarkus.panache.common.Sort;
 
 import work.remote.platform.problem.Problem;
 import work.remote.platform.problem.ProblemException;
+import work.remote.platform.revision.Revision;
 import work.remote.process.flow.FlowGraph;
 
 /**

@@ -32,6 +32,7 @@ import work.remote.platform.links.Links;
 import work.remote.platform.paging.Page;
 import work.remote.platform.paging.PageRequest;
 import work.remote.platform.problem.Problem;
+import work.remote.platform.revision.Revisions;
 import work.remote.process.Process;
 import work.remote.process.service.ProcessService;
 
@@ -70,8 +71,8 @@ public class ProcessResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@Valid @NotNull DraftRequest request) {
         Process process = processes.create(request.command(), caller.get());
-        return Revisions.tagged(Response.created(links.uri("processes", process.id)), process.version)
-                .entity(view(process)).build();
+        return Revisions.tagged(Response.created(links.uri("processes", process.id)).entity(view(process)),
+                process.version);
     }
 
     @GET
@@ -89,7 +90,7 @@ public class ProcessResource {
             content = @Content(schema = @Schema(implementation = ProcessView.class)))
     public Response get(@PathParam("id") UUID id) {
         Process process = processes.find(id);
-        return Revisions.tagged(Response.ok(view(process)), process.version).build();
+        return Revisions.tagged(Response.ok(view(process)), process.version);
     }
 
     @PUT
@@ -104,8 +105,8 @@ public class ProcessResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response editDraft(@PathParam("id") UUID id, @HeaderParam(Revisions.IF_MATCH) String ifMatch,
             @Valid @NotNull DraftRequest request) {
-        Process process = processes.editDraft(id, Revisions.expected(ifMatch, true), request.command());
-        return Revisions.tagged(Response.ok(view(process)), process.version).build();
+        Process process = processes.editDraft(id, Revisions.required(ifMatch, "GET /processes/{id}"), request.command());
+        return Revisions.tagged(Response.ok(view(process)), process.version);
     }
 
     @POST
@@ -120,9 +121,9 @@ public class ProcessResource {
                     schema = @Schema(implementation = Problem.class)))
     public Response refine(@PathParam("id") UUID id, @HeaderParam(Revisions.IF_MATCH) String ifMatch,
             @Valid @NotNull Requests.Refine request) {
-        Process process = processes.refine(id, Revisions.expected(ifMatch, false), request.changeSummary(),
+        Process process = processes.refine(id, Revisions.expected(ifMatch), request.changeSummary(),
                 caller.get());
-        return Revisions.tagged(Response.ok(view(process)), process.version).build();
+        return Revisions.tagged(Response.ok(view(process)), process.version);
     }
 
     @POST
@@ -136,8 +137,8 @@ public class ProcessResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response retire(@PathParam("id") UUID id, @HeaderParam(Revisions.IF_MATCH) String ifMatch,
             @Valid @NotNull Requests.Retire request) {
-        Process process = processes.retire(id, Revisions.expected(ifMatch, false), request.reason(), caller.get());
-        return Revisions.tagged(Response.ok(view(process)), process.version).build();
+        Process process = processes.retire(id, Revisions.expected(ifMatch), request.reason(), caller.get());
+        return Revisions.tagged(Response.ok(view(process)), process.version);
     }
 
     @POST

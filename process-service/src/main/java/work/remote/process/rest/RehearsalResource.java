@@ -29,6 +29,7 @@ import work.remote.platform.links.Links;
 import work.remote.platform.paging.Page;
 import work.remote.platform.paging.PageRequest;
 import work.remote.platform.problem.Problem;
+import work.remote.platform.revision.Revisions;
 import work.remote.process.Rehearsal;
 import work.remote.process.service.RehearsalService;
 
@@ -98,7 +99,7 @@ public class RehearsalResource {
     public Response resolve(@PathParam("id") UUID id, @PathParam("rehearsalId") UUID rehearsalId,
             @PathParam("index") int index, @HeaderParam(Revisions.IF_MATCH) String ifMatch,
             @Valid @NotNull Requests.Resolve request) {
-        return tagged(Response.ok(), rehearsals.resolveFinding(id, rehearsalId, Revisions.expected(ifMatch, false),
+        return tagged(Response.ok(), rehearsals.resolveFinding(id, rehearsalId, Revisions.expected(ifMatch),
                 index, request.resolution(), caller.get()));
     }
 
@@ -113,11 +114,11 @@ public class RehearsalResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response waive(@PathParam("id") UUID id, @PathParam("rehearsalId") UUID rehearsalId,
             @HeaderParam(Revisions.IF_MATCH) String ifMatch, @Valid @NotNull Requests.Waive request) {
-        return tagged(Response.ok(), rehearsals.waive(id, rehearsalId, Revisions.expected(ifMatch, false),
+        return tagged(Response.ok(), rehearsals.waive(id, rehearsalId, Revisions.expected(ifMatch),
                 request.reason(), caller.get()));
     }
 
     private static Response tagged(Response.ResponseBuilder response, Rehearsal rehearsal) {
-        return Revisions.tagged(response.entity(RehearsalView.of(rehearsal)), rehearsal.version).build();
+        return Revisions.tagged(response.entity(RehearsalView.of(rehearsal)), rehearsal.version);
     }
 }

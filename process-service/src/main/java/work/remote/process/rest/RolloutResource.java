@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import work.remote.platform.caller.CurrentCaller;
 import work.remote.platform.links.Links;
 import work.remote.platform.problem.Problem;
+import work.remote.platform.revision.Revisions;
 import work.remote.process.Checklist;
 import work.remote.process.Rollout;
 import work.remote.process.service.RolloutService;
@@ -97,7 +98,7 @@ public class RolloutResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response tick(@PathParam("id") UUID id, @PathParam("person") String person,
             @PathParam("index") int index, @HeaderParam(Revisions.IF_MATCH) String ifMatch) {
-        return tagged(rollouts.tick(id, person, Revisions.expected(ifMatch, false), index, caller.get()));
+        return tagged(rollouts.tick(id, person, Revisions.expected(ifMatch), index, caller.get()));
     }
 
     @POST
@@ -121,6 +122,6 @@ public class RolloutResource {
     }
 
     private static Response tagged(Checklist checklist) {
-        return Revisions.tagged(Response.ok(ChecklistView.of(checklist)), checklist.version).build();
+        return Revisions.tagged(Response.ok(ChecklistView.of(checklist)), checklist.version);
     }
 }

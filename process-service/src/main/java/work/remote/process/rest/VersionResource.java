@@ -31,6 +31,7 @@ import work.remote.platform.links.Links;
 import work.remote.platform.paging.Page;
 import work.remote.platform.paging.PageRequest;
 import work.remote.platform.problem.Problem;
+import work.remote.platform.revision.Revisions;
 import work.remote.process.ProcessVersion;
 import work.remote.process.flow.DefinitionDiff;
 import work.remote.process.service.ProcessService;
@@ -74,7 +75,7 @@ public class VersionResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response publish(@PathParam("id") UUID id, @HeaderParam(Revisions.IF_MATCH) String ifMatch,
             @Valid @NotNull Requests.Publish request) {
-        ProcessVersion version = processes.publish(id, Revisions.expected(ifMatch, false), request.command(),
+        ProcessVersion version = processes.publish(id, Revisions.expected(ifMatch), request.command(),
                 caller.get());
         return Response.created(links.uri("processes", id, "versions", version.number))
                 .entity(VersionView.of(version)).build();

@@ -23,17 +23,14 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 import work.remote.devinfra.RemoteWorkTestResource;
-import work.remote.platform.CloudEventRecords;
-import work.remote.platform.outbox.OutboxEvent;
+import work.remote.platform.outbox.OutboxedEvents;
 import work.remote.platform.paging.PageBounds;
 
 /**
@@ -46,13 +43,12 @@ import work.remote.platform.paging.PageBounds;
 class RequestBoundsTest {
 
     /** Where the events must stay, below Kafka's 1 MiB {@code max.request.size}. */
-    private static final int EVENT_BUDGET = 900_000;
     private static final String WIDE = "界";
     /** A training takes the most people: 12 with the host. */
     private static final int LARGEST_MEETING_INVITEES = 11;
 
     @Inject
-    EntityManager entityManager;
+    OutboxedEvents outbox;
 
     @Test
     void aPageWhoseOffsetWouldOverflowIsRefusedNamingPage() {
@@ -96,7 +92,7 @@ class RequestBoundsTest {
                 .body("violations[0].field", equalTo("decisions"));
         host(id, "/conclusion", conclusion(50, 100)).statusCode(200);
 
-        Map<String, Integer> sizes = assertEventsFit(id, "work.remote.meeting.MeetingScheduled",
+        Map<String, Integer> sizes = outbox.assertFit(id, "work.remote.meeting.MeetingScheduled",
                 "work.remote.meeting.ParkingLotItemRecorded", "work.remote.meeting.MeetingConcluded",
                 "work.remote.meeting.RelayRequested");
         assertThat(sizes.get("work.remote.meeting.MeetingConcluded")).as("the worst case is built")
@@ -120,7 +116,7 @@ class RequestBoundsTest {
                 .body("violations[0].field", equalTo("actionItems"));
         post(HOST, "product", "/meetings/" + id + "/review", review(50)).statusCode(200);
 
-        Map<String, Integer> sizes = assertEventsFit(id, "work.remote.meeting.RetrospectiveCompleted");
+        Map<String, Integer> sizes = outbox.assertFit(id, "work.remote.meeting.RetrospectiveCompleted");
         assertThat(sizes.get("work.remote.meeting.RetrospectiveCompleted")).isGreaterThan(500_000);
     }
 
@@ -162,21 +158,6 @@ class RequestBoundsTest {
         return review;
     }
 
-    /** Asserts that every event about {@code subject} fits, and answers the largest record of each type. */
-    private Map<String, Integer> assertEventsFit(String subject, String... types) {
-        List<OutboxEvent> events = QuarkusTransaction.requiringNew().call(() -> entityManager
-                .createQuery("from OutboxEvent e where e.ceSubject = :subject order by e.position", OutboxEvent.class)
-                .setParameter("subject", subject).getResultList());
-        assertThat(events).extracting(event -> event.ceType).contains(types);
-        Map<String, Integer> largest = new HashMap<>();
-        for (OutboxEvent event : events) {
-            int bytes = event.sizeInBytes();
-            assertThat(bytes).as(event.ceType + " as a Kafka record").isLessThan(EVENT_BUDGET)
-                    .isLessThan(CloudEventRecords.MAX_REQUEST_SIZE);
-            largest.merge(event.ceType, bytes, Math::max);
-        }
-        return largest;
-    }
 
     private static String person(int index) {
         String number = String.format("%03d", index);

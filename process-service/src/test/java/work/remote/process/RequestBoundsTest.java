@@ -16,17 +16,14 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 import work.remote.devinfra.RemoteWorkTestResource;
-import work.remote.platform.CloudEventRecords;
-import work.remote.platform.outbox.OutboxEvent;
+import work.remote.platform.outbox.OutboxedEvents;
 import work.remote.platform.paging.PageBounds;
 import work.remote.process.rest.DraftRequest;
 
@@ -40,11 +37,10 @@ import work.remote.process.rest.DraftRequest;
 class RequestBoundsTest {
 
     /** Where the events must stay, below Kafka's 1 MiB {@code max.request.size}. */
-    private static final int EVENT_BUDGET = 900_000;
     private static final String WIDE = "界";
 
     @Inject
-    EntityManager entityManager;
+    OutboxedEvents outbox;
 
     @Test
     void aPageWhoseOffsetWouldOverflowIsRefusedNamingPage() {
@@ -76,7 +72,7 @@ class RequestBoundsTest {
         String id = Api.created(largestDraft(Drafts.uniqueKey("largest"), 100, 100));
         Api.publish(id, text(2_000)).statusCode(201);
         String rollout = Api.rolledOut(id, List.of(participant(text(200), "owner", text(200))));
-        Map<String, Integer> sizes = assertEventsFit(id, "work.remote.process.ProcessDrafted",
+        Map<String, Integer> sizes = outbox.assertFit(id, "work.remote.process.ProcessDrafted",
                 "work.remote.process.ProcessPublished", "work.remote.process.RolloutStarted",
                 "work.remote.process.ChecklistAssigned");
         assertThat(sizes.get("work.remote.process.ChecklistAssigned")).as("the worst case is built")
@@ -98,7 +94,7 @@ class RequestBoundsTest {
         List<Map<String, String>> participants = IntStream.range(0, 500)
                 .mapToObj(i -> participant(person(i), i % 2 == 0 ? "author" : "reviewer", text(200))).toList();
         Api.rolledOut(id, participants);
-        Map<String, Integer> sizes = assertEventsFit(id, "work.remote.process.ProcessReviewRequested",
+        Map<String, Integer> sizes = outbox.assertFit(id, "work.remote.process.ProcessReviewRequested",
                 "work.remote.process.RolloutStarted");
         assertThat(sizes.get("work.remote.process.ProcessReviewRequested")).isGreaterThan(450_000);
         assertThat(sizes.get("work.remote.process.RolloutStarted")).isGreaterThan(300_000);
@@ -125,21 +121,6 @@ class RequestBoundsTest {
                 List.of(new ProcessRole("owner", text(100))), flow, points);
     }
 
-    /** Asserts that every event about {@code subject} fits, and answers the largest record of each type. */
-    private Map<String, Integer> assertEventsFit(String subject, String... types) {
-        List<OutboxEvent> events = QuarkusTransaction.requiringNew().call(() -> entityManager
-                .createQuery("from OutboxEvent e where e.ceSubject = :subject order by e.position", OutboxEvent.class)
-                .setParameter("subject", subject).getResultList());
-        assertThat(events).extracting(event -> event.ceType).contains(types);
-        Map<String, Integer> largest = new HashMap<>();
-        for (OutboxEvent event : events) {
-            int bytes = event.sizeInBytes();
-            assertThat(bytes).as(event.ceType + " as a Kafka record").isLessThan(EVENT_BUDGET)
-                    .isLessThan(CloudEventRecords.MAX_REQUEST_SIZE);
-            largest.merge(event.ceType, bytes, Math::max);
-        }
-        return largest;
-    }
 
     private static List<Map<String, String>> people(int count, String groupField, String supervisorField) {
         return IntStream.range(0, count)

@@ -187,6 +187,11 @@ public class Launch extends PanacheEntityBase {
         }
     }
 
+    /** Refuses a change made to an older revision than the current one; a null {@code expected} names none. */
+    public void requireRevision(Long expected) {
+        Revision.require("launch", id, version, expected);
+    }
+
     public void requireNotStarted(String action) {
         if (hasStarted()) {
             throw ProblemException.conflict("launch-already-started", "The launch has already started",

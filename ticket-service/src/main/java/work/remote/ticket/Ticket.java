@@ -158,6 +158,11 @@ public class Ticket extends PanacheEntityBase {
         }
     }
 
+    /** Refuses a change made to an older revision than the current one; a null {@code expected} names none. */
+    public void requireRevision(Long expected) {
+        Revision.require("ticket", id, version, expected);
+    }
+
     /** Whether a resolved ticket met its deadline; null when it had none. */
     public Boolean resolvedWithinSla() {
         return resolveBy == null || resolvedAt == null ? null : !resolvedAt.isAfter(resolveBy);

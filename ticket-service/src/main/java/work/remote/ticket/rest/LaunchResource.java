@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -92,9 +93,13 @@ public class LaunchResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
-    @Operation(summary = "A launch, with each gate passed or open and what it still misses")
-    public LaunchView get(@PathParam("id") UUID id) {
-        return view(search.overview(id));
+    @Operation(summary = "A launch, with each gate passed or open and what it still misses; the ETag is the "
+            + "revision to send in If-Match")
+    @APIResponse(responseCode = "200", description = "The launch; ETag names its revision",
+            content = @Content(schema = @Schema(implementation = LaunchView.class)))
+    public Response get(@PathParam("id") UUID id) {
+        LaunchView launch = view(search.overview(id));
+        return Revisions.tagged(Response.ok(launch), launch.version()).build();
     }
 
     @POST
@@ -118,9 +123,14 @@ public class LaunchResource {
     @PUT
     @Path("/{id}/training-kit")
     @RolesAllowed({ "product", "admin" })
-    @Operation(summary = "Write the training kit (gate 3 passes once all five sections are filled)")
-    public LaunchView saveTrainingKit(@PathParam("id") UUID id, @Valid @NotNull TrainingKit kit) {
-        return view(launches.saveTrainingKit(id, kit, caller.get()));
+    @Operation(summary = "Write the training kit (gate 3 passes once all five sections are filled)",
+            description = "If-Match, when sent, must name the launch's current revision (its ETag)")
+    @APIResponse(responseCode = "200", description = "Saved; ETag names the launch's new revision",
+            content = @Content(schema = @Schema(implementation = LaunchView.class)))
+    public Response saveTrainingKit(@PathParam("id") UUID id, @HeaderParam(Revisions.IF_MATCH) String ifMatch,
+            @Valid @NotNull TrainingKit kit) {
+        LaunchView launch = view(launches.saveTrainingKit(id, kit, Revisions.expected(ifMatch), caller.get()));
+        return Revisions.tagged(Response.ok(launch), launch.version()).build();
     }
 
     @POST

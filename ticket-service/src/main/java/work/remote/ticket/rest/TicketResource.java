@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -95,8 +96,11 @@ public class TicketResource {
     @Operation(summary = "A ticket, with the time left until its deadline")
     @APIResponse(responseCode = "404", description = "No such ticket",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public TicketView get(@PathParam("id") UUID id) {
-        return view(tickets.find(id));
+    @APIResponse(responseCode = "200", description = "The ticket; ETag names its revision",
+            content = @Content(schema = @Schema(implementation = TicketView.class)))
+    public Response get(@PathParam("id") UUID id) {
+        Ticket ticket = tickets.find(id);
+        return Revisions.tagged(Response.ok(view(ticket)), ticket.version).build();
     }
 
     @POST
@@ -141,9 +145,16 @@ public class TicketResource {
     @PUT
     @Path("/{id}/assignee")
     @RolesAllowed({ "cs-lead", "product", "admin" })
-    @Operation(summary = "Give the ticket to someone, or to nobody with a null assignee")
-    public TicketView assign(@PathParam("id") UUID id, @Valid @NotNull AssignRequest request) {
-        return view(tickets.assign(id, request.assignee(), caller.get()));
+    @Operation(summary = "Give the ticket to someone, or to nobody with a null assignee",
+            description = "If-Match, when sent, must name the ticket's current revision (its ETag)")
+    @APIResponse(responseCode = "200", description = "Assigned; ETag names the ticket's new revision",
+            content = @Content(schema = @Schema(implementation = TicketView.class)))
+    @APIResponse(responseCode = "409", description = "If-Match names a stale revision",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response assign(@PathParam("id") UUID id, @HeaderParam(Revisions.IF_MATCH) String ifMatch,
+            @Valid @NotNull AssignRequest request) {
+        Ticket ticket = tickets.assign(id, request.assignee(), Revisions.expected(ifMatch), caller.get());
+        return Revisions.tagged(Response.ok(view(ticket)), ticket.version).build();
     }
 
     private TicketView view(Ticket ticket) {

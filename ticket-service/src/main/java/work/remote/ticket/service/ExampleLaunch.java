@@ -68,9 +68,9 @@ public class ExampleLaunch {
 
     Launch walk() {
         LocalDate tomorrow = LocalDate.now(clock.withZone(ZONE)).plusDays(1);
-        Launch launch = launches.plan(new LaunchService.Plan(FEATURE, tomorrow.atTime(LocalTime.of(9, 0)), ZONE.getId(),
-                PRODUCT.name(), LEAD.name(), List.of(ALI.name(), BO.name(), CHEN.name()), "#cs-launch-instant-withdrawals",
-                "https://docs.remote.work/rules/instant-withdrawals"), PRODUCT);
+        Launch launch = launches.plan(new LaunchService.Plan(FEATURE, tomorrow.atTime(LocalTime.of(9, 0)),
+                ZONE.getId(), PRODUCT.name(), LEAD.name(), List.of(ALI.name(), BO.name(), CHEN.name()),
+                "#cs-launch-instant-withdrawals", "https://docs.remote.work/rules/instant-withdrawals"), PRODUCT);
         launches.confirmFinalRound(launch.id, PRODUCT);
         takePart(launch, LEAD, "Do instant withdrawals cost a fee?");
         takePart(launch, ALI, "Can a user cancel an instant withdrawal?");
@@ -88,7 +88,7 @@ public class ExampleLaunch {
                         new BackOfficeOperation("Refund a failed withdrawal fee", "CS agent",
                                 "Back office > Fees > Refund, with the ticket link as the reason")),
                 "Anything about users' money: a BUG under the parent feedback ticket, link in "
-                        + "#cs-launch-instant-withdrawals, never a private message"), PRODUCT);
+                        + "#cs-launch-instant-withdrawals, never a private message"), null, PRODUCT);
         launches.recordTraining(launch.id, new LaunchService.TrainingHeld(null,
                 List.of(LEAD.name(), ALI.name(), BO.name()), List.of(CHEN.name())), LEAD.name());
         launches.recordRelay(launch.id, CHEN.name(), null, LEAD.name());

@@ -133,13 +133,16 @@ public class LaunchService {
         return launch;
     }
 
+    /** Replaces the training kit; {@code expectedRevision}, when given, must be the launch's current revision. */
     @Transactional
-    public Launch saveTrainingKit(UUID id, TrainingKit kit, Caller caller) {
+    public Launch saveTrainingKit(UUID id, TrainingKit kit, Long expectedRevision, Caller caller) {
         Launch launch = lock(id);
+        launch.requireRevision(expectedRevision);
         launch.requireNotClosed("change its training kit");
         launch.trainingKit = kit;
         List<String> missing = kit.missingSections();
-        audit(launch, caller.name(), "TRAINING_KIT_SAVED", missing.isEmpty() ? "all five sections" : "missing " + missing);
+        audit(launch, caller.name(), "TRAINING_KIT_SAVED",
+                missing.isEmpty() ? "all five sections" : "missing " + missing);
         reviewGates(launch, caller.name());
         return launch;
     }

@@ -36,7 +36,7 @@ public class TicketService {
             int affectedUsers, UUID parentId, List<String> links) {
     }
 
-    /** Move a ticket to {@code to}; the note (may be null) lands in its timeline and, when resolving, is the resolution. */
+    /** Move a ticket to {@code to}; the note (may be null) goes into its timeline; resolving, it is the resolution. */
     public record Transition(TicketState to, String note) {
     }
 
@@ -96,10 +96,14 @@ public class TicketService {
         return comment;
     }
 
-    /** Gives the ticket to {@code assignee}, or to nobody when null. */
+    /**
+     * Gives the ticket to {@code assignee}, or to nobody when null; {@code expectedRevision}, when given, must be the
+     * ticket's current revision.
+     */
     @Transactional
-    public Ticket assign(UUID id, String assignee, Caller actor) {
+    public Ticket assign(UUID id, String assignee, Long expectedRevision, Caller actor) {
         Ticket ticket = lock(id);
+        ticket.requireRevision(expectedRevision);
         String previous = ticket.assignee;
         ticket.assignee = assignee;
         TicketChange.record(ticket.id, clock.instant(), actor.name(), "ASSIGNED",

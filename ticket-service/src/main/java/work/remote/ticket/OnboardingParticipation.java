@@ -3,6 +3,7 @@ package work.remote.ticket;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -38,11 +39,30 @@ public class OnboardingParticipation extends PanacheEntityBase {
     @Column(name = "recorded_by")
     public String recordedBy;
 
+    /** Records that {@code person} took part; a second record of the same person adds their questions. */
+    public static void record(UUID launchId, String person, List<String> userQuestions, String recordedBy,
+            Instant recordedAt) {
+        OnboardingParticipation participation = find(launchId, person);
+        if (participation != null) {
+            participation.userQuestions = Stream.concat(participation.userQuestions.stream(), userQuestions.stream())
+                    .toList();
+            return;
+        }
+        participation = new OnboardingParticipation();
+        participation.id = UUID.randomUUID();
+        participation.launchId = launchId;
+        participation.person = person;
+        participation.userQuestions = List.copyOf(userQuestions);
+        participation.recordedAt = recordedAt;
+        participation.recordedBy = recordedBy;
+        participation.persist();
+    }
+
     public static List<OnboardingParticipation> of(UUID launchId) {
         return list("launchId = ?1 order by recordedAt", launchId);
     }
 
-    public static OnboardingParticipation find(UUID launchId, String person) {
+    private static OnboardingParticipation find(UUID launchId, String person) {
         return find("launchId = ?1 and person = ?2", launchId, person).firstResult();
     }
 }

@@ -36,6 +36,19 @@ public class RuleChange extends PanacheEntityBase {
     @Column(name = "changed_at")
     public Instant changedAt;
 
+    /** The change that brought {@code launch} to its current rules document version and link. */
+    static RuleChange of(Launch launch, String summary, String changedBy, Instant changedAt) {
+        RuleChange change = new RuleChange();
+        change.id = UUID.randomUUID();
+        change.launchId = launch.id;
+        change.documentVersion = launch.rulesDocumentVersion;
+        change.summary = summary;
+        change.rulesDocumentLink = launch.rulesDocumentLink;
+        change.changedBy = changedBy;
+        change.changedAt = changedAt;
+        return change;
+    }
+
     public static List<RuleChange> of(UUID launchId) {
         return list("launchId = ?1 order by documentVersion", launchId);
     }

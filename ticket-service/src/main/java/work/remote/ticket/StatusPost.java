@@ -44,6 +44,19 @@ public class StatusPost extends PanacheEntityBase {
     @Column(name = "posted_at")
     public Instant postedAt;
 
+    public static StatusPost post(UUID launchId, LaunchStatusPosted.Phase phase, String message,
+            List<String> expectedSymptoms, String postedBy, Instant postedAt) {
+        StatusPost post = new StatusPost();
+        post.id = UUID.randomUUID();
+        post.launchId = launchId;
+        post.phase = phase;
+        post.message = message;
+        post.expectedSymptoms = expectedSymptoms == null ? List.of() : List.copyOf(expectedSymptoms);
+        post.postedBy = postedBy;
+        post.postedAt = postedAt;
+        return post;
+    }
+
     public static List<StatusPost> of(UUID launchId) {
         return list("launchId = ?1 order by postedAt desc", launchId);
     }

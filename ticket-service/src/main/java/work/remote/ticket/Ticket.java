@@ -19,10 +19,16 @@ import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
+import work.remote.events.ticket.CriticalIssueReported;
 import work.remote.events.ticket.Impact;
 import work.remote.events.ticket.Severity;
+import work.remote.events.ticket.SlaAtRisk;
+import work.remote.events.ticket.SlaBreached;
+import work.remote.events.ticket.TicketOpened;
+import work.remote.events.ticket.TicketResolved;
 import work.remote.events.ticket.TicketType;
 import work.remote.platform.problem.ProblemException;
+import work.remote.platform.query.Criteria;
 
 /**
  * A reported problem, request or question. Anything that touches users' money is CRITICAL whatever the number
@@ -31,10 +37,6 @@ import work.remote.platform.problem.ProblemException;
 @Entity
 @Table(name = "ticket")
 public class Ticket extends PanacheEntityBase {
-
-    /** A condition on tickets in HQL, with the values of its named parameters. */
-    public record Condition(String hql, Map<String, Object> parameters) {
-    }
 
     @Id
     public UUID id;
@@ -112,6 +114,22 @@ public class Ticket extends PanacheEntityBase {
         return ticket;
     }
 
+    /** Opens the ticket under which CS files a live launch's feedback. */
+    public static Ticket feedbackParentOf(Launch launch, String product, Instant now) {
+        Ticket parent = report(TicketType.REQUEST, "Feedback on the launch of " + launch.feature,
+                "File every bug report, user request and question about " + launch.feature + " as a child of this "
+                        + "ticket and post its link in " + launch.csChannel + ". Rules: " + launch.rulesDocumentLink,
+                Impact.NONE, null, 0, product, now, Duration.ZERO);
+        parent.launchId = launch.id;
+        return parent;
+    }
+
+    /** Files this ticket under {@code parent}: it belongs to the parent's launch. */
+    public void fileUnder(Ticket parent) {
+        parentId = parent.id;
+        launchId = parent.launchId;
+    }
+
     static Severity severityOf(Impact impact) {
         if (impact.touchesFunds()) {
             return Severity.CRITICAL;
@@ -140,6 +158,11 @@ public class Ticket extends PanacheEntityBase {
         }
     }
 
+    /** Refuses a change made to an older revision than the current one; a null {@code expected} names none. */
+    public void requireRevision(Long expected) {
+        Revision.require("ticket", id, version, expected);
+    }
+
     /** Whether a resolved ticket met its deadline; null when it had none. */
     public Boolean resolvedWithinSla() {
         return resolveBy == null || resolvedAt == null ? null : !resolvedAt.isAfter(resolveBy);
@@ -149,13 +172,34 @@ public class Ticket extends PanacheEntityBase {
         return severity == Severity.CRITICAL;
     }
 
+    private static final String PAST_DEADLINE = "resolveBy is not null and resolvedAt is null and resolveBy <= :now";
+
     /**
      * The at-risk rule as a query condition: unresolved, with a deadline still ahead, and reported at least
      * {@code atRiskAfter} before {@code now}.
      */
-    public static Condition atRisk(Instant now, Duration atRiskAfter) {
-        return new Condition("resolveBy is not null and resolvedAt is null and reportedAt <= :atRiskSince"
+    public static Criteria atRisk(Instant now, Duration atRiskAfter) {
+        return Criteria.where().add("resolveBy is not null and resolvedAt is null and reportedAt <= :atRiskSince"
                 + " and resolveBy > :now", Map.of("atRiskSince", now.minus(atRiskAfter), "now", now));
+    }
+
+    /** Unresolved at its deadline or past it, as a query condition; {@link #isPastDeadline} in memory. */
+    public static Criteria pastDeadline(Instant now) {
+        return Criteria.where().add(PAST_DEADLINE, Map.of("now", now));
+    }
+
+    /** Past its deadline unresolved, or resolved after it, as a query condition; {@link #isBreached} in memory. */
+    public static Criteria breached(Instant now) {
+        return Criteria.where().add("(" + PAST_DEADLINE + ") or (resolveBy is not null and resolvedAt > resolveBy)",
+                Map.of("now", now));
+    }
+
+    public boolean isPastDeadline(Instant now) {
+        return resolveBy != null && resolvedAt == null && !resolveBy.isAfter(now);
+    }
+
+    public boolean isBreached(Instant now) {
+        return isPastDeadline(now) || Boolean.FALSE.equals(resolvedWithinSla());
     }
 
     /** Time left until the deadline (negative once breached); null for tickets without one or already resolved. */
@@ -164,5 +208,29 @@ public class Ticket extends PanacheEntityBase {
             return null;
         }
         return Duration.between(now, resolveBy);
+    }
+
+    public TicketOpened openedEvent(String link) {
+        return new TicketOpened(id, launchId, parentId, title, type, severity, impact, affectedUsers, reporter,
+                reportedAt, link);
+    }
+
+    public CriticalIssueReported criticalIssueReportedEvent(String link) {
+        return new CriticalIssueReported(id, launchId, title, impact, impactDetail, affectedUsers, reporter, reportedAt,
+                resolveBy, link);
+    }
+
+    public TicketResolved resolvedEvent(String resolution, String resolvedBy, String link) {
+        return new TicketResolved(id, launchId, parentId, title, type, severity, resolution, resolvedBy, reportedAt,
+                resolvedAt, resolvedWithinSla(), link);
+    }
+
+    public SlaAtRisk atRiskEvent(Instant now, String link) {
+        return new SlaAtRisk(id, launchId, title, impact, assignee, reportedAt, resolveBy,
+                Duration.between(now, resolveBy).toMinutes(), link);
+    }
+
+    public SlaBreached breachedEvent(String link) {
+        return new SlaBreached(id, launchId, title, impact, assignee, reportedAt, resolveBy, link);
     }
 }

@@ -27,6 +27,16 @@ public class TicketComment extends PanacheEntityBase {
 
     public Instant at;
 
+    public static TicketComment write(UUID ticketId, String author, String body, Instant at) {
+        TicketComment comment = new TicketComment();
+        comment.id = UUID.randomUUID();
+        comment.ticketId = ticketId;
+        comment.author = author;
+        comment.body = body;
+        comment.at = at;
+        return comment;
+    }
+
     public static List<TicketComment> of(UUID ticketId) {
         return list("ticketId = ?1 order by at, id", ticketId);
     }

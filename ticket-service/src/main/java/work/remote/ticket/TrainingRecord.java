@@ -45,11 +45,28 @@ public class TrainingRecord extends PanacheEntityBase {
     @Column(name = "recorded_by")
     public String recordedBy;
 
+    /** Records how {@code person} was trained, unless a record of that outcome exists already. */
+    public static void recordOnce(UUID launchId, String person, Outcome outcome, UUID meetingId, Instant at,
+            String recordedBy) {
+        if (exists(launchId, person, outcome)) {
+            return;
+        }
+        TrainingRecord record = new TrainingRecord();
+        record.id = UUID.randomUUID();
+        record.launchId = launchId;
+        record.person = person;
+        record.outcome = outcome;
+        record.meetingId = meetingId;
+        record.at = at;
+        record.recordedBy = recordedBy;
+        record.persist();
+    }
+
     public static List<TrainingRecord> of(UUID launchId) {
         return list("launchId = ?1 order by at", launchId);
     }
 
-    public static boolean exists(UUID launchId, String person, Outcome outcome) {
+    private static boolean exists(UUID launchId, String person, Outcome outcome) {
         return count("launchId = ?1 and person = ?2 and outcome = ?3", launchId, person, outcome) > 0;
     }
 }

@@ -1,5 +1,6 @@
 package work.remote.ticket;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -122,6 +123,27 @@ class LaunchGatesTest {
                 """).statusCode(400).body("violations[0].field", containsString("expectedQuestions[0].answer"));
         Launches.saveKit(id, Launches.FULL_KIT).statusCode(200).body("gates[2].passed", equalTo(true))
                 .body("state", equalTo("READY"));
+    }
+
+    @Test
+    void aTrainingKitWrittenOverAStaleRevisionIsRefused() {
+        String id = Launches.preparedExcept("Kit revisions", Gate.TRAINING_KIT_COMPLETE);
+        String read = as(PRODUCT, "product").get("/launches/" + id).then().statusCode(200)
+                .header("ETag", notNullValue()).extract().header("ETag");
+
+        String written = as(PRODUCT, "product").header("If-Match", read).body(Launches.FULL_KIT)
+                .put("/launches/" + id + "/training-kit").then().statusCode(200)
+                .body("gates[2].passed", equalTo(true)).extract().header("ETag");
+        assertThat(written).isNotEqualTo(read);
+        as(PRODUCT, "product").get("/launches/" + id).then().header("ETag", equalTo(written));
+
+        as(PRODUCT, "product").header("If-Match", read).body(Launches.FULL_KIT)
+                .put("/launches/" + id + "/training-kit").then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://remote.work/problems/stale-revision"));
+        as(PRODUCT, "product").header("If-Match", "not a revision").body(Launches.FULL_KIT)
+                .put("/launches/" + id + "/training-kit").then().statusCode(400)
+                .body("violations[0].field", equalTo("If-Match"));
     }
 
     @Test

@@ -169,6 +169,27 @@ class TicketResourceTest {
     }
 
     @Test
+    void anAssignmentMadeOverAStaleRevisionIsRefused() {
+        String id = report("cs-agent", ticket("Assigned by revision", "BUG", "DEGRADED", 3)).statusCode(201)
+                .extract().path("id");
+        String read = given().auth().oauth2(token("cs-lead")).when().get("/tickets/" + id).then().statusCode(200)
+                .header("ETag", notNullValue()).extract().header("ETag");
+
+        String assigned = given().auth().oauth2(token("cs-lead")).contentType(ContentType.JSON).header("If-Match", read)
+                .body("{\"assignee\": \"dev-dana\"}").when().put("/tickets/" + id + "/assignee").then()
+                .statusCode(200).body("assignee", equalTo("dev-dana")).extract().header("ETag");
+        assertThat(assigned).isNotEqualTo(read);
+
+        given().auth().oauth2(token("cs-lead")).contentType(ContentType.JSON).header("If-Match", read)
+                .body("{\"assignee\": \"dev-eve\"}").when().put("/tickets/" + id + "/assignee").then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://remote.work/problems/stale-revision"));
+        given().auth().oauth2(token("cs-lead")).when().get("/tickets/" + id).then()
+                .header("ETag", equalTo(assigned)).body("assignee", equalTo("dev-dana"));
+    }
+
+    @Test
     void anUnknownTicketIsANotFoundProblem() {
         given().auth().oauth2(token("product")).when().get("/tickets/" + UUID.randomUUID()).then()
                 .statusCode(404)

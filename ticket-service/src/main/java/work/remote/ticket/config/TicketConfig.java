@@ -8,10 +8,6 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "ticket")
 public interface TicketConfig {
 
-    /** Base URL people use to reach this service's API; event links point below it. */
-    @WithDefault("http://localhost:8083")
-    String publicUrl();
-
     Sla sla();
 
     /** Whether to walk the DESIGN.md launch case at startup (for the local stack), unless it exists already. */

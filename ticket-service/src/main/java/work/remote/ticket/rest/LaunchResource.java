@@ -1,20 +1,16 @@
 package work.remote.ticket.rest;
 
-import java.net.URI;
-import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -24,7 +20,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -32,26 +27,21 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
-import io.quarkus.security.identity.SecurityIdentity;
-
 import work.remote.events.ticket.LaunchState;
+import work.remote.platform.caller.CurrentCaller;
+import work.remote.platform.links.Links;
+import work.remote.platform.paging.Page;
+import work.remote.platform.paging.PageRequest;
 import work.remote.platform.problem.Problem;
-import work.remote.platform.problem.ProblemException;
+import work.remote.ticket.FeedbackSummary;
 import work.remote.ticket.Launch;
-import work.remote.ticket.LaunchChange;
-import work.remote.ticket.LaunchRecords;
 import work.remote.ticket.RuleChange;
 import work.remote.ticket.StatusPost;
 import work.remote.ticket.TrainingKit;
 import work.remote.ticket.rest.LaunchRecordViews.RuleChangeView;
 import work.remote.ticket.rest.LaunchRecordViews.StatusPostView;
-import work.remote.ticket.service.LaunchFeedback;
-import work.remote.ticket.service.LaunchGates;
+import work.remote.ticket.service.LaunchSearch;
 import work.remote.ticket.service.LaunchService;
-import work.remote.ticket.service.TicketService;
-import work.remote.platform.paging.PageBounds;
 
 @Path("/launches")
 @Produces(MediaType.APPLICATION_JSON)
@@ -70,23 +60,16 @@ import work.remote.platform.paging.PageBounds;
 public class LaunchResource {
 
     private final LaunchService launches;
-    private final LaunchGates gates;
-    private final LaunchFeedback feedback;
-    private final TicketService tickets;
-    private final JsonWebToken caller;
-    private final SecurityIdentity security;
-    private final Clock clock;
+    private final LaunchSearch search;
+    private final CurrentCaller caller;
+    private final Links links;
 
     @Inject
-    public LaunchResource(LaunchService launches, LaunchGates gates, LaunchFeedback feedback, TicketService tickets,
-            JsonWebToken caller, SecurityIdentity security, Clock clock) {
+    public LaunchResource(LaunchService launches, LaunchSearch search, CurrentCaller caller, Links links) {
         this.launches = launches;
-        this.gates = gates;
-        this.feedback = feedback;
-        this.tickets = tickets;
+        this.search = search;
         this.caller = caller;
-        this.security = security;
-        this.clock = clock;
+        this.links = links;
     }
 
     @POST
@@ -96,30 +79,27 @@ public class LaunchResource {
     @APIResponse(responseCode = "201", description = "Planned",
             content = @Content(schema = @Schema(implementation = LaunchView.class)))
     public Response plan(@Valid @NotNull PlanLaunchRequest request) {
-        Launch launch = launches.plan(request.command(), caller.getName());
-        return Response.created(URI.create("/launches/" + launch.id)).entity(view(launch)).build();
+        Launch launch = launches.plan(request.command(), caller.get());
+        return Response.created(links.uri("launches", launch.id)).entity(view(launch)).build();
     }
 
     @GET
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
     @Operation(summary = "Launches, the soonest planned first, optionally in one state")
-    public LaunchPage list(@QueryParam("state") LaunchState state,
-            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(PageBounds.MAX_PAGE) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(PageBounds.MAX_SIZE) int size) {
-        var query = state == null ? Launch.<Launch> findAll(Sort.by("plannedLaunchAt"))
-                : Launch.<Launch> find("state", Sort.by("plannedLaunchAt"), state);
-        List<Launch> launchesOfPage = query.page(Page.of(page, size)).list();
-        Map<UUID, LaunchRecords> records = LaunchRecords.of(launchesOfPage.stream().map(launch -> launch.id).toList());
-        List<LaunchView> items = launchesOfPage.stream().map(launch -> view(launch, records.get(launch.id))).toList();
-        return new LaunchPage(items, page, size, query.count());
+    public Page<LaunchView> list(@QueryParam("state") LaunchState state, @BeanParam @Valid PageRequest page) {
+        return search.list(state, page).map(this::view);
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
-    @Operation(summary = "A launch, with each gate passed or open and what it still misses")
-    public LaunchView get(@PathParam("id") UUID id) {
-        return view(launches.find(id));
+    @Operation(summary = "A launch, with each gate passed or open and what it still misses; the ETag is the "
+            + "revision to send in If-Match")
+    @APIResponse(responseCode = "200", description = "The launch; ETag names its revision",
+            content = @Content(schema = @Schema(implementation = LaunchView.class)))
+    public Response get(@PathParam("id") UUID id) {
+        LaunchView launch = view(search.overview(id));
+        return Revisions.tagged(Response.ok(launch), launch.version()).build();
     }
 
     @POST
@@ -128,7 +108,7 @@ public class LaunchResource {
     @Operation(summary = "Confirm this onboarding round is the final one (gate 1)",
             description = "No big rule changes are left; only now the CS team takes part in the round")
     public LaunchView confirmFinalRound(@PathParam("id") UUID id) {
-        return view(launches.confirmFinalRound(id, caller.getName()));
+        return view(launches.confirmFinalRound(id, caller.get()));
     }
 
     @POST
@@ -137,22 +117,20 @@ public class LaunchResource {
     @Operation(summary = "Record taking part in the final onboarding round (gate 2), with the user questions found",
             description = "An agent records their own part; the CS lead, product or an admin may record anyone's")
     public LaunchView recordParticipation(@PathParam("id") UUID id, @Valid @NotNull ParticipationRequest request) {
-        String person = request.person() == null ? caller.getName() : request.person();
-        if (!person.equals(caller.getName()) && !(security.hasRole("cs-lead") || security.hasRole("product")
-                || security.hasRole("admin"))) {
-            throw new ProblemException(403, "not-your-participation", "Only your own participation",
-                    "A CS agent records only their own part in the onboarding round", List.of());
-        }
-        return view(launches.recordParticipation(id, person,
-                request.userQuestions() == null ? List.of() : request.userQuestions(), caller.getName()));
+        return view(launches.recordParticipation(id, request.command(), caller.get()));
     }
 
     @PUT
     @Path("/{id}/training-kit")
     @RolesAllowed({ "product", "admin" })
-    @Operation(summary = "Write the training kit (gate 3 passes once all five sections are filled)")
-    public LaunchView saveTrainingKit(@PathParam("id") UUID id, @Valid @NotNull TrainingKit kit) {
-        return view(launches.saveTrainingKit(id, kit, caller.getName()));
+    @Operation(summary = "Write the training kit (gate 3 passes once all five sections are filled)",
+            description = "If-Match, when sent, must name the launch's current revision (its ETag)")
+    @APIResponse(responseCode = "200", description = "Saved; ETag names the launch's new revision",
+            content = @Content(schema = @Schema(implementation = LaunchView.class)))
+    public Response saveTrainingKit(@PathParam("id") UUID id, @HeaderParam(Revisions.IF_MATCH) String ifMatch,
+            @Valid @NotNull TrainingKit kit) {
+        LaunchView launch = view(launches.saveTrainingKit(id, kit, Revisions.expected(ifMatch), caller.get()));
+        return Revisions.tagged(Response.ok(launch), launch.version()).build();
     }
 
     @POST
@@ -161,7 +139,7 @@ public class LaunchResource {
     @Operation(summary = "Record a training held outside meeting-service (gate 4)",
             description = "Trainings held in meeting-service are recorded from its MeetingConcluded event")
     public LaunchView recordTraining(@PathParam("id") UUID id, @Valid @NotNull TrainingHeldRequest request) {
-        return view(launches.recordTraining(id, null, request.attendees(), request.absentees(), caller.getName()));
+        return view(launches.recordTraining(id, request.command(), caller.get().name()));
     }
 
     @POST
@@ -169,7 +147,7 @@ public class LaunchResource {
     @RolesAllowed({ "cs-lead", "admin" })
     @Operation(summary = "Record that you relayed the training to someone who missed it (gate 4)")
     public LaunchView recordRelay(@PathParam("id") UUID id, @Valid @NotNull RelayRequest request) {
-        return view(launches.recordRelay(id, request.person(), null, caller.getName()));
+        return view(launches.recordRelay(id, request.person(), null, caller.get().name()));
     }
 
     @POST
@@ -180,7 +158,7 @@ public class LaunchResource {
                     + "overrides with a reason, which is kept in the audit trail")
     public LaunchView start(@PathParam("id") UUID id, @Valid StartLaunchRequest request) {
         LaunchService.Start start = request == null ? LaunchService.Start.WITH_GATES_PASSED : request.command();
-        return view(launches.start(id, start, security.hasRole("admin"), caller.getName()));
+        return view(launches.start(id, start, caller.get()));
     }
 
     @POST
@@ -189,8 +167,8 @@ public class LaunchResource {
     @Operation(summary = "Post the deployment status of a live launch to its CS channel")
     @APIResponse(responseCode = "201", description = "Posted")
     public Response postStatus(@PathParam("id") UUID id, @Valid @NotNull StatusPostRequest request) {
-        StatusPost post = launches.postStatus(id, request.command(), caller.getName());
-        return Response.created(URI.create("/launches/" + id + "/status-posts")).entity(StatusPostView.of(post)).build();
+        StatusPost post = launches.postStatus(id, request.command(), caller.get());
+        return Response.created(links.uri("launches", id, "status-posts")).entity(StatusPostView.of(post)).build();
     }
 
     @GET
@@ -198,8 +176,7 @@ public class LaunchResource {
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
     @Operation(summary = "The launch's status posts, newest first")
     public List<StatusPostView> statusPosts(@PathParam("id") UUID id) {
-        launches.find(id);
-        return StatusPost.of(id).stream().map(StatusPostView::of).toList();
+        return search.statusPosts(id).stream().map(StatusPostView::of).toList();
     }
 
     @POST
@@ -208,9 +185,8 @@ public class LaunchResource {
     @Operation(summary = "Announce a new version of the rules document")
     @APIResponse(responseCode = "201", description = "Announced")
     public Response changeRules(@PathParam("id") UUID id, @Valid @NotNull RuleChangeRequest request) {
-        RuleChange change = launches.changeRules(id, request.command(), caller.getName());
-        return Response.created(URI.create("/launches/" + id + "/rule-changes")).entity(RuleChangeView.of(change))
-                .build();
+        RuleChange change = launches.changeRules(id, request.command(), caller.get());
+        return Response.created(links.uri("launches", id, "rule-changes")).entity(RuleChangeView.of(change)).build();
     }
 
     @GET
@@ -218,8 +194,7 @@ public class LaunchResource {
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
     @Operation(summary = "The rules document's versions, oldest first")
     public List<RuleChangeView> ruleChanges(@PathParam("id") UUID id) {
-        launches.find(id);
-        return RuleChange.of(id).stream().map(RuleChangeView::of).toList();
+        return search.ruleChanges(id).stream().map(RuleChangeView::of).toList();
     }
 
     @POST
@@ -227,7 +202,7 @@ public class LaunchResource {
     @RolesAllowed({ "product", "admin" })
     @Operation(summary = "Close a live launch; announces LaunchClosed so its after-action review gets scheduled")
     public LaunchView close(@PathParam("id") UUID id) {
-        return view(launches.close(id, caller.getName()));
+        return view(launches.close(id, caller.get()));
     }
 
     @GET
@@ -235,8 +210,8 @@ public class LaunchResource {
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
     @Operation(summary = "The launch's feedback: tickets by type, severity and state, open critical issues, "
             + "how the deadlines went")
-    public LaunchFeedback.Summary feedback(@PathParam("id") UUID id) {
-        return feedback.summarise(launches.find(id), clock.instant());
+    public FeedbackSummary feedback(@PathParam("id") UUID id) {
+        return search.feedback(id);
     }
 
     @GET
@@ -244,16 +219,16 @@ public class LaunchResource {
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
     @Operation(summary = "The launch's audit trail: who did what, and when, overrides with their reason")
     public List<ChangeView> audit(@PathParam("id") UUID id) {
-        launches.find(id);
-        return LaunchChange.trailOf(id).stream().map(ChangeView::of).toList();
+        return search.auditTrail(id).stream().map(ChangeView::of).toList();
     }
 
     private LaunchView view(Launch launch) {
-        return view(launch, LaunchRecords.of(launch.id));
+        return view(search.overview(launch));
     }
 
-    private LaunchView view(Launch launch, LaunchRecords records) {
-        String parentLink = launch.parentTicketId == null ? null : tickets.linkToTicket(launch.parentTicketId);
-        return LaunchView.of(launch, records, gates.evaluate(launch, records), parentLink, launches.linkTo(launch));
+    private LaunchView view(LaunchSearch.Overview overview) {
+        Launch launch = overview.launch();
+        String parentLink = launch.parentTicketId == null ? null : links.to("tickets", launch.parentTicketId);
+        return LaunchView.of(overview, parentLink, links.to("launches", launch.id));
     }
 }

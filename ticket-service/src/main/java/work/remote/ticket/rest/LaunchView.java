@@ -1,7 +1,6 @@
 package work.remote.ticket.rest;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +17,7 @@ import work.remote.ticket.LaunchRecords;
 import work.remote.ticket.PassedGate;
 import work.remote.ticket.TrainingKit;
 import work.remote.ticket.TrainingRecord;
-import work.remote.ticket.service.LaunchGates;
+import work.remote.ticket.service.LaunchSearch;
 
 public record LaunchView(UUID id, String feature, LaunchState state,
         @Schema(description = "The planned launch time as an instant") Instant plannedLaunchAt,
@@ -41,11 +40,12 @@ public record LaunchView(UUID id, String feature, LaunchState state,
             String recordedBy) {
     }
 
-    public static LaunchView of(Launch launch, LaunchRecords records, List<LaunchGates.Status> gates,
-            String parentTicketLink, String link) {
+    public static LaunchView of(LaunchSearch.Overview overview, String parentTicketLink, String link) {
+        Launch launch = overview.launch();
+        LaunchRecords records = overview.records();
         Map<Gate, PassedGate> passed = records.passedGates().stream()
                 .collect(Collectors.toMap(gate -> gate.gate, Function.identity()));
-        List<GateView> gateViews = gates.stream().map(status -> {
+        List<GateView> gateViews = overview.gates().stream().map(status -> {
             PassedGate first = passed.get(status.gate());
             return new GateView(status.gate(), status.passed(), first == null ? null : first.passedAt,
                     first == null ? null : first.passedBy, status.missing());
@@ -55,7 +55,7 @@ public record LaunchView(UUID id, String feature, LaunchState state,
         List<TrainingView> training = records.training().stream()
                 .map(r -> new TrainingView(r.person, r.outcome, r.meetingId, r.at, r.recordedBy)).toList();
         return new LaunchView(launch.id, launch.feature, launch.state, launch.plannedLaunchAt,
-                launch.plannedLaunchAt.atZone(ZoneId.of(launch.timeZone)), launch.timeZone, launch.productOwner,
+                launch.plannedLaunchLocal(), launch.timeZone, launch.productOwner,
                 launch.csLead, launch.csAgents, launch.csChannel, launch.rulesDocumentLink, launch.rulesDocumentVersion,
                 gateViews, onboarding, training, launch.trainingKit, launch.parentTicketId, parentTicketLink,
                 launch.plannedAt, launch.startedAt, launch.startedBy, launch.closedAt, launch.closedBy, launch.version,

@@ -1,6 +1,5 @@
 package work.remote.ticket.rest;
 
-import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -9,11 +8,10 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -23,7 +21,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -33,14 +30,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import work.remote.events.ticket.Severity;
 import work.remote.events.ticket.TicketType;
+import work.remote.platform.caller.CurrentCaller;
+import work.remote.platform.links.Links;
+import work.remote.platform.paging.Page;
+import work.remote.platform.paging.PageRequest;
 import work.remote.platform.problem.Problem;
 import work.remote.ticket.Ticket;
-import work.remote.ticket.TicketChange;
 import work.remote.ticket.TicketComment;
 import work.remote.ticket.TicketState;
 import work.remote.ticket.service.TicketSearch;
 import work.remote.ticket.service.TicketService;
-import work.remote.platform.paging.PageBounds;
 
 @Path("/tickets")
 @Produces(MediaType.APPLICATION_JSON)
@@ -56,14 +55,16 @@ public class TicketResource {
 
     private final TicketService tickets;
     private final TicketSearch search;
-    private final JsonWebToken caller;
+    private final CurrentCaller caller;
+    private final Links links;
     private final Clock clock;
 
     @Inject
-    public TicketResource(TicketService tickets, TicketSearch search, JsonWebToken caller, Clock clock) {
+    public TicketResource(TicketService tickets, TicketSearch search, CurrentCaller caller, Links links, Clock clock) {
         this.tickets = tickets;
         this.search = search;
         this.caller = caller;
+        this.links = links;
         this.clock = clock;
     }
 
@@ -74,21 +75,19 @@ public class TicketResource {
     @APIResponse(responseCode = "201", description = "Stored",
             content = @Content(schema = @Schema(implementation = TicketView.class)))
     public Response report(@Valid @NotNull CreateTicketRequest request) {
-        Ticket ticket = tickets.report(request.command(), caller.getName());
-        return Response.created(URI.create("/tickets/" + ticket.id)).entity(view(ticket)).build();
+        Ticket ticket = tickets.report(request.command(), caller.get());
+        return Response.created(links.uri("tickets", ticket.id)).entity(view(ticket)).build();
     }
 
     @GET
     @RolesAllowed({ "cs-agent", "cs-lead", "product", "ops", "admin" })
     @Operation(summary = "Tickets, newest first, filtered by launch, parent, type, severity, state or deadline standing")
-    public TicketPage list(@QueryParam("launchId") UUID launchId, @QueryParam("parentId") UUID parentId,
+    public Page<TicketView> list(@QueryParam("launchId") UUID launchId, @QueryParam("parentId") UUID parentId,
             @QueryParam("type") TicketType type, @QueryParam("severity") Severity severity,
             @QueryParam("state") TicketState state, @QueryParam("sla") TicketSearch.SlaStanding sla,
-            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(PageBounds.MAX_PAGE) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(PageBounds.MAX_SIZE) int size) {
-        TicketSearch.Slice slice = search.find(new TicketSearch.Filter(launchId, parentId, type, severity, state, sla),
-                page, size);
-        return new TicketPage(slice.items().stream().map(this::view).toList(), page, size, slice.total());
+            @BeanParam @Valid PageRequest page) {
+        return search.find(new TicketSearch.Filter(launchId, parentId, type, severity, state, sla), page)
+                .map(this::view);
     }
 
     @GET
@@ -97,8 +96,11 @@ public class TicketResource {
     @Operation(summary = "A ticket, with the time left until its deadline")
     @APIResponse(responseCode = "404", description = "No such ticket",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public TicketView get(@PathParam("id") UUID id) {
-        return view(tickets.find(id));
+    @APIResponse(responseCode = "200", description = "The ticket; ETag names its revision",
+            content = @Content(schema = @Schema(implementation = TicketView.class)))
+    public Response get(@PathParam("id") UUID id) {
+        Ticket ticket = tickets.find(id);
+        return Revisions.tagged(Response.ok(view(ticket)), ticket.version).build();
     }
 
     @POST
@@ -109,7 +111,7 @@ public class TicketResource {
     @APIResponse(responseCode = "409", description = "Not allowed from the ticket's state; names the allowed ones",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public TicketView transition(@PathParam("id") UUID id, @Valid @NotNull TransitionRequest request) {
-        return view(tickets.transition(id, request.to(), request.note(), caller.getName()));
+        return view(tickets.transition(id, request.command(), caller.get()));
     }
 
     @GET
@@ -117,8 +119,7 @@ public class TicketResource {
     @RolesAllowed({ "cs-agent", "cs-lead", "product", "ops", "admin" })
     @Operation(summary = "Everything that happened to a ticket: who, when, what")
     public List<ChangeView> timeline(@PathParam("id") UUID id) {
-        tickets.find(id);
-        return TicketChange.timelineOf(id).stream().map(ChangeView::of).toList();
+        return tickets.timeline(id).stream().map(ChangeView::of).toList();
     }
 
     @POST
@@ -128,9 +129,9 @@ public class TicketResource {
     @APIResponse(responseCode = "201", description = "Added",
             content = @Content(schema = @Schema(implementation = CommentView.class)))
     public Response comment(@PathParam("id") UUID id, @Valid @NotNull CommentRequest request) {
-        TicketComment comment = tickets.comment(id, request.body(), caller.getName());
-        return Response.created(URI.create("/tickets/" + id + "/comments/" + comment.id))
-                .entity(CommentView.of(comment)).build();
+        TicketComment comment = tickets.comment(id, request.body(), caller.get());
+        return Response.created(links.uri("tickets", id, "comments", comment.id)).entity(CommentView.of(comment))
+                .build();
     }
 
     @GET
@@ -138,16 +139,22 @@ public class TicketResource {
     @RolesAllowed({ "cs-agent", "cs-lead", "product", "ops", "admin" })
     @Operation(summary = "A ticket's comments, oldest first")
     public List<CommentView> comments(@PathParam("id") UUID id) {
-        tickets.find(id);
-        return TicketComment.of(id).stream().map(CommentView::of).toList();
+        return tickets.comments(id).stream().map(CommentView::of).toList();
     }
 
     @PUT
     @Path("/{id}/assignee")
     @RolesAllowed({ "cs-lead", "product", "admin" })
-    @Operation(summary = "Give the ticket to someone, or to nobody with a null assignee")
-    public TicketView assign(@PathParam("id") UUID id, @Valid @NotNull AssignRequest request) {
-        return view(tickets.assign(id, request.assignee(), caller.getName()));
+    @Operation(summary = "Give the ticket to someone, or to nobody with a null assignee",
+            description = "If-Match, when sent, must name the ticket's current revision (its ETag)")
+    @APIResponse(responseCode = "200", description = "Assigned; ETag names the ticket's new revision",
+            content = @Content(schema = @Schema(implementation = TicketView.class)))
+    @APIResponse(responseCode = "409", description = "If-Match names a stale revision",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response assign(@PathParam("id") UUID id, @HeaderParam(Revisions.IF_MATCH) String ifMatch,
+            @Valid @NotNull AssignRequest request) {
+        Ticket ticket = tickets.assign(id, request.assignee(), Revisions.expected(ifMatch), caller.get());
+        return Revisions.tagged(Response.ok(view(ticket)), ticket.version).build();
     }
 
     private TicketView view(Ticket ticket) {

@@ -17,6 +17,8 @@ import io.quarkus.runtime.StartupEvent;
 import work.remote.events.ticket.Impact;
 import work.remote.events.ticket.LaunchStatusPosted.Phase;
 import work.remote.events.ticket.TicketType;
+import work.remote.platform.caller.Caller;
+import work.remote.platform.links.Links;
 import work.remote.ticket.Launch;
 import work.remote.ticket.TrainingKit;
 import work.remote.ticket.TrainingKit.BackOfficeOperation;
@@ -35,40 +37,45 @@ public class ExampleLaunch {
     static final String FEATURE = "Instant withdrawals";
     private static final Logger LOG = Logger.getLogger(ExampleLaunch.class);
     private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
-    private static final String PRODUCT = "paula";
-    private static final String LEAD = "lena";
-    private static final List<String> AGENTS = List.of("ali", "bo", "chen");
+    private static final Caller PRODUCT = Caller.of("paula", "product");
+    private static final Caller LEAD = Caller.of("lena", "cs-lead");
+    private static final Caller ALI = Caller.of("ali", "cs-agent");
+    private static final Caller BO = Caller.of("bo", "cs-agent");
+    private static final Caller CHEN = Caller.of("chen", "cs-agent");
 
     private final TicketConfig config;
     private final LaunchService launches;
     private final TicketService tickets;
+    private final Links links;
     private final Clock clock;
 
     @Inject
-    public ExampleLaunch(TicketConfig config, LaunchService launches, TicketService tickets, Clock clock) {
+    public ExampleLaunch(TicketConfig config, LaunchService launches, TicketService tickets, Links links,
+            Clock clock) {
         this.config = config;
         this.launches = launches;
         this.tickets = tickets;
+        this.links = links;
         this.clock = clock;
     }
 
     void onStart(@Observes StartupEvent start) {
         if (config.seedExample() && Launch.count("feature", FEATURE) == 0) {
             Launch launch = walk();
-            LOG.infof("Seeded the example launch %s: %s", FEATURE, launches.linkTo(launch));
+            LOG.infof("Seeded the example launch %s: %s", FEATURE, links.to("launches", launch.id));
         }
     }
 
     Launch walk() {
         LocalDate tomorrow = LocalDate.now(clock.withZone(ZONE)).plusDays(1);
-        Launch launch = launches.plan(new LaunchService.Plan(FEATURE, tomorrow.atTime(LocalTime.of(9, 0)), ZONE.getId(),
-                PRODUCT, LEAD, AGENTS, "#cs-launch-instant-withdrawals",
-                "https://docs.remote.work/rules/instant-withdrawals"), PRODUCT);
+        Launch launch = launches.plan(new LaunchService.Plan(FEATURE, tomorrow.atTime(LocalTime.of(9, 0)),
+                ZONE.getId(), PRODUCT.name(), LEAD.name(), List.of(ALI.name(), BO.name(), CHEN.name()),
+                "#cs-launch-instant-withdrawals", "https://docs.remote.work/rules/instant-withdrawals"), PRODUCT);
         launches.confirmFinalRound(launch.id, PRODUCT);
-        launches.recordParticipation(launch.id, LEAD, List.of("Do instant withdrawals cost a fee?"), LEAD);
-        launches.recordParticipation(launch.id, "ali", List.of("Can a user cancel an instant withdrawal?"), "ali");
-        launches.recordParticipation(launch.id, "bo", List.of("What is the daily limit?"), "bo");
-        launches.recordParticipation(launch.id, "chen", List.of(), "chen");
+        takePart(launch, LEAD, "Do instant withdrawals cost a fee?");
+        takePart(launch, ALI, "Can a user cancel an instant withdrawal?");
+        takePart(launch, BO, "What is the daily limit?");
+        takePart(launch, CHEN);
         launches.saveTrainingKit(launch.id, new TrainingKit(
                 "Tomorrow 09:00 Europe/Berlin; the switch is flipped for all users at once",
                 "During the 10-minute deployment withdrawals may fail with HTTP 500; afterwards new withdrawals arrive "
@@ -81,18 +88,22 @@ public class ExampleLaunch {
                         new BackOfficeOperation("Refund a failed withdrawal fee", "CS agent",
                                 "Back office > Fees > Refund, with the ticket link as the reason")),
                 "Anything about users' money: a BUG under the parent feedback ticket, link in "
-                        + "#cs-launch-instant-withdrawals, never a private message"), PRODUCT);
-        launches.recordTraining(launch.id, null, List.of(LEAD, "ali", "bo"), List.of("chen"), LEAD);
-        launches.recordRelay(launch.id, "chen", null, LEAD);
-        launches.start(launch.id, LaunchService.Start.WITH_GATES_PASSED, false, PRODUCT);
+                        + "#cs-launch-instant-withdrawals, never a private message"), null, PRODUCT);
+        launches.recordTraining(launch.id, new LaunchService.TrainingHeld(null,
+                List.of(LEAD.name(), ALI.name(), BO.name()), List.of(CHEN.name())), LEAD.name());
+        launches.recordRelay(launch.id, CHEN.name(), null, LEAD.name());
+        Launch live = launches.start(launch.id, LaunchService.Start.WITH_GATES_PASSED, PRODUCT);
         launches.postStatus(launch.id, new LaunchService.StatusUpdate(Phase.DEPLOYING, "Deploying instant withdrawals",
                 List.of("HTTP 500s possible", "withdrawals unavailable for up to 10 minutes")), PRODUCT);
-        Launch live = launches.find(launch.id);
         tickets.report(new TicketService.Report("User asks whether the fee applies to old withdrawals", null,
-                TicketType.QUESTION, Impact.NONE, null, 1, live.parentTicketId, List.of()), "ali");
+                TicketType.QUESTION, Impact.NONE, null, 1, live.parentTicketId, List.of()), ALI);
         tickets.report(new TicketService.Report("Withdrawal stuck for user 42", "Error W-17 since the deployment",
                 TicketType.BUG, Impact.WITHDRAWAL_BLOCKED, "The withdrawal button spins, then fails", 1, live.parentTicketId,
-                List.of()), "bo");
+                List.of()), BO);
         return live;
+    }
+
+    private void takePart(Launch launch, Caller agent, String... userQuestions) {
+        launches.recordParticipation(launch.id, new LaunchService.Participation(null, List.of(userQuestions)), agent);
     }
 }

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -13,11 +12,14 @@ import jakarta.inject.Inject;
 
 import work.remote.events.ticket.Severity;
 import work.remote.events.ticket.TicketType;
+import work.remote.ticket.FeedbackSummary;
+import work.remote.ticket.FeedbackSummary.OpenCritical;
+import work.remote.ticket.FeedbackSummary.SlaOutcomes;
 import work.remote.ticket.Launch;
 import work.remote.ticket.Ticket;
 import work.remote.ticket.TicketState;
 
-/** What a launch's feedback tickets add up to: counts, critical issues still open, and how the deadlines went. */
+/** Adds up a launch's feedback tickets: counts, critical issues still open, and how the deadlines went. */
 @ApplicationScoped
 public class LaunchFeedback {
 
@@ -28,24 +30,8 @@ public class LaunchFeedback {
         this.tickets = tickets;
     }
 
-    public record Summary(UUID launchId, long tickets, Map<TicketType, Long> byType, Map<Severity, Long> bySeverity,
-            Map<TicketState, Long> byState, List<OpenCritical> openCritical, SlaOutcomes sla) {
-    }
-
-    public record OpenCritical(UUID id, String title, TicketState state, String assignee, Instant resolveBy,
-            long secondsRemaining, String link) {
-    }
-
-    /**
-     * @param met resolved by the deadline
-     * @param breached resolved after the deadline, or still open past it
-     * @param pending still open, deadline ahead
-     */
-    public record SlaOutcomes(long critical, long met, long breached, long pending) {
-    }
-
     /** Counts the child tickets filed under the launch's parent feedback ticket (the parent itself is not feedback). */
-    public Summary summarise(Launch launch, Instant now) {
+    public FeedbackSummary summarise(Launch launch, Instant now) {
         List<Ticket> feedback = launch.parentTicketId == null ? List.of()
                 : Ticket.<Ticket> list("launchId = ?1 and id <> ?2", launch.id, launch.parentTicketId);
         List<Ticket> critical = feedback.stream().filter(Ticket::isCritical).toList();
@@ -54,9 +40,8 @@ public class LaunchFeedback {
                         ticket.timeRemaining(now).toSeconds(), tickets.linkTo(ticket)))
                 .toList();
         long met = critical.stream().filter(ticket -> Boolean.TRUE.equals(ticket.resolvedWithinSla())).count();
-        long breached = critical.stream().filter(ticket -> ticket.resolvedAt == null
-                ? now.isAfter(ticket.resolveBy) : Boolean.FALSE.equals(ticket.resolvedWithinSla())).count();
-        return new Summary(launch.id, feedback.size(),
+        long breached = critical.stream().filter(ticket -> ticket.isBreached(now)).count();
+        return new FeedbackSummary(launch.id, feedback.size(),
                 countBy(feedback, ticket -> ticket.type, TicketType.class),
                 countBy(feedback, ticket -> ticket.severity, Severity.class),
                 countBy(feedback, ticket -> ticket.state, TicketState.class),

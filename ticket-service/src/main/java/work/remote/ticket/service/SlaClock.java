@@ -18,8 +18,8 @@ import org.hibernate.jpa.SpecHints;
 import io.quarkus.scheduler.Scheduled;
 
 import work.remote.platform.outbox.Outbox;
-import work.remote.events.ticket.SlaAtRisk;
-import work.remote.events.ticket.SlaBreached;
+import work.remote.platform.query.Criteria;
+import work.remote.platform.query.Locking;
 import work.remote.ticket.Ticket;
 import work.remote.ticket.TicketChange;
 import work.remote.ticket.config.TicketConfig;
@@ -34,7 +34,6 @@ import work.remote.ticket.config.TicketConfig;
 public class SlaClock {
 
     static final String ACTOR = "sla-clock";
-    private static final int SKIP_LOCKED = -2;
 
     private final EntityManager entityManager;
     private final Outbox outbox;
@@ -61,33 +60,27 @@ public class SlaClock {
     @Transactional
     public int announceDue() {
         Instant now = clock.instant();
-        Ticket.Condition atRiskNow = Ticket.atRisk(now, sla.atRiskAfter());
-        List<Ticket> atRisk = due("from Ticket where atRiskAnnouncedAt is null and " + atRiskNow.hql(),
-                atRiskNow.parameters());
+        List<Ticket> atRisk = due(Ticket.atRisk(now, sla.atRiskAfter()).add("atRiskAnnouncedAt is null", Map.of()));
         for (Ticket ticket : atRisk) {
-            Duration left = Duration.between(now, ticket.resolveBy);
-            outbox.publish(new SlaAtRisk(ticket.id, ticket.launchId, ticket.title, ticket.impact, ticket.assignee,
-                    ticket.reportedAt, ticket.resolveBy, left.toMinutes(), tickets.linkTo(ticket)));
+            outbox.publish(ticket.atRiskEvent(now, tickets.linkTo(ticket)));
             ticket.atRiskAnnouncedAt = now;
-            TicketChange.record(ticket.id, now, ACTOR, "SLA_AT_RISK", left.toMinutes() + " minute(s) left");
+            TicketChange.record(ticket.id, now, ACTOR, "SLA_AT_RISK",
+                    Duration.between(now, ticket.resolveBy).toMinutes() + " minute(s) left");
         }
-        List<Ticket> breached = due("""
-                from Ticket where resolveBy is not null and resolvedAt is null and breachAnnouncedAt is null
-                and resolveBy <= :now""", Map.of("now", now));
+        List<Ticket> breached = due(Ticket.pastDeadline(now).add("breachAnnouncedAt is null", Map.of()));
         for (Ticket ticket : breached) {
-            outbox.publish(new SlaBreached(ticket.id, ticket.launchId, ticket.title, ticket.impact, ticket.assignee,
-                    ticket.reportedAt, ticket.resolveBy, tickets.linkTo(ticket)));
+            outbox.publish(ticket.breachedEvent(tickets.linkTo(ticket)));
             ticket.breachAnnouncedAt = now;
             TicketChange.record(ticket.id, now, ACTOR, "SLA_BREACHED", "deadline " + ticket.resolveBy + " passed");
         }
         return atRisk.size() + breached.size();
     }
 
-    private List<Ticket> due(String query, Map<String, ?> parameters) {
-        TypedQuery<Ticket> due = entityManager.createQuery(query, Ticket.class);
-        parameters.forEach(due::setParameter);
+    private List<Ticket> due(Criteria criteria) {
+        TypedQuery<Ticket> due = entityManager.createQuery("from Ticket where " + criteria.query(), Ticket.class);
+        criteria.parameters().forEach(due::setParameter);
         return due.setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .setHint(SpecHints.HINT_SPEC_LOCK_TIMEOUT, SKIP_LOCKED)
+                .setHint(SpecHints.HINT_SPEC_LOCK_TIMEOUT, Locking.SKIP_LOCKED)
                 .getResultList();
     }
 }

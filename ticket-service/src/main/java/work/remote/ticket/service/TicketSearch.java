@@ -2,21 +2,18 @@ package work.remote.ticket.service;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.StringJoiner;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 
 import work.remote.events.ticket.Severity;
 import work.remote.events.ticket.TicketType;
+import work.remote.platform.paging.Page;
+import work.remote.platform.paging.PageRequest;
+import work.remote.platform.query.Criteria;
 import work.remote.ticket.Ticket;
 import work.remote.ticket.TicketState;
 import work.remote.ticket.config.TicketConfig;
@@ -33,11 +30,9 @@ public class TicketSearch {
         BREACHED
     }
 
+    /** The filters a caller gave; null ones match every ticket. */
     public record Filter(UUID launchId, UUID parentId, TicketType type, Severity severity, TicketState state,
             SlaStanding sla) {
-    }
-
-    public record Slice(List<Ticket> items, long total) {
     }
 
     private final Clock clock;
@@ -49,36 +44,25 @@ public class TicketSearch {
         this.sla = config.sla();
     }
 
-    public Slice find(Filter filter, int page, int size) {
-        StringJoiner where = new StringJoiner(" and ");
-        Map<String, Object> parameters = new HashMap<>();
-        equal(where, parameters, "launchId", filter.launchId());
-        equal(where, parameters, "parentId", filter.parentId());
-        equal(where, parameters, "type", filter.type());
-        equal(where, parameters, "severity", filter.severity());
-        equal(where, parameters, "state", filter.state());
+    /** The tickets matching {@code filter}, newest report first. */
+    public Page<Ticket> find(Filter filter, PageRequest page) {
+        Criteria where = Criteria.where()
+                .equal("launchId", filter.launchId())
+                .equal("parentId", filter.parentId())
+                .equal("type", filter.type())
+                .equal("severity", filter.severity())
+                .equal("state", filter.state());
         if (filter.sla() != null) {
-            Instant now = clock.instant();
-            if (filter.sla() == SlaStanding.AT_RISK) {
-                Ticket.Condition atRisk = Ticket.atRisk(now, sla.atRiskAfter());
-                where.add(atRisk.hql());
-                parameters.putAll(atRisk.parameters());
-            } else {
-                parameters.put("now", now);
-                where.add("resolveBy is not null and ((resolvedAt is null and resolveBy <= :now) or resolvedAt > resolveBy)");
-            }
+            Criteria standing = standing(filter.sla(), clock.instant());
+            where.add(standing.query(), standing.parameters());
         }
-        Sort newestFirst = Sort.descending("reportedAt").and("id");
-        PanacheQuery<Ticket> query = where.length() == 0
-                ? Ticket.findAll(newestFirst)
-                : Ticket.find(where.toString(), newestFirst, parameters);
-        return new Slice(query.page(Page.of(page, size)).list(), query.count());
+        return Page.of(Ticket.find(where.query(), Sort.descending("reportedAt").and("id"), where.parameters()), page);
     }
 
-    private static void equal(StringJoiner where, Map<String, Object> parameters, String field, Object value) {
-        if (value != null) {
-            where.add(field + " = :" + field);
-            parameters.put(field, value);
-        }
+    private Criteria standing(SlaStanding standing, Instant now) {
+        return switch (standing) {
+            case AT_RISK -> Ticket.atRisk(now, sla.atRiskAfter());
+            case BREACHED -> Ticket.breached(now);
+        };
     }
 }

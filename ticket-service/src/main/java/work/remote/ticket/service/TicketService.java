@@ -10,12 +10,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import work.remote.platform.outbox.Outbox;
-import work.remote.events.ticket.CriticalIssueReported;
 import work.remote.events.ticket.Impact;
-import work.remote.events.ticket.TicketOpened;
-import work.remote.events.ticket.TicketResolved;
 import work.remote.events.ticket.TicketType;
+import work.remote.platform.caller.Caller;
+import work.remote.platform.links.Links;
+import work.remote.platform.outbox.Outbox;
 import work.remote.platform.problem.ProblemException;
 import work.remote.ticket.Launch;
 import work.remote.ticket.Ticket;
@@ -30,17 +29,23 @@ public class TicketService {
     private final Outbox outbox;
     private final Clock clock;
     private final TicketConfig config;
+    private final Links links;
 
     /** What a reporter tells about a problem, request or question; {@code parentId} and {@code links} may be null. */
     public record Report(String title, String description, TicketType type, Impact impact, String impactDetail,
             int affectedUsers, UUID parentId, List<String> links) {
     }
 
+    /** Move a ticket to {@code to}; the note (may be null) goes into its timeline; resolving, it is the resolution. */
+    public record Transition(TicketState to, String note) {
+    }
+
     @Inject
-    public TicketService(Outbox outbox, Clock clock, TicketConfig config) {
+    public TicketService(Outbox outbox, Clock clock, TicketConfig config, Links links) {
         this.outbox = outbox;
         this.clock = clock;
         this.config = config;
+        this.links = links;
     }
 
     /**
@@ -48,17 +53,16 @@ public class TicketService {
      * {@code CriticalIssueReported}. A child ticket belongs to its parent's launch.
      */
     @Transactional
-    public Ticket report(Report report, String reporter) {
+    public Ticket report(Report report, Caller reporter) {
         Ticket ticket = Ticket.report(report.type(), report.title(), report.description(), report.impact(),
-                report.impactDetail(), report.affectedUsers(), reporter, clock.instant(),
+                report.impactDetail(), report.affectedUsers(), reporter.name(), clock.instant(),
                 config.sla().criticalResolveWithin());
         if (report.parentId() != null) {
             Ticket parent = Ticket.findById(report.parentId());
             if (parent == null) {
                 throw ProblemException.invalid("parentId", "no ticket " + report.parentId());
             }
-            ticket.parentId = parent.id;
-            ticket.launchId = parent.launchId;
+            ticket.fileUnder(parent);
         }
         ticket.links = report.links() == null ? List.of() : List.copyOf(report.links());
         return open(ticket);
@@ -67,12 +71,7 @@ public class TicketService {
     /** Opens the ticket under which CS files a live launch's feedback. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Ticket openParentFeedbackTicket(Launch launch, String product) {
-        Ticket parent = Ticket.report(TicketType.REQUEST, "Feedback on the launch of " + launch.feature,
-                "File every bug report, user request and question about " + launch.feature + " as a child of this "
-                        + "ticket and post its link in " + launch.csChannel + ". Rules: " + launch.rulesDocumentLink,
-                Impact.NONE, null, 0, product, clock.instant(), config.sla().criticalResolveWithin());
-        parent.launchId = launch.id;
-        return open(parent);
+        return open(Ticket.feedbackParentOf(launch, product, clock.instant()));
     }
 
     private Ticket open(Ticket ticket) {
@@ -80,54 +79,51 @@ public class TicketService {
         TicketChange.record(ticket.id, ticket.reportedAt, ticket.reporter, "REPORTED",
                 ticket.severity + " " + ticket.type + ", impact " + ticket.impact);
         String link = linkTo(ticket);
-        outbox.publish(new TicketOpened(ticket.id, ticket.launchId, ticket.parentId, ticket.title, ticket.type,
-                ticket.severity, ticket.impact, ticket.affectedUsers, ticket.reporter, ticket.reportedAt, link));
+        outbox.publish(ticket.openedEvent(link));
         if (ticket.isCritical()) {
-            outbox.publish(new CriticalIssueReported(ticket.id, ticket.launchId, ticket.title, ticket.impact,
-                    ticket.impactDetail, ticket.affectedUsers, ticket.reporter, ticket.reportedAt, ticket.resolveBy,
-                    link));
+            outbox.publish(ticket.criticalIssueReportedEvent(link));
         }
         return ticket;
     }
 
     @Transactional
-    public TicketComment comment(UUID id, String body, String author) {
+    public TicketComment comment(UUID id, String body, Caller author) {
         Ticket ticket = find(id);
-        TicketComment comment = new TicketComment();
-        comment.id = UUID.randomUUID();
-        comment.ticketId = ticket.id;
-        comment.author = author;
-        comment.body = body;
-        comment.at = clock.instant();
+        TicketComment comment = TicketComment.write(ticket.id, author.name(), body, clock.instant());
         comment.persist();
-        TicketChange.record(ticket.id, comment.at, author, "COMMENTED", body.length() > 200
+        TicketChange.record(ticket.id, comment.at, author.name(), "COMMENTED", body.length() > 200
                 ? body.substring(0, 200) + "…" : body);
         return comment;
     }
 
-    /** Gives the ticket to {@code assignee}, or to nobody when null. */
+    /**
+     * Gives the ticket to {@code assignee}, or to nobody when null; {@code expectedRevision}, when given, must be the
+     * ticket's current revision.
+     */
     @Transactional
-    public Ticket assign(UUID id, String assignee, String actor) {
+    public Ticket assign(UUID id, String assignee, Long expectedRevision, Caller actor) {
         Ticket ticket = lock(id);
+        ticket.requireRevision(expectedRevision);
         String previous = ticket.assignee;
         ticket.assignee = assignee;
-        TicketChange.record(ticket.id, clock.instant(), actor, "ASSIGNED",
+        TicketChange.record(ticket.id, clock.instant(), actor.name(), "ASSIGNED",
                 (previous == null ? "nobody" : previous) + " → " + (assignee == null ? "nobody" : assignee));
         return ticket;
     }
 
     /** Moves a ticket along its workflow, records it in the timeline, and announces a resolution. */
     @Transactional
-    public Ticket transition(UUID id, TicketState target, String note, String actor) {
+    public Ticket transition(UUID id, Transition transition, Caller actor) {
         Ticket ticket = lock(id);
         TicketState from = ticket.state;
+        TicketState target = transition.to();
+        String note = transition.note();
         Instant now = clock.instant();
         ticket.moveTo(target, now);
-        TicketChange.record(ticket.id, now, actor, target.name(), from + " → " + target + (note == null ? "" : ": " + note));
+        TicketChange.record(ticket.id, now, actor.name(), target.name(),
+                from + " → " + target + (note == null ? "" : ": " + note));
         if (target == TicketState.RESOLVED) {
-            outbox.publish(new TicketResolved(ticket.id, ticket.launchId, ticket.parentId, ticket.title, ticket.type,
-                    ticket.severity, note == null ? "resolved" : note, actor, ticket.reportedAt, ticket.resolvedAt,
-                    ticket.resolvedWithinSla(), linkTo(ticket)));
+            outbox.publish(ticket.resolvedEvent(note == null ? "resolved" : note, actor.name(), linkTo(ticket)));
         }
         return ticket;
     }
@@ -140,6 +136,18 @@ public class TicketService {
         return ticket;
     }
 
+    /** Everything that happened to the ticket, oldest first. */
+    public List<TicketChange> timeline(UUID id) {
+        find(id);
+        return TicketChange.timelineOf(id);
+    }
+
+    /** The ticket's comments, oldest first. */
+    public List<TicketComment> comments(UUID id) {
+        find(id);
+        return TicketComment.of(id);
+    }
+
     /** Concurrent changes to one ticket wait for each other, so the second sees the first's result. */
     private Ticket lock(UUID id) {
         Ticket ticket = Ticket.findById(id, LockModeType.PESSIMISTIC_WRITE);
@@ -150,10 +158,6 @@ public class TicketService {
     }
 
     public String linkTo(Ticket ticket) {
-        return linkToTicket(ticket.id);
-    }
-
-    public String linkToTicket(UUID id) {
-        return config.publicUrl() + "/tickets/" + id;
+        return links.to("tickets", ticket.id);
     }
 }

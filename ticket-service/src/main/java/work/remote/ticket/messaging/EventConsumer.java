@@ -9,13 +9,13 @@ import org.jboss.logging.Logger;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
-import work.remote.platform.inbox.Inbox;
-import work.remote.platform.inbox.ReceivedEvent;
 import work.remote.events.meeting.Invitee;
 import work.remote.events.meeting.MeetingConcluded;
 import work.remote.events.meeting.MeetingKind;
 import work.remote.events.meeting.MeetingSubject;
 import work.remote.events.meeting.RelayAcknowledged;
+import work.remote.platform.inbox.Inbox;
+import work.remote.platform.inbox.ReceivedEvent;
 import work.remote.ticket.Launch;
 import work.remote.ticket.service.LaunchService;
 
@@ -24,23 +24,23 @@ import work.remote.ticket.service.LaunchService;
  * afterwards (gate 4). The inbox makes a redelivered event count once.
  */
 @ApplicationScoped
-public class TrainingAttendanceConsumer {
+public class EventConsumer {
 
     static final String CONSUMER = "ticket-service";
-    private static final Logger LOG = Logger.getLogger(TrainingAttendanceConsumer.class);
+    private static final Logger LOG = Logger.getLogger(EventConsumer.class);
 
     private final Inbox inbox;
     private final LaunchService launches;
 
     @Inject
-    public TrainingAttendanceConsumer(Inbox inbox, LaunchService launches) {
+    public EventConsumer(Inbox inbox, LaunchService launches) {
         this.inbox = inbox;
         this.launches = launches;
     }
 
-    @Incoming("meeting-events")
+    @Incoming("remote-work-events")
     @Blocking
-    public void onMeetingEvent(ConsumerRecord<String, String> record) {
+    public void onEvent(ConsumerRecord<String, String> record) {
         inbox.process(CONSUMER, record, this::apply);
     }
 
@@ -48,9 +48,9 @@ public class TrainingAttendanceConsumer {
         if (event.is(MeetingConcluded.class)) {
             MeetingConcluded meeting = event.dataAs(MeetingConcluded.class);
             if (isLaunchTraining(meeting.kind(), meeting.subject())) {
-                launches.recordTraining(meeting.subject().id(), meeting.meetingId(),
+                launches.recordTraining(meeting.subject().id(), new LaunchService.TrainingHeld(meeting.meetingId(),
                         meeting.attendees().stream().map(Invitee::person).toList(),
-                        meeting.absentees().stream().map(Invitee::person).toList(), null);
+                        meeting.absentees().stream().map(Invitee::person).toList()), null);
             }
         } else if (event.is(RelayAcknowledged.class)) {
             RelayAcknowledged relay = event.dataAs(RelayAcknowledged.class);

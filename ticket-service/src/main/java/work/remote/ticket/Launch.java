@@ -34,6 +34,7 @@ import work.remote.events.ticket.LaunchState;
 import work.remote.events.ticket.LaunchStatusPosted;
 import work.remote.events.ticket.RuleChanged;
 import work.remote.platform.problem.ProblemException;
+import work.remote.platform.revision.Revision;
 
 /**
  * A feature launch coordinated between product and customer support. Before it starts, its state follows the
@@ -189,7 +190,7 @@ public class Launch extends PanacheEntityBase {
 
     /** Refuses a change made to an older revision than the current one; a null {@code expected} names none. */
     public void requireRevision(Long expected) {
-        Revision.require("launch", id, version, expected);
+        Revision.require("launch " + id, version, expected);
     }
 
     public void requireNotStarted(String action) {

@@ -29,6 +29,7 @@ import work.remote.events.ticket.TicketResolved;
 import work.remote.events.ticket.TicketType;
 import work.remote.platform.problem.ProblemException;
 import work.remote.platform.query.Criteria;
+import work.remote.platform.revision.Revision;
 
 /**
  * A reported problem, request or question. Anything that touches users' money is CRITICAL whatever the number
@@ -160,7 +161,7 @@ public class Ticket extends PanacheEntityBase {
 
     /** Refuses a change made to an older revision than the current one; a null {@code expected} names none. */
     public void requireRevision(Long expected) {
-        Revision.require("ticket", id, version, expected);
+        Revision.require("ticket " + id, version, expected);
     }
 
     /** Whether a resolved ticket met its deadline; null when it had none. */

@@ -15,18 +15,15 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 
 import work.remote.devinfra.RemoteWorkTestResource;
-import work.remote.platform.CloudEventRecords;
-import work.remote.platform.outbox.OutboxEvent;
+import work.remote.platform.outbox.OutboxedEvents;
 import work.remote.platform.paging.PageBounds;
 
 /**
@@ -39,11 +36,10 @@ import work.remote.platform.paging.PageBounds;
 class RequestBoundsTest {
 
     /** Where the events must stay, below Kafka's 1 MiB {@code max.request.size}. */
-    private static final int EVENT_BUDGET = 900_000;
     private static final String WIDE = "界";
 
     @Inject
-    EntityManager entityManager;
+    OutboxedEvents outbox;
 
     @Test
     void aPageWhoseOffsetWouldOverflowIsRefusedNamingPage() {
@@ -76,7 +72,7 @@ class RequestBoundsTest {
     @Test
     void theLargestCriticalReportMakesEventsThatFitAKafkaRecord() {
         String id = report(largestTicket()).statusCode(201).extract().path("id");
-        assertEventsFit(id, "work.remote.ticket.TicketOpened", "work.remote.ticket.CriticalIssueReported");
+        outbox.assertFit(id, "work.remote.ticket.TicketOpened", "work.remote.ticket.CriticalIssueReported");
 
         Map<String, Object> oneLinkMore = largestTicket();
         List<String> links = new ArrayList<>(strings(20, 2_000, "https://chat.remote.work/m/"));
@@ -89,7 +85,7 @@ class RequestBoundsTest {
     void theLargestLaunchPlanMakesAnEventThatFitsAKafkaRecord() {
         String id = Launches.as(Launches.PRODUCT, "product").body(largestPlan(100)).post("/launches").then()
                 .statusCode(201).extract().path("id");
-        assertEventsFit(id, "work.remote.ticket.LaunchPlanned");
+        outbox.assertFit(id, "work.remote.ticket.LaunchPlanned");
 
         Launches.as(Launches.PRODUCT, "product").body(largestPlan(101)).post("/launches").then().statusCode(400)
                 .body("violations[0].field", equalTo("csAgents"));
@@ -107,7 +103,7 @@ class RequestBoundsTest {
                 "rulesDocumentLink", "https://docs.remote.work/" + text(2_000 - 25));
         Launches.as(Launches.PRODUCT, "product").body(change).post("/launches/" + id + "/rule-changes").then()
                 .statusCode(201);
-        assertEventsFit(id, "work.remote.ticket.LaunchStatusPosted", "work.remote.ticket.RuleChanged");
+        outbox.assertFit(id, "work.remote.ticket.LaunchStatusPosted", "work.remote.ticket.RuleChanged");
 
         Map<String, Object> oneSymptomMore = Map.of("phase", "DEGRADED", "message", "Deploying",
                 "expectedSymptoms", strings(21, 10, ""));
@@ -129,24 +125,9 @@ class RequestBoundsTest {
                 .post("/tickets/" + id + "/transitions").then().statusCode(200);
         get("/tickets/" + id + "/timeline").statusCode(200)
                 .body("detail", hasItem("IN_PROGRESS → RESOLVED: " + text(2_000)));
-        assertEventsFit(id, "work.remote.ticket.TicketResolved");
+        outbox.assertFit(id, "work.remote.ticket.TicketResolved");
     }
 
-    /** Asserts that every event about {@code subject} fits, and answers the largest record of each type. */
-    private Map<String, Integer> assertEventsFit(String subject, String... types) {
-        List<OutboxEvent> events = QuarkusTransaction.requiringNew().call(() -> entityManager
-                .createQuery("from OutboxEvent e where e.ceSubject = :subject order by e.position", OutboxEvent.class)
-                .setParameter("subject", subject).getResultList());
-        assertThat(events).extracting(event -> event.ceType).contains(types);
-        Map<String, Integer> largest = new HashMap<>();
-        for (OutboxEvent event : events) {
-            int bytes = event.sizeInBytes();
-            assertThat(bytes).as(event.ceType + " as a Kafka record").isLessThan(EVENT_BUDGET)
-                    .isLessThan(CloudEventRecords.MAX_REQUEST_SIZE);
-            largest.merge(event.ceType, bytes, Math::max);
-        }
-        return largest;
-    }
 
     private static Map<String, Object> largestTicket() {
         Map<String, Object> ticket = new HashMap<>();

@@ -33,6 +33,7 @@ import work.remote.platform.links.Links;
 import work.remote.platform.paging.Page;
 import work.remote.platform.paging.PageRequest;
 import work.remote.platform.problem.Problem;
+import work.remote.platform.revision.Revisions;
 import work.remote.ticket.FeedbackSummary;
 import work.remote.ticket.Launch;
 import work.remote.ticket.RuleChange;
@@ -99,7 +100,7 @@ public class LaunchResource {
             content = @Content(schema = @Schema(implementation = LaunchView.class)))
     public Response get(@PathParam("id") UUID id) {
         LaunchView launch = view(search.overview(id));
-        return Revisions.tagged(Response.ok(launch), launch.version()).build();
+        return Revisions.ok(launch, launch.version());
     }
 
     @POST
@@ -130,7 +131,7 @@ public class LaunchResource {
     public Response saveTrainingKit(@PathParam("id") UUID id, @HeaderParam(Revisions.IF_MATCH) String ifMatch,
             @Valid @NotNull TrainingKit kit) {
         LaunchView launch = view(launches.saveTrainingKit(id, kit, Revisions.expected(ifMatch), caller.get()));
-        return Revisions.tagged(Response.ok(launch), launch.version()).build();
+        return Revisions.ok(launch, launch.version());
     }
 
     @POST

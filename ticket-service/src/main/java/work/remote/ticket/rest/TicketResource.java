@@ -35,6 +35,7 @@ import work.remote.platform.links.Links;
 import work.remote.platform.paging.Page;
 import work.remote.platform.paging.PageRequest;
 import work.remote.platform.problem.Problem;
+import work.remote.platform.revision.Revisions;
 import work.remote.ticket.Ticket;
 import work.remote.ticket.TicketComment;
 import work.remote.ticket.TicketState;
@@ -100,7 +101,7 @@ public class TicketResource {
             content = @Content(schema = @Schema(implementation = TicketView.class)))
     public Response get(@PathParam("id") UUID id) {
         Ticket ticket = tickets.find(id);
-        return Revisions.tagged(Response.ok(view(ticket)), ticket.version).build();
+        return Revisions.ok(view(ticket), ticket.version);
     }
 
     @POST
@@ -154,7 +155,7 @@ public class TicketResource {
     public Response assign(@PathParam("id") UUID id, @HeaderParam(Revisions.IF_MATCH) String ifMatch,
             @Valid @NotNull AssignRequest request) {
         Ticket ticket = tickets.assign(id, request.assignee(), Revisions.expected(ifMatch), caller.get());
-        return Revisions.tagged(Response.ok(view(ticket)), ticket.version).build();
+        return Revisions.ok(view(ticket), ticket.version);
     }
 
     private TicketView view(Ticket ticket) {

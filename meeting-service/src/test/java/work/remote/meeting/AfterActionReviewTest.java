@@ -41,9 +41,9 @@ import work.remote.events.meeting.MeetingSubject;
 import work.remote.events.meeting.RetrospectiveCompleted;
 import work.remote.meeting.config.MeetingConfig;
 import work.remote.meeting.service.OverdueActionItems;
-import work.remote.platform.clock.TestClock;
 import work.remote.platform.links.Links;
 import work.remote.platform.outbox.Outbox;
+import work.remote.platform.testing.TestClock;
 
 /** After-action reviews: the write-up, action items open → done or dropped, and overdue items announced once. */
 @QuarkusTest

@@ -52,8 +52,8 @@ import work.remote.events.meeting.RelayAcknowledged;
 import work.remote.events.meeting.RelayRequested;
 import work.remote.meeting.service.MeetingService;
 import work.remote.platform.caller.Caller;
-import work.remote.platform.clock.TestClock;
 import work.remote.platform.problem.ProblemMapper;
+import work.remote.platform.testing.TestClock;
 
 /** Running a meeting: agenda with actual times, parking lot, attendance, conclusion and relays. */
 @QuarkusTest

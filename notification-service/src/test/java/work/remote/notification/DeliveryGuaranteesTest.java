@@ -37,7 +37,7 @@ import work.remote.events.notification.NotificationDead;
 import work.remote.events.ticket.CriticalIssueReported;
 import work.remote.events.ticket.SlaAtRisk;
 import work.remote.events.ticket.SlaBreached;
-import work.remote.platform.clock.TestClock;
+import work.remote.platform.testing.TestClock;
 
 /**
  * Nothing lost, nothing doubled: transient failures are retried for the retry window, a refusal is dead at once, every

@@ -26,7 +26,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import work.remote.devinfra.RecordingConsumer;
 import work.remote.devinfra.RemoteWorkTestResource;
 import work.remote.events.ticket.CriticalIssueReported;
-import work.remote.platform.clock.TestClock;
+import work.remote.platform.testing.TestClock;
 
 /** Dead letters are announced, listed and replayed; every delivery can be found in the log. */
 @QuarkusTest

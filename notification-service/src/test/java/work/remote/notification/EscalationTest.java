@@ -24,7 +24,7 @@ import work.remote.devinfra.RemoteWorkTestResource;
 import work.remote.devinfra.SmtpServer;
 import work.remote.events.ticket.CriticalIssueReported;
 import work.remote.notification.escalation.EscalationWatch;
-import work.remote.platform.clock.TestClock;
+import work.remote.platform.testing.TestClock;
 
 /**
  * A critical issue Slack did not get (its message is dead, or still not delivered 5 minutes after it was planned) is

@@ -23,8 +23,8 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 import work.remote.devinfra.RemoteWorkTestResource;
-import work.remote.platform.outbox.OutboxedEvents;
 import work.remote.platform.paging.PageBounds;
+import work.remote.platform.testing.OutboxedEvents;
 import work.remote.process.rest.DraftRequest;
 
 /**

@@ -23,8 +23,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 
 import work.remote.devinfra.RemoteWorkTestResource;
-import work.remote.platform.outbox.OutboxedEvents;
 import work.remote.platform.paging.PageBounds;
+import work.remote.platform.testing.OutboxedEvents;
 
 /**
  * Every request bound holds with a 400 naming the field, and the largest valid request of each event-producing

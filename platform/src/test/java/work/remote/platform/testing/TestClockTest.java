@@ -1,4 +1,4 @@
-package work.remote.platform.clock;
+package work.remote.platform.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

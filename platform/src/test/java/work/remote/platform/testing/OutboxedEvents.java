@@ -1,4 +1,4 @@
-package work.remote.platform.outbox;
+package work.remote.platform.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import work.remote.platform.CloudEventRecords;
+import work.remote.platform.outbox.OutboxEvent;
 
 /** What a service under test wrote to its outbox, for tests that prove the largest valid request still publishes. */
 @ApplicationScoped

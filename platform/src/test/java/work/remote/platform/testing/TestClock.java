@@ -1,10 +1,11 @@
-package work.remote.platform.clock;
+package work.remote.platform.testing;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 
 import jakarta.inject.Singleton;
 
@@ -28,9 +29,12 @@ public class TestClock extends Clock {
         }
     }
 
-    /** Stops time at the current instant until {@link #reset()}; returns that instant. */
+    /**
+     * Stops time at the current millisecond until {@link #reset()}; returns that instant. A whole millisecond, so that
+     * what PostgreSQL stores (microseconds) is exactly what the clock said.
+     */
     public Instant freeze() {
-        frozenAt = instant();
+        frozenAt = instant().truncatedTo(ChronoUnit.MILLIS);
         return frozenAt;
     }
 

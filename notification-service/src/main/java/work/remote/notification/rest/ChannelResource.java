@@ -26,8 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import work.remote.notification.Versions;
-import work.remote.notification.channel.SlackChannel;
-import work.remote.notification.channel.SlackChannelService;
+import work.remote.notification.SlackChannel;
+import work.remote.notification.service.SlackChannelService;
 import work.remote.platform.paging.Page;
 import work.remote.platform.paging.PageRequest;
 import work.remote.platform.links.Links;

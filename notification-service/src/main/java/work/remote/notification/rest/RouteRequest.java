@@ -10,9 +10,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import work.remote.events.ticket.Severity;
-import work.remote.notification.route.RouteService;
-import work.remote.notification.route.RouteTarget;
-import work.remote.notification.route.TargetKind;
+import work.remote.notification.service.RouteService;
+import work.remote.notification.RouteTarget;
+import work.remote.notification.TargetKind;
 
 /**
  * A route to create, or what an existing one becomes. {@code eventType} is a {@code ce_type} or

@@ -7,7 +7,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
-import work.remote.notification.channel.SlackChannelService;
+import work.remote.notification.service.SlackChannelService;
 
 /**
  * A Slack channel to register, or what a registered one becomes. {@code webhookUrl} is write-only: required to

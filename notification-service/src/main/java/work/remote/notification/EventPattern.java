@@ -8,7 +8,8 @@ import work.remote.events.EventType;
 
 /**
  * The events a route listens to: one {@code ce_type} ({@code work.remote.ticket.CriticalIssueReported}) or every
- * type of a context ({@code work.remote.ticket.*}). Which contexts qualify is {@link work.remote.notification.service.ConsumedContexts}' call.
+ * type of a context ({@code work.remote.ticket.*}). Which contexts qualify is
+ * {@link work.remote.notification.service.ConsumedContexts}' call.
  */
 public record EventPattern(String context, String name) {
 

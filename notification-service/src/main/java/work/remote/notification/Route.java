@@ -26,6 +26,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import work.remote.events.EventType;
 import work.remote.events.ticket.CriticalIssueReported;
 import work.remote.events.ticket.Severity;
+import work.remote.platform.revision.Revision;
 
 /** Sends the events of a type (or of a whole context) that meet its conditions to its targets. */
 @Entity
@@ -77,7 +78,15 @@ public class Route extends PanacheEntityBase {
         return list("enabled = true order by name");
     }
 
-    /** Listens to the events {@code pattern} covers; {@code pattern} is one {@link work.remote.notification.service.ConsumedContexts} accepted. */
+    /** Refuses a change made to another revision than the current one. */
+    public void requireRevision(long expectedRevision) {
+        Revision.require("route " + id, version, expectedRevision);
+    }
+
+    /**
+     * Listens to the events {@code pattern} covers; {@code pattern} is one
+     * {@link work.remote.notification.service.ConsumedContexts} accepted.
+     */
     public void listenTo(EventPattern pattern) {
         this.pattern = pattern;
         this.eventType = pattern.value();

@@ -14,10 +14,13 @@ import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
+import work.remote.platform.revision.Revision;
+
 /**
  * A Slack channel ops registered: its name, its incoming-webhook URL (a secret: only the sending path reads it,
  * nothing shows or logs it) and how fast it may be sent to. How much of that limit is used up right now lives in
- * columns of the same row that only {@link work.remote.notification.service.ChannelRateLimiter} reads and writes, so they are not mapped here.
+ * columns of the same row that only {@link work.remote.notification.service.ChannelRateLimiter} reads and writes,
+ * so they are not mapped here.
  */
 @Entity
 @Table(name = "slack_channel")
@@ -61,6 +64,11 @@ public class SlackChannel extends PanacheEntityBase {
 
     public static Optional<SlackChannel> named(String name) {
         return find("name", name).firstResultOptional();
+    }
+
+    /** Refuses a change made to another revision than the current one. */
+    public void requireRevision(long expectedRevision) {
+        Revision.require("Slack channel " + id, version, expectedRevision);
     }
 
     public void limitTo(RateLimit limit) {

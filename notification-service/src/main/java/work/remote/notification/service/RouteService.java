@@ -18,7 +18,6 @@ import work.remote.events.ticket.Severity;
 import work.remote.notification.EventPattern;
 import work.remote.notification.Route;
 import work.remote.notification.RouteTarget;
-import work.remote.notification.Versions;
 import work.remote.platform.paging.Page;
 import work.remote.platform.paging.PageRequest;
 import work.remote.platform.problem.Problem;
@@ -67,9 +66,9 @@ public class RouteService {
     }
 
     @Transactional
-    public Route change(UUID id, long expectedVersion, RouteDefinition definition) {
+    public Route change(UUID id, long expectedRevision, RouteDefinition definition) {
         Route route = get(id);
-        Versions.require(route.version, expectedVersion, "Route " + id);
+        route.requireRevision(expectedRevision);
         define(route, definition);
         Route.flush();
         return route;

@@ -15,7 +15,6 @@ import io.quarkus.panache.common.Sort;
 
 import work.remote.notification.RateLimit;
 import work.remote.notification.SlackChannel;
-import work.remote.notification.Versions;
 import work.remote.notification.config.NotificationConfig;
 import work.remote.platform.paging.Page;
 import work.remote.platform.paging.PageRequest;
@@ -79,10 +78,10 @@ public class SlackChannelService {
     }
 
     @Transactional
-    public SlackChannel change(UUID id, long expectedVersion, ChannelChange change) {
+    public SlackChannel change(UUID id, long expectedRevision, ChannelChange change) {
         rejectIfAny(limitViolations(change));
         SlackChannel channel = get(id);
-        Versions.require(channel.version, expectedVersion, "Slack channel " + id);
+        channel.requireRevision(expectedRevision);
         refuseTakenName(change.name(), id);
         channel.name = change.name();
         if (change.webhookUrl() != null) {

@@ -23,7 +23,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import work.remote.devinfra.RemoteWorkTestResource;
 import work.remote.devinfra.SmtpServer;
 import work.remote.events.ticket.CriticalIssueReported;
-import work.remote.notification.escalation.EscalationWatch;
+import work.remote.notification.service.EscalationWatch;
 import work.remote.platform.testing.TestClock;
 
 /**

@@ -9,7 +9,7 @@ import java.util.stream.Stream;
 import work.remote.events.DomainEvent;
 import work.remote.events.EventCatalog;
 import work.remote.events.EventSamples;
-import work.remote.notification.route.ConfiguredContexts;
+import work.remote.notification.service.ConfiguredContexts;
 
 /**
  * Events of every type this service consumes, made from their samples with every string field, nested ones

@@ -30,10 +30,8 @@ import work.remote.events.notification.Channel;
 import work.remote.events.ticket.LaunchStarted;
 import work.remote.events.ticket.SlaAtRisk;
 import work.remote.events.ticket.SlaBreached;
-import work.remote.notification.delivery.MessageRenderer;
-import work.remote.notification.delivery.RenderedMessage;
-import work.remote.notification.route.ConfiguredContexts;
-import work.remote.notification.route.ConsumedEvent;
+import work.remote.notification.service.MessageRenderer;
+import work.remote.notification.service.ConfiguredContexts;
 
 /** Every event type this service consumes renders, from its sample, into Block Kit and an email with its link. */
 @QuarkusTest

@@ -22,15 +22,15 @@ import io.quarkus.test.junit.QuarkusTest;
 
 import work.remote.devinfra.RemoteWorkTestResource;
 import work.remote.devinfra.SlackSink;
-import work.remote.notification.channel.ChannelRateLimiter;
+import work.remote.notification.service.ChannelRateLimiter;
 import work.remote.notification.config.NotificationConfig;
-import work.remote.notification.delivery.DeliveryAttempts;
-import work.remote.notification.delivery.DeliveryMetrics;
-import work.remote.notification.delivery.DeliveryAttempt;
-import work.remote.notification.delivery.DeliveryScheduler;
-import work.remote.notification.delivery.EmailSender;
-import work.remote.notification.delivery.SlackSender;
-import work.remote.notification.escalation.CriticalIssueEscalation;
+import work.remote.notification.service.DeliveryAttempts;
+import work.remote.notification.service.DeliveryMetrics;
+import work.remote.notification.service.DeliveryAttempt;
+import work.remote.notification.service.DeliveryScheduler;
+import work.remote.notification.service.EmailSender;
+import work.remote.notification.service.SlackSender;
+import work.remote.notification.service.CriticalIssueEscalation;
 import work.remote.platform.links.Links;
 import work.remote.platform.outbox.Outbox;
 

@@ -17,8 +17,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import work.remote.devinfra.RemoteWorkTestResource;
 import work.remote.events.DomainEvent;
 import work.remote.events.EventJson;
-import work.remote.notification.delivery.DeliveryPlanner;
-import work.remote.notification.route.ConsumedEvent;
+import work.remote.notification.service.DeliveryPlanner;
 
 /**
  * Planning an event renders each template its targets need once, from the event decoded once where it came in, and

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 
 import work.remote.devinfra.RemoteWorkTestResource;
 import work.remote.events.DomainEvent;
@@ -160,10 +162,10 @@ class RouteTest {
                 List.of(target("EMAIL", "cto@remote.work"), target("SLACK_CHANNEL", "#product"))));
 
         String seeded = "00000000-0000-4000-8000-000000000001";
-        long version = ((Number) Api.as("ops").when().get("/routes/" + seeded).then().statusCode(200)
-                .extract().path("version")).longValue();
-        Api.as("ops").body(Map.of("name", "critical-issues-to-product", "eventType", CRITICAL_ISSUE,
-                "targets", List.of(target("EMAIL_GROUP", "product")), "version", version))
+        String revision = Api.as("ops").when().get("/routes/" + seeded).then().statusCode(200).extract()
+                .header("ETag");
+        Api.as("ops").header("If-Match", revision).body(Map.of("name", "critical-issues-to-product",
+                "eventType", CRITICAL_ISSUE, "targets", List.of(target("EMAIL_GROUP", "product"))))
                 .when().put("/routes/" + seeded).then().statusCode(422);
         assertThat(dryRunTargets(EventSamples.criticalIssueReported())).contains("SLACK #product");
     }
@@ -171,19 +173,21 @@ class RouteTest {
     @Test
     void aCriticalIssueNoRouteSendsToAChannelStillReachesTheProductChannel() {
         String seeded = "00000000-0000-4000-8000-000000000001";
-        JsonPath route = Api.as("ops").when().get("/routes/" + seeded).then().extract().jsonPath();
+        ExtractableResponse<Response> read = Api.as("ops").when().get("/routes/" + seeded).then().extract();
+        JsonPath route = read.jsonPath();
         Map<String, Object> disabled = Map.of("name", route.getString("name"), "eventType", CRITICAL_ISSUE,
-                "enabled", false, "targets", route.getList("targets"), "version", route.getLong("version"));
-        long changed = Api.as("ops").body(disabled).when().put("/routes/" + seeded).then().statusCode(200)
-                .body("enabled", equalTo(false)).extract().jsonPath().getLong("version");
+                "enabled", false, "targets", route.getList("targets"));
+        String changed = Api.as("ops").header("If-Match", read.header("ETag")).body(disabled).when()
+                .put("/routes/" + seeded).then().statusCode(200).body("enabled", equalTo(false)).extract()
+                .header("ETag");
         try {
             CriticalIssueReported issue = TestEvents.criticalIssue("No route at all", null);
             assertThat(dryRunTargets(issue)).containsExactly("SLACK #product");
         } finally {
             Map<String, Object> enabled = new HashMap<>(disabled);
             enabled.put("enabled", true);
-            enabled.put("version", changed);
-            Api.as("ops").body(enabled).when().put("/routes/" + seeded).then().statusCode(200);
+            Api.as("ops").header("If-Match", changed).body(enabled).when().put("/routes/" + seeded).then()
+                    .statusCode(200);
         }
     }
 
@@ -207,18 +211,37 @@ class RouteTest {
     }
 
     @Test
+    void aRouteAnswersItsRevisionAsETagAndAChangeNamesItInIfMatch() {
+        Map<String, Object> definition = route("revisions", "work.remote.ticket.TicketResolved", Map.of(),
+                List.of(target("EMAIL", "a@remote.work")));
+        String created = Api.as("ops").body(definition).when().post("/routes").then().statusCode(201)
+                .header("ETag", "\"0\"").extract().path("id");
+        Api.as("cs-agent").when().get("/routes/" + created).then().statusCode(200).header("ETag", "\"0\"");
+
+        Map<String, Object> disabled = new HashMap<>(definition);
+        disabled.put("enabled", false);
+        Api.as("ops").header("If-Match", "\"0\"").body(disabled).when().put("/routes/" + created).then()
+                .statusCode(200).header("ETag", "\"1\"").body("enabled", equalTo(false)).body("version", equalTo(1));
+        Api.as("ops").header("If-Match", "\"0\"").body(definition).when().put("/routes/" + created).then()
+                .statusCode(409).contentType("application/problem+json")
+                .body("type", containsString("stale-revision")).body("detail", containsString("now at 1"));
+        Api.as("ops").header("If-Match", "yesterday").body(definition).when().put("/routes/" + created).then()
+                .statusCode(400).body("violations[0].field", equalTo("If-Match"));
+        Api.as("ops").when().get("/routes/" + created).then().header("ETag", "\"1\"")
+                .body("enabled", equalTo(false));
+        Api.as("admin").when().delete("/routes/" + created).then().statusCode(204);
+    }
+
+    @Test
     void aStaleOrDuplicateChangeIsAConflict() {
         Map<String, Object> definition = route("conflicts", "work.remote.ticket.TicketResolved",
                 Map.of("launchId", UUID.randomUUID().toString()), List.of(target("EMAIL", "a@remote.work")));
         String id = create(definition);
         Api.as("ops").body(definition).when().post("/routes").then().statusCode(409);
-        Map<String, Object> stale = new HashMap<>(definition);
-        stale.put("version", 7);
-        Api.as("ops").body(stale).when().put("/routes/" + id).then().statusCode(409)
-                .contentType("application/problem+json");
-        Map<String, Object> noVersion = new HashMap<>(definition);
-        Api.as("ops").body(noVersion).when().put("/routes/" + id).then().statusCode(400)
-                .body("violations[0].field", equalTo("version"));
+        Api.as("ops").header("If-Match", "\"7\"").body(definition).when().put("/routes/" + id).then()
+                .statusCode(409).contentType("application/problem+json");
+        Api.as("ops").body(definition).when().put("/routes/" + id).then().statusCode(428)
+                .body("violations[0].field", equalTo("If-Match"));
         Api.as("admin").when().delete("/routes/" + id).then().statusCode(204);
         Api.as("admin").when().get("/routes/" + id).then().statusCode(404);
     }

@@ -102,8 +102,9 @@ class SlackChannelTest {
                     .extract().path("items.find { it.name == '" + channel + "' }.id");
             responses.add(Api.as("cs-agent").when().get("/channels/" + id).then().statusCode(200).extract().asString());
             responses.add(Api.as("ops").queryParam("size", 200).when().get("/channels").then().extract().asString());
-            responses.add(Api.as("ops").body(Map.of("name", channel, "webhookUrl", "ftp://" + secret, "version", 0))
-                    .when().put("/channels/" + id).then().statusCode(400)
+            responses.add(Api.as("ops").header("If-Match", "\"0\"")
+                    .body(Map.of("name", channel, "webhookUrl", "ftp://" + secret)).when().put("/channels/" + id)
+                    .then().statusCode(400)
                     .body("violations.field", hasItem("webhookUrl")).extract().asString());
 
             RemoteWorkTestResource.slack().respondNext(500, Map.of(), "internal_error");
@@ -163,17 +164,20 @@ class SlackChannelTest {
         String channel = Api.uniqueChannel("changed");
         String webhook = "T0/changed/" + UUID.randomUUID();
         String id = Api.registerChannel(channel, webhook, Map.of());
-        Api.as("ops").when().get("/channels/" + id).then()
+        Api.as("ops").when().get("/channels/" + id).then().header("ETag", "\"0\"")
                 .body("ratePerSecond", equalTo(50.0f)).body("burst", equalTo(50)).body("unlimited", equalTo(false));
 
-        Map<String, Object> change = new HashMap<>(Map.of("name", channel, "ratePerSecond", 2, "burst", 4,
-                "version", 0));
-        Api.as("admin").body(change).when().put("/channels/" + id).then().statusCode(200)
-                .body("ratePerSecond", equalTo(2.0f)).body("burst", equalTo(4)).body("version", equalTo(1));
-        Api.as("admin").body(change).when().put("/channels/" + id).then().statusCode(409)
-                .contentType("application/problem+json");
-        Api.as("ops").body(Map.of("name", channel, "unlimited", true, "version", 1)).when().put("/channels/" + id)
-                .then().statusCode(200).body("unlimited", equalTo(true)).body("ratePerSecond", nullValue());
+        Map<String, Object> change = new HashMap<>(Map.of("name", channel, "ratePerSecond", 2, "burst", 4));
+        Api.as("admin").header("If-Match", "\"0\"").body(change).when().put("/channels/" + id).then()
+                .statusCode(200).body("ratePerSecond", equalTo(2.0f)).body("burst", equalTo(4))
+                .body("version", equalTo(1)).header("ETag", "\"1\"");
+        Api.as("admin").header("If-Match", "\"0\"").body(change).when().put("/channels/" + id).then()
+                .statusCode(409).contentType("application/problem+json");
+        Api.as("ops").body(change).when().put("/channels/" + id).then().statusCode(428)
+                .body("violations[0].field", equalTo("If-Match"));
+        Api.as("ops").header("If-Match", "\"1\"").body(Map.of("name", channel, "unlimited", true))
+                .when().put("/channels/" + id).then().statusCode(200)
+                .body("unlimited", equalTo(true)).body("ratePerSecond", nullValue());
 
         LaunchStatusPosted post = TestEvents.statusPost(UUID.randomUUID(), channel, "After the change");
         TestEvents.send(post);
@@ -188,8 +192,9 @@ class SlackChannelTest {
         try {
             List<Future<Response>> answers = new ArrayList<>();
             for (int burst = 1; burst <= 6; burst++) {
-                Map<String, Object> change = Map.of("name", channel, "burst", burst, "version", 0);
-                answers.add(clients.submit(() -> Api.as("ops").body(change).when().put("/channels/" + id)));
+                Map<String, Object> change = Map.of("name", channel, "burst", burst);
+                answers.add(clients.submit(() -> Api.as("ops").header("If-Match", "\"0\"").body(change).when()
+                        .put("/channels/" + id)));
             }
             List<Integer> statuses = new ArrayList<>();
             for (Future<Response> answer : answers) {

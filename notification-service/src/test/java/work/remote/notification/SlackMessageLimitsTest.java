@@ -28,10 +28,8 @@ import work.remote.devinfra.SlackSink;
 import work.remote.events.DomainEvent;
 import work.remote.events.EventJson;
 import work.remote.events.notification.Channel;
-import work.remote.notification.delivery.MessageRenderer;
-import work.remote.notification.delivery.RenderedMessage;
-import work.remote.notification.route.ConfiguredContexts;
-import work.remote.notification.route.ConsumedEvent;
+import work.remote.notification.service.MessageRenderer;
+import work.remote.notification.service.ConfiguredContexts;
 
 /**
  * Every Slack message this service renders is one Slack accepts, whatever users typed: it keeps Block Kit's limits

@@ -8,8 +8,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
-import work.remote.notification.delivery.DeliveryPlanner;
-import work.remote.notification.route.ConsumedEvent;
+import work.remote.notification.service.DeliveryPlanner;
+import work.remote.notification.ConsumedEvent;
 import work.remote.platform.inbox.Inbox;
 
 /**

@@ -10,6 +10,7 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -25,13 +26,13 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import work.remote.notification.Versions;
-import work.remote.notification.channel.SlackChannel;
-import work.remote.notification.channel.SlackChannelService;
+import work.remote.notification.SlackChannel;
+import work.remote.notification.service.SlackChannelService;
 import work.remote.platform.paging.Page;
 import work.remote.platform.paging.PageRequest;
 import work.remote.platform.links.Links;
 import work.remote.platform.problem.Problem;
+import work.remote.platform.revision.Revisions;
 
 /** Slack channels and their webhooks; a webhook URL goes in and never comes out. */
 @Path("/channels")
@@ -44,7 +45,7 @@ import work.remote.platform.problem.Problem;
 @APIResponse(responseCode = "401", description = "No valid bearer token")
 @APIResponse(responseCode = "404", description = "No such channel",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "409", description = "The name is taken, or the channel changed in the meantime",
+@APIResponse(responseCode = "409", description = "The name is taken, or the revision is stale",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ChannelResource {
 
@@ -68,26 +69,36 @@ public class ChannelResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
-    @Operation(summary = "One Slack channel")
-    public SlackChannelView get(@PathParam("id") UUID id) {
-        return SlackChannelView.of(channels.get(id));
+    @Operation(summary = "One Slack channel; the ETag is the revision to send in If-Match")
+    @APIResponse(responseCode = "200", description = "The channel; ETag names its revision",
+            content = @Content(schema = @Schema(implementation = SlackChannelView.class)))
+    public Response get(@PathParam("id") UUID id) {
+        return ok(channels.get(id));
     }
 
     @POST
     @RolesAllowed({ "ops", "admin" })
     @Operation(summary = "Register a Slack channel with its incoming webhook and rate limit")
-    @APIResponse(responseCode = "201", description = "Registered")
+    @APIResponse(responseCode = "201", description = "Registered; ETag names its revision",
+            content = @Content(schema = @Schema(implementation = SlackChannelView.class)))
     public Response register(@Valid @NotNull SlackChannelRequest request) {
         SlackChannel channel = channels.register(request.change());
-        return Response.created(links.uri("channels", channel.id)).entity(SlackChannelView.of(channel)).build();
+        return Revisions.tagged(Response.created(links.uri("channels", channel.id))
+                .entity(SlackChannelView.of(channel)), channel.version);
     }
 
     @PUT
     @Path("/{id}")
     @RolesAllowed({ "ops", "admin" })
-    @Operation(summary = "Change a channel's name, webhook or rate limit, naming the version the change was made against")
-    public SlackChannelView change(@PathParam("id") UUID id, @Valid @NotNull SlackChannelRequest request) {
-        return SlackChannelView.of(channels.change(id, Versions.given(request.version()), request.change()));
+    @Operation(summary = "Change a channel's name, webhook or rate limit",
+            description = "If-Match must name the revision you edited")
+    @APIResponse(responseCode = "200", description = "The channel; ETag names its revision",
+            content = @Content(schema = @Schema(implementation = SlackChannelView.class)))
+    @APIResponse(responseCode = "428", description = "No If-Match header",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response change(@PathParam("id") UUID id, @HeaderParam(Revisions.IF_MATCH) String ifMatch,
+            @Valid @NotNull SlackChannelRequest request) {
+        return ok(channels.change(id, Revisions.required(ifMatch, "GET /channels/{id}"), request.change()));
     }
 
     @DELETE
@@ -97,5 +108,9 @@ public class ChannelResource {
     @APIResponse(responseCode = "204", description = "Removed")
     public void remove(@PathParam("id") UUID id) {
         channels.remove(id);
+    }
+
+    private static Response ok(SlackChannel channel) {
+        return Revisions.ok(SlackChannelView.of(channel), channel.version);
     }
 }

@@ -22,8 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import work.remote.events.notification.Channel;
-import work.remote.notification.delivery.Delivery;
-import work.remote.notification.delivery.DeliveryLog;
+import work.remote.notification.Delivery;
+import work.remote.notification.service.DeliveryLog;
 import work.remote.platform.paging.Page;
 import work.remote.platform.paging.PageRequest;
 import work.remote.platform.problem.Problem;

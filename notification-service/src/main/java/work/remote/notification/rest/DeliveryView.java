@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import work.remote.events.notification.Channel;
-import work.remote.notification.delivery.Delivery;
+import work.remote.notification.Delivery;
 
 /**
  * A delivery as the API shows it: its target is a channel name or an address, never a webhook URL. {@code purpose}

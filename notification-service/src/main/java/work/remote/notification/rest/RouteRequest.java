@@ -10,14 +10,13 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import work.remote.events.ticket.Severity;
-import work.remote.notification.route.RouteService;
-import work.remote.notification.route.RouteTarget;
-import work.remote.notification.route.TargetKind;
+import work.remote.notification.service.RouteService;
+import work.remote.notification.RouteTarget;
+import work.remote.notification.TargetKind;
 
 /**
  * A route to create, or what an existing one becomes. {@code eventType} is a {@code ce_type} or
  * {@code work.remote.<context>.*}; each condition left out matches every event; {@code enabled} defaults to true.
- * {@code version} is the version the change was made against, required to change a route.
  */
 public record RouteRequest(
         @NotBlank @Size(max = 120) String name,
@@ -26,8 +25,7 @@ public record RouteRequest(
         UUID launchId,
         @Size(max = 255) String processKey,
         Boolean enabled,
-        @NotEmpty @Size(max = 20) List<@Valid @NotNull Target> targets,
-        Long version) {
+        @NotEmpty @Size(max = 20) List<@Valid @NotNull Target> targets) {
 
     /** A channel name, an address, a configured group, or the event field naming the channel or person. */
     public record Target(@NotNull TargetKind kind, @NotBlank @Size(max = 500) String value) {

@@ -11,6 +11,7 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -30,14 +31,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import work.remote.events.EventJson;
 import work.remote.events.notification.Channel;
-import work.remote.notification.Versions;
-import work.remote.notification.delivery.DeliveryPreview;
-import work.remote.notification.route.Route;
-import work.remote.notification.route.RouteService;
+import work.remote.notification.Route;
+import work.remote.notification.service.DeliveryPreview;
+import work.remote.notification.service.RouteService;
 import work.remote.platform.paging.Page;
 import work.remote.platform.paging.PageRequest;
 import work.remote.platform.links.Links;
 import work.remote.platform.problem.Problem;
+import work.remote.platform.revision.Revisions;
 
 @Path("/routes")
 @Produces(MediaType.APPLICATION_JSON)
@@ -49,7 +50,7 @@ import work.remote.platform.problem.Problem;
 @APIResponse(responseCode = "401", description = "No valid bearer token")
 @APIResponse(responseCode = "404", description = "No such route",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "409", description = "The name is taken, or the route changed in the meantime",
+@APIResponse(responseCode = "409", description = "The name is taken, or the revision is stale",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class RouteResource {
 
@@ -75,30 +76,39 @@ public class RouteResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
-    @Operation(summary = "One route")
-    public RouteView get(@PathParam("id") UUID id) {
-        return RouteView.of(routes.get(id));
+    @Operation(summary = "One route; the ETag is the revision to send in If-Match")
+    @APIResponse(responseCode = "200", description = "The route; ETag names its revision",
+            content = @Content(schema = @Schema(implementation = RouteView.class)))
+    public Response get(@PathParam("id") UUID id) {
+        return ok(routes.get(id));
     }
 
     @POST
     @RolesAllowed({ "ops", "admin" })
     @Operation(summary = "Create a route; one that could send critical issues to no Slack channel is refused")
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "201", description = "Created; ETag names its revision",
+            content = @Content(schema = @Schema(implementation = RouteView.class)))
     @APIResponse(responseCode = "422", description = "Critical issues would reach no Slack channel",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@Valid @NotNull RouteRequest request) {
         Route route = routes.create(request.definition());
-        return Response.created(links.uri("routes", route.id)).entity(RouteView.of(route)).build();
+        return Revisions.tagged(Response.created(links.uri("routes", route.id)).entity(RouteView.of(route)),
+                route.version);
     }
 
     @PUT
     @Path("/{id}")
     @RolesAllowed({ "ops", "admin" })
-    @Operation(summary = "Change a route, naming the version the change was made against")
+    @Operation(summary = "Change a route", description = "If-Match must name the revision you edited")
+    @APIResponse(responseCode = "200", description = "The route; ETag names its revision",
+            content = @Content(schema = @Schema(implementation = RouteView.class)))
     @APIResponse(responseCode = "422", description = "Critical issues would reach no Slack channel",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RouteView change(@PathParam("id") UUID id, @Valid @NotNull RouteRequest request) {
-        return RouteView.of(routes.change(id, Versions.given(request.version()), request.definition()));
+    @APIResponse(responseCode = "428", description = "No If-Match header",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response change(@PathParam("id") UUID id, @HeaderParam(Revisions.IF_MATCH) String ifMatch,
+            @Valid @NotNull RouteRequest request) {
+        return ok(routes.change(id, Revisions.required(ifMatch, "GET /routes/{id}"), request.definition()));
     }
 
     @DELETE
@@ -121,6 +131,10 @@ public class RouteResource {
                 target.channel() == Channel.SLACK ? slackJson(result.message().slackBlocks()) : null,
                 target.channel() == Channel.EMAIL ? result.message().emailText() : null,
                 target.channel() == Channel.EMAIL ? result.message().emailHtml() : null)).toList());
+    }
+
+    private static Response ok(Route route) {
+        return Revisions.ok(RouteView.of(route), route.version);
     }
 
     private static JsonNode slackJson(String blocks) {

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import work.remote.events.ticket.Severity;
-import work.remote.notification.route.Route;
+import work.remote.notification.Route;
 
 public record RouteView(UUID id, String name, String eventType, Severity severity, UUID launchId, String processKey,
         boolean enabled, List<RouteRequest.Target> targets, long version, Instant createdAt, Instant updatedAt) {

@@ -3,7 +3,7 @@ package work.remote.notification.rest;
 import java.time.Instant;
 import java.util.UUID;
 
-import work.remote.notification.channel.SlackChannel;
+import work.remote.notification.SlackChannel;
 
 /**
  * A registered Slack channel. The webhook URL is a secret and never shown: only that one is configured and its host.

@@ -1,0 +1,32 @@
+package work.remote.notification.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import io.quarkus.runtime.StartupEvent;
+
+import work.remote.notification.config.NotificationConfig;
+
+/**
+ * At start, registers the channels whose webhooks the environment gives: the product channel
+ * ({@code NOTIFICATION_SLACK_WEBHOOK_URL}), so critical issues reach Slack without a call to the API first, and any
+ * other listed under {@code notification.slack.webhooks}.
+ */
+@ApplicationScoped
+public class ChannelsFromEnvironment {
+
+    private final SlackChannelService channels;
+    private final NotificationConfig.Slack config;
+
+    @Inject
+    public ChannelsFromEnvironment(SlackChannelService channels, NotificationConfig config) {
+        this.channels = channels;
+        this.config = config.slack();
+    }
+
+    void onStart(@Observes StartupEvent startup) {
+        config.webhookUrl().ifPresent(url -> channels.registerFromEnvironment(config.channelName(), url));
+        config.webhooks().forEach(channels::registerFromEnvironment);
+    }
+}

@@ -1,0 +1,72 @@
+package work.remote.notification.service;
+
+import java.time.Clock;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import work.remote.notification.ConsumedEvent;
+import work.remote.notification.Delivery;
+import work.remote.notification.EventAttributes;
+import work.remote.notification.PlannedTarget;
+import work.remote.notification.RenderedMessage;
+import work.remote.platform.AfterCommit;
+
+/**
+ * Turns an event into one persisted delivery per target its routes choose, in the consumer's transaction (so a
+ * redelivered event, stopped by the inbox, plans nothing twice).
+ */
+@ApplicationScoped
+public class DeliveryPlanner {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryPlanner.class);
+
+    private final Routing routing;
+    private final MessageRenderer renderer;
+    private final AfterCommit afterCommit;
+    private final DeliveryScheduler scheduler;
+    private final Clock clock;
+    private final DeliveryMetrics metrics;
+
+    @Inject
+    public DeliveryPlanner(Routing routing, MessageRenderer renderer, AfterCommit afterCommit, DeliveryScheduler scheduler,
+            Clock clock, DeliveryMetrics metrics) {
+        this.routing = routing;
+        this.renderer = renderer;
+        this.afterCommit = afterCommit;
+        this.scheduler = scheduler;
+        this.clock = clock;
+        this.metrics = metrics;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void plan(ConsumedEvent event) {
+        Routing.Targets routed = routing.targetsFor(event);
+        for (PlannedTarget left : routed.suppressed()) {
+            metrics.announcementSuppressed(left.channel());
+            LOG.warnf("Announcement %s of a dead delivery (subject %s) is not sent to %s %s, so that dead "
+                    + "announcements do not feed on themselves", event.id(), event.subject(), left.channel(),
+                    left.target());
+        }
+        List<PlannedTarget> targets = routed.chosen();
+        if (targets.isEmpty()) {
+            LOG.debugf("No route for %s (%s)", event.type().ceType(), event.id());
+            return;
+        }
+        RenderedMessage message = renderer.render(event, routed.channels());
+        EventAttributes attributes = event.attributes();
+        JsonNode link = event.data().path("link");
+        Delivery.Source source = new Delivery.Source(event.id(), event.type().ceType(), event.subject(),
+                attributes.ticketId(), attributes.launchId(), link.isTextual() ? link.asText() : null);
+        for (PlannedTarget target : targets) {
+            Delivery.pending(source, target, message, clock.instant()).persist();
+        }
+        afterCommit.run(scheduler::nudge);
+    }
+}

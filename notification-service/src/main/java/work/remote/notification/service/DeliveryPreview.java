@@ -1,0 +1,57 @@
+package work.remote.notification.service;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import work.remote.events.DomainEvent;
+import work.remote.events.EventCatalog;
+import work.remote.events.EventType;
+import work.remote.notification.ConsumedEvent;
+import work.remote.notification.PlannedTarget;
+import work.remote.notification.RenderedMessage;
+import work.remote.platform.inbox.MalformedEventException;
+import work.remote.platform.problem.ProblemException;
+
+/** What an event would become, without persisting or sending anything: a dry run of the routes. */
+@ApplicationScoped
+public class DeliveryPreview {
+
+    private final Routing routing;
+    private final MessageRenderer renderer;
+    private final ConsumedContexts consumed;
+
+    @Inject
+    public DeliveryPreview(Routing routing, MessageRenderer renderer, ConsumedContexts consumed) {
+        this.routing = routing;
+        this.renderer = renderer;
+        this.consumed = consumed;
+    }
+
+    public record Preview(RenderedMessage message, List<PlannedTarget> targets) {
+    }
+
+    public Preview of(String ceType, JsonNode data) {
+        Class<? extends DomainEvent> eventClass = EventCatalog.byCeType(ceType)
+                .filter(type -> consumed.routable(EventType.of(type)))
+                .orElseThrow(() -> ProblemException.invalid("ceType", "must be an event type of the "
+                        + consumed.contexts() + " contexts or " + ConsumedContexts.DEAD_NOTIFICATION.ceType()));
+        ConsumedEvent event;
+        try {
+            event = ConsumedEvent.decode(null, null, eventClass, data);
+        } catch (MalformedEventException e) {
+            throw ProblemException.invalid("data", e.getMessage());
+        }
+        Routing.Targets targets = routing.targetsFor(event);
+        RenderedMessage message;
+        try {
+            message = renderer.render(event, targets.channels());
+        } catch (MalformedEventException e) {
+            throw ProblemException.invalid("data", e.getMessage());
+        }
+        return new Preview(message, targets.chosen());
+    }
+}

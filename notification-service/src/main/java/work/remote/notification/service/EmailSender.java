@@ -1,0 +1,59 @@
+package work.remote.notification.service;
+
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.Mailer;
+import io.vertx.ext.mail.SMTPException;
+
+import work.remote.notification.Attempt;
+
+
+/**
+ * Sends an attempt's text and HTML bodies over SMTP. A permanent SMTP refusal (5xx), a message the mail client
+ * refuses to compose, or a recipient without an address is final; anything else (a 4xx, a lost or refused
+ * connection, a timeout) is worth retrying.
+ */
+@ApplicationScoped
+public class EmailSender {
+
+    private final Mailer mailer;
+    private final EmailDirectory directory;
+
+    @Inject
+    public EmailSender(Mailer mailer, EmailDirectory directory) {
+        this.mailer = mailer;
+        this.directory = directory;
+    }
+
+    /** A target that is a person's name is addressed now, so a replay after the directory learnt them goes out. */
+    public SendResult send(Attempt attempt) {
+        Optional<String> address = directory.addressOf(attempt.target());
+        if (address.isEmpty()) {
+            return SendResult.giveUp("No email address is known for " + attempt.target()
+                    + ": add notification.email.people.\"" + attempt.target()
+                    + "\" or notification.email.person-domain, then replay");
+        }
+        try {
+            mailer.send(Mail.withText(address.get(), attempt.title(), attempt.body()).setHtml(attempt.htmlBody()));
+            return SendResult.delivered();
+        } catch (RuntimeException e) {
+            String error = "SMTP delivery to " + attempt.target() + " failed: " + e.getMessage();
+            boolean permanent = cause(e, SMTPException.class).filter(SMTPException::isPermanent).isPresent()
+                    || cause(e, IllegalArgumentException.class).isPresent();
+            return permanent ? SendResult.giveUp(error) : SendResult.retry(error);
+        }
+    }
+
+    private static <T extends Throwable> Optional<T> cause(Throwable failure, Class<T> kind) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (kind.isInstance(cause)) {
+                return Optional.of(kind.cast(cause));
+            }
+        }
+        return Optional.empty();
+    }
+}

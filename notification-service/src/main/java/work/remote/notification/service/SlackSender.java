@@ -1,0 +1,76 @@
+package work.remote.notification.service;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import work.remote.notification.Attempt;
+import work.remote.notification.config.NotificationConfig;
+
+/**
+ * Posts Block Kit messages to the incoming webhook of the registered channel an attempt names, and tells a transient
+ * failure (5xx, 408, 429 with its {@code Retry-After}, a timeout, a connection error, a channel not registered yet)
+ * from a refusal for good (any other 4xx, e.g. 400 {@code invalid_blocks}, 403, 404 {@code channel_not_found}, or
+ * a name that can never be a channel). The webhook URL is a secret: errors name the channel, never the URL.
+ */
+@ApplicationScoped
+public class SlackSender {
+
+    private final HttpClient http;
+    private final NotificationConfig.Slack config;
+    private final Clock clock;
+
+    @Inject
+    public SlackSender(NotificationConfig config, Clock clock) {
+        this.config = config.slack();
+        this.clock = clock;
+        this.http = HttpClient.newBuilder().connectTimeout(this.config.timeout()).build();
+    }
+
+    public SendResult send(Attempt attempt) {
+        if (!attempt.target().matches(SlackChannelService.NAME_PATTERN)) {
+            return SendResult.giveUp("\"" + abbreviate(attempt.target()) + "\" is not a Slack channel name");
+        }
+        if (attempt.webhookUrl().isEmpty()) {
+            return SendResult.retry("Slack channel " + attempt.target() + " is not registered: register its incoming "
+                    + "webhook (POST /channels) and the delivery goes out");
+        }
+        HttpRequest request = HttpRequest.newBuilder(URI.create(attempt.webhookUrl().get()))
+                .timeout(config.timeout())
+                .header("Content-Type", "application/json; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(attempt.body()))
+                .build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            return SendResult.retry("Slack " + attempt.target() + " unreachable: " + e.getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return SendResult.retry("interrupted");
+        }
+        int status = response.statusCode();
+        String error = "Slack " + attempt.target() + " answered " + status + ": " + abbreviate(response.body());
+        if (status >= 200 && status < 300) {
+            return SendResult.delivered();
+        }
+        if (status == 429) {
+            return SendResult.retryAfter(error, response.headers().firstValue("Retry-After")
+                    .flatMap(value -> RetryAfter.parse(value, clock.instant())).orElse(null));
+        }
+        if (status >= 500 || status == 408) {
+            return SendResult.retry(error);
+        }
+        return SendResult.giveUp(error);
+    }
+
+    private static String abbreviate(String text) {
+        return text == null || text.length() <= 200 ? text : text.substring(0, 200) + "…";
+    }
+}

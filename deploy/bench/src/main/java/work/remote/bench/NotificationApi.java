@@ -71,8 +71,9 @@ final class NotificationApi {
     private void change(JsonNode channel, Map<String, Object> limit) throws IOException {
         Map<String, Object> body = new HashMap<>(limit);
         body.put("name", channel.path("name").asText());
-        body.put("version", channel.path("version").asLong());
-        call("PUT", "/channels/" + channel.path("id").asText(), body, 200);
+        HttpRequest.Builder put = request("PUT", "/channels/" + channel.path("id").asText(), body)
+                .header("If-Match", "\"" + channel.path("version").asLong() + "\"");
+        send(put, "PUT", "/channels/" + channel.path("id").asText(), 200);
     }
 
     private JsonNode channel(String name) throws IOException {
@@ -85,11 +86,19 @@ final class NotificationApi {
     }
 
     private JsonNode call(String method, String path, Object body, int expectedStatus) throws IOException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+        return send(request(method, path, body), method, path, expectedStatus);
+    }
+
+    private HttpRequest.Builder request(String method, String path, Object body) throws IOException {
+        return HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+    }
+
+    private JsonNode send(HttpRequest.Builder request, String method, String path, int expectedStatus)
+            throws IOException {
         HttpResponse<String> response;
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());

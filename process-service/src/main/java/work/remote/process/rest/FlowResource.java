@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -79,7 +80,8 @@ public class FlowResource {
     @Operation(summary = "The flowchart as Mermaid text: a lane per role, key points marked",
             description = "From the given version; without one from the open draft, else the latest version. The "
                     + "ETag names the text: send it in If-None-Match to get 304 while it is unchanged")
-    @APIResponse(responseCode = "200", description = "The chart; ETag names it")
+    @APIResponse(responseCode = "200", description = "The chart; ETag names it",
+            content = @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "304", description = "The chart is the one If-None-Match names")
     public Response mermaid(@PathParam("id") UUID id, @QueryParam("version") @Min(1) Integer version,
             @Context Request request) {
@@ -93,7 +95,8 @@ public class FlowResource {
     @Operation(summary = "The flowchart as an SVG picture: a colour per role, key points in red",
             description = "From the given version; without one from the open draft, else the latest version. The "
                     + "ETag names the picture: send it in If-None-Match to get 304 while it is unchanged")
-    @APIResponse(responseCode = "200", description = "The chart; ETag names it")
+    @APIResponse(responseCode = "200", description = "The chart; ETag names it",
+            content = @Content(mediaType = "image/svg+xml", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "304", description = "The chart is the one If-None-Match names")
     public Response svg(@PathParam("id") UUID id, @QueryParam("version") @Min(1) Integer version,
             @Context Request request) {

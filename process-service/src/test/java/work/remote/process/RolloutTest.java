@@ -100,11 +100,25 @@ class RolloutTest {
         checklist(rollout, "ana", "someone", "product").statusCode(403);
 
         asPerson("maya", "cs-lead").when().get("/rollouts/{id}/checklists", rollout).then().statusCode(200)
-                .body("person", equalTo(List.of("ana")));
+                .body("items.person", equalTo(List.of("ana")));
         asPerson("bo", "cs-agent").when().get("/rollouts/{id}/checklists", rollout).then().statusCode(200)
-                .body("person", equalTo(List.of("bo")));
+                .body("items.person", equalTo(List.of("bo")));
         asPerson("root", "admin").when().get("/rollouts/{id}/checklists", rollout).then().statusCode(200)
-                .body("person", equalTo(List.of("ana", "bo")));
+                .body("items.person", equalTo(List.of("ana", "bo")));
+    }
+
+    @Test
+    void aRolloutsChecklistsArePagedByPerson() {
+        String process = Api.published(Drafts.review(Drafts.uniqueKey("review")));
+        String rollout = Api.rolledOut(process, List.of(participant("cy", "reviewer", null),
+                participant("ana", "author", null), participant("bo", "reviewer", null)));
+        asPerson("root", "admin").when().get("/rollouts/{id}/checklists?size=2", rollout).then().statusCode(200)
+                .body("items.person", equalTo(List.of("ana", "bo"))).body("total", equalTo(3));
+        asPerson("root", "admin").when().get("/rollouts/{id}/checklists?page=1&size=2", rollout).then()
+                .statusCode(200).body("items.person", equalTo(List.of("cy"))).body("page", equalTo(1))
+                .body("size", equalTo(2)).body("total", equalTo(3));
+        asPerson("root", "admin").when().get("/rollouts/{id}/checklists?size=201", rollout).then().statusCode(400)
+                .body("violations[0].field", equalTo("size"));
     }
 
     @Test

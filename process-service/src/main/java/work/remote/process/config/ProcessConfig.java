@@ -12,4 +12,14 @@ public interface ProcessConfig {
      */
     @WithDefault("false")
     boolean seedExample();
+
+    FlowchartCache flowchartCache();
+
+    /** Rendered flowcharts of published versions, kept because a published version never changes. */
+    interface FlowchartCache {
+
+        /** How many characters of Mermaid text and SVG are kept at most; the least used charts go first. */
+        @WithDefault("8000000")
+        long maxCharacters();
+    }
 }

@@ -10,7 +10,9 @@ import work.remote.process.Step;
 
 /**
  * The flow as Mermaid text: {@code flowchart TD}, one subgraph (lane) per role, end steps as stadiums, key points
- * marked with a warning sign and a red border.
+ * marked with a warning sign and a red border. Ids are derived ({@code s0}, {@code lane0}), never user text; every
+ * label is a quoted string whose characters other than letters, digits, spaces and {@code . , - _} are Mermaid
+ * entity codes ({@code #35;}), so no title can close its node, start a line, or carry markup or a directive.
  */
 public final class MermaidChart {
 
@@ -56,7 +58,23 @@ public final class MermaidChart {
         return step.end() ? id + "([\"" + label + "\"])" : id + "[\"" + label + "\"]";
     }
 
+    /**
+     * {@code text} as inert label text: line breaks and other control characters become spaces, and every character
+     * Mermaid or the HTML it renders to could read as syntax becomes its decimal entity code, which Mermaid shows as
+     * that character.
+     */
     private static String escape(String text) {
-        return text.replace("\"", "#quot;").replace('\n', ' ');
+        StringBuilder escaped = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            if (Character.isLetterOrDigit(c) || c == ' ' || c == '.' || c == ',' || c == '-' || c == '_') {
+                escaped.appendCodePoint(c);
+            } else if (Character.isISOControl(c) || Character.getType(c) == Character.LINE_SEPARATOR
+                    || Character.getType(c) == Character.PARAGRAPH_SEPARATOR) {
+                escaped.append(' ');
+            } else {
+                escaped.append('#').append(c).append(';');
+            }
+        });
+        return escaped.toString();
     }
 }

@@ -1,12 +1,12 @@
 package work.remote.process.rest;
 
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -26,6 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import work.remote.platform.caller.CurrentCaller;
 import work.remote.platform.links.Links;
+import work.remote.platform.paging.Page;
+import work.remote.platform.paging.PageRequest;
 import work.remote.platform.problem.Problem;
 import work.remote.platform.revision.Revisions;
 import work.remote.process.Checklist;
@@ -70,9 +72,10 @@ public class RolloutResource {
     @GET
     @Path("/{id}/checklists")
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
-    @Operation(summary = "The checklists you may see: all for an admin, else your own and those of people you supervise")
-    public List<ChecklistView> checklists(@PathParam("id") UUID id) {
-        return rollouts.checklistsVisibleTo(id, caller.get()).stream().map(ChecklistView::of).toList();
+    @Operation(summary = "The checklists you may see, by person: all for an admin, else your own and those of people you "
+            + "supervise")
+    public Page<ChecklistView> checklists(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
+        return rollouts.checklistsVisibleTo(id, caller.get(), page).map(ChecklistView::of);
     }
 
     @GET

@@ -3,6 +3,7 @@ package work.remote.process.service;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -192,14 +193,20 @@ public class ProcessService {
 
     /** The definition charts and duties are drawn from: the given version, else the open draft, else the latest. */
     public ProcessDefinition definition(UUID id, Integer version) {
+        OptionalInt published = publishedVersionDrawn(id, version);
+        return published.isPresent() ? ProcessVersion.get(id, published.getAsInt()).definition : find(id).draft;
+    }
+
+    /**
+     * The number of the published version charts and duties are drawn from: the given one, else the latest when no
+     * draft is open; empty when they are drawn from the open draft.
+     */
+    public OptionalInt publishedVersionDrawn(UUID id, Integer version) {
         Process process = find(id);
         if (version != null) {
-            return ProcessVersion.get(id, version).definition;
+            return OptionalInt.of(version);
         }
-        if (process.hasDraft()) {
-            return process.draft;
-        }
-        return ProcessVersion.get(id, process.latestVersion).definition;
+        return process.hasDraft() ? OptionalInt.empty() : OptionalInt.of(process.latestVersion);
     }
 
     private String linkTo(Process process) {

@@ -152,10 +152,14 @@ public class RolloutService {
                 .collect(Collectors.groupingBy(checklist -> checklist.rolloutId));
     }
 
-    /** The checklists of the rollout the caller may see: all for an admin, else their own and their reports'. */
-    public List<Checklist> checklistsVisibleTo(UUID rolloutId, Caller caller) {
+    /**
+     * The checklists of the rollout the caller may see, by person: all for an admin, else their own and their
+     * reports'. A rollout has at most as many as its plan had participants, so they are filtered in memory.
+     */
+    public Page<Checklist> checklistsVisibleTo(UUID rolloutId, Caller caller, PageRequest page) {
         Rollout.get(rolloutId);
-        return Checklist.of(rolloutId).stream().filter(checklist -> checklist.visibleTo(caller)).toList();
+        return Page.of(Checklist.of(rolloutId).stream().filter(checklist -> checklist.visibleTo(caller)).toList(),
+                page);
     }
 
     /** A participant's checklist, when the caller may see it. */

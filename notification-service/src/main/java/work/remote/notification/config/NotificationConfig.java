@@ -151,10 +151,6 @@ public interface NotificationConfig {
         /** Delivered and dead deliveries older than this (by when they were planned) are purged. */
         @WithDefault("90d")
         Duration deliveries();
-
-        /** How often the purge runs (on one replica at a time). */
-        @WithDefault("1h")
-        Duration purgeInterval();
     }
 
     /** What a fresh database does with the history a new consumer group finds on the topics. */

@@ -26,7 +26,7 @@ import work.remote.notification.config.NotificationConfig;
 public class DeliveryRetention {
 
     /** The advisory lock key of the purge: "notif-purge" as a number, shared by every replica. */
-    static final long PURGE_LOCK = 0x6e6f746966707267L;
+    public static final long PURGE_LOCK = 0x6e6f746966707267L;
     private static final Logger LOG = Logger.getLogger(DeliveryRetention.class);
 
     private final EntityManager entityManager;

@@ -151,6 +151,13 @@ public interface NotificationConfig {
         /** Delivered and dead deliveries older than this (by when they were planned) are purged. */
         @WithDefault("90d")
         Duration deliveries();
+
+        /**
+         * How often the purge runs, on one replica at a time ({@code off}: never, as in the tests); read by the
+         * scheduler, so a duration as {@code @Scheduled(every)} takes it.
+         */
+        @WithDefault("1h")
+        String purgeInterval();
     }
 
     /** What a fresh database does with the history a new consumer group finds on the topics. */

@@ -1,5 +1,6 @@
 package work.remote.localstack;
 
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -51,6 +52,8 @@ final class ServiceConfig {
         config.put("notification.slack.webhook-url", infrastructure.slack().webhookUrl(WEBHOOK_NAME));
         config.put("notification.slack.webhooks.\"" + EXAMPLE_CS_CHANNEL + "\"",
                 infrastructure.slack().webhookUrl(CS_WEBHOOK_NAME));
+        config.put("notification.slack.allowed-internal-hosts",
+                URI.create(infrastructure.slack().baseUrl()).getHost());
         config.putAll(overrides.getOrDefault(service.name(), Map.of()));
         return config;
     }

@@ -19,6 +19,10 @@ public interface NotificationConfig {
 
     Escalation escalation();
 
+    Retention retention();
+
+    History history();
+
     interface Slack {
 
         /**
@@ -42,6 +46,19 @@ public interface NotificationConfig {
 
         /** The limit a channel gets when it is registered without one: Slack allows about one message per second. */
         RateLimit rateLimit();
+
+        /**
+         * The hosts a webhook URL may name (exact, case-insensitive). Each must resolve to public addresses only,
+         * unless it is also in {@link #allowedInternalHosts()}.
+         */
+        @WithDefault("hooks.slack.com")
+        List<String> allowedHosts();
+
+        /**
+         * Hosts a webhook may name although they are (or resolve to) private, loopback or link-local addresses: the
+         * local stack's and the tests' Slack sink. Empty in production.
+         */
+        Optional<List<String>> allowedInternalHosts();
     }
 
     interface RateLimit {
@@ -66,6 +83,13 @@ public interface NotificationConfig {
 
         /** The domain a person's name is addressed at when {@link #people()} does not list them: name@domain. */
         Optional<String> personDomain();
+
+        /**
+         * The domains mail may go to, besides {@link #personDomain()} and the addresses {@link #people()} and
+         * {@link #groups()} list; any other recipient is refused.
+         */
+        @WithDefault("remote.work")
+        List<String> allowedDomains();
     }
 
     interface Delivery {
@@ -119,5 +143,31 @@ public interface NotificationConfig {
         /** How often late critical issues are looked for. */
         @WithDefault("10s")
         Duration checkInterval();
+    }
+
+    /** How long finished deliveries are kept. */
+    interface Retention {
+
+        /** Delivered and dead deliveries older than this (by when they were planned) are purged. */
+        @WithDefault("90d")
+        Duration deliveries();
+
+        /**
+         * How often the purge runs, on one replica at a time ({@code off}: never, as in the tests); read by the
+         * scheduler, so a duration as {@code @Scheduled(every)} takes it.
+         */
+        @WithDefault("1h")
+        String purgeInterval();
+    }
+
+    /** What a fresh database does with the history a new consumer group finds on the topics. */
+    interface History {
+
+        /**
+         * Events older than the service's first start (recorded in its database) minus this grace are history and
+         * sent to nobody; the grace covers clock skew and events on their way while the service was first deployed.
+         */
+        @WithDefault("15m")
+        Duration grace();
     }
 }

@@ -5,10 +5,12 @@ import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 import work.remote.notification.service.DeliveryPlanner;
+import work.remote.notification.service.EventHistory;
 import work.remote.notification.ConsumedEvent;
 import work.remote.platform.inbox.Inbox;
 
@@ -21,19 +23,29 @@ import work.remote.platform.inbox.Inbox;
 public class EventConsumer {
 
     static final String CONSUMER = "notification-service";
+    private static final Logger LOG = Logger.getLogger(EventConsumer.class);
 
     private final Inbox inbox;
     private final DeliveryPlanner planner;
+    private final EventHistory history;
 
     @Inject
-    public EventConsumer(Inbox inbox, DeliveryPlanner planner) {
+    public EventConsumer(Inbox inbox, DeliveryPlanner planner, EventHistory history) {
         this.inbox = inbox;
         this.planner = planner;
+        this.history = history;
     }
 
     @Incoming("remote-work-events")
     @Blocking
     public void onEvent(ConsumerRecord<String, String> record) {
-        inbox.process(CONSUMER, record, received -> planner.plan(ConsumedEvent.of(received)));
+        inbox.process(CONSUMER, record, received -> {
+            if (history.isHistory(received.time())) {
+                LOG.debugf("%s (%s) happened at %s, before this service first started: history, sent to nobody",
+                        received.type().ceType(), received.id(), received.time());
+                return;
+            }
+            planner.plan(ConsumedEvent.of(received));
+        });
     }
 }

@@ -1,7 +1,11 @@
 package work.remote.notification.service;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,16 +15,25 @@ import work.remote.notification.config.NotificationConfig;
 /**
  * Email addresses of groups and people, from configuration: a person is looked up in
  * {@code notification.email.people}, else addressed as {@code name@notification.email.person-domain}; a value that
- * already is an address stays as it is.
+ * already is an address stays as it is. Mail goes only to allowed recipients: addresses in
+ * {@code notification.email.allowed-domains} or the person domain, and the addresses {@code people} and
+ * {@code groups} list.
  */
 @ApplicationScoped
 public class EmailDirectory {
 
     private final NotificationConfig.Email config;
+    private final Set<String> allowedDomains;
+    private final Set<String> listedAddresses;
 
     @Inject
     public EmailDirectory(NotificationConfig config) {
         this.config = config.email();
+        this.allowedDomains = Stream.concat(this.config.allowedDomains().stream(), this.config.personDomain().stream())
+                .map(EmailDirectory::normalized).collect(Collectors.toUnmodifiableSet());
+        this.listedAddresses = Stream.concat(this.config.people().values().stream(),
+                this.config.groups().values().stream().flatMap(List::stream))
+                .map(EmailDirectory::normalized).collect(Collectors.toUnmodifiableSet());
     }
 
     public Optional<List<String>> group(String name) {
@@ -35,7 +48,24 @@ public class EmailDirectory {
         return listed != null ? Optional.of(listed) : config.personDomain().map(domain -> person + "@" + domain);
     }
 
+    /** Whether mail may go to {@code address}: a configured address, or one in an allowed domain. */
+    public boolean isAllowed(String address) {
+        String normalized = normalized(address);
+        return listedAddresses.contains(normalized)
+                || allowedDomains.contains(normalized.substring(normalized.lastIndexOf('@') + 1));
+    }
+
+    /** Why a route may not name {@code address}, as its problem says. */
+    public String allowedRecipients() {
+        return "must be an address in " + allowedDomains.stream().sorted().toList()
+                + " (notification.email.allowed-domains) or one notification.email.people or groups list";
+    }
+
     public static boolean isAddress(String value) {
         return value.matches("[^@\\s]+@[^@\\s]+");
+    }
+
+    private static String normalized(String value) {
+        return value.trim().toLowerCase(Locale.ROOT);
     }
 }

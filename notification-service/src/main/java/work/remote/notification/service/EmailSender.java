@@ -14,8 +14,9 @@ import work.remote.notification.Attempt;
 
 /**
  * Sends an attempt's text and HTML bodies over SMTP. A permanent SMTP refusal (5xx), a message the mail client
- * refuses to compose, or a recipient without an address is final; anything else (a 4xx, a lost or refused
- * connection, a timeout) is worth retrying.
+ * refuses to compose, a recipient without an address or outside the allowed recipients ({@link EmailDirectory}) is
+ * final; anything else (a 4xx, a lost or refused connection, a timeout) is worth retrying. What the SMTP server
+ * answers is never kept: an error is its reply code and a fixed reason.
  */
 @ApplicationScoped
 public class EmailSender {
@@ -37,12 +38,21 @@ public class EmailSender {
                     + ": add notification.email.people.\"" + attempt.target()
                     + "\" or notification.email.person-domain, then replay");
         }
+        if (!directory.isAllowed(address.get())) {
+            return SendResult.giveUp("Recipient refused: " + address.get() + " is outside the allowed recipients "
+                    + "(notification.email.allowed-domains, people, groups); nothing was mailed");
+        }
         try {
             mailer.send(Mail.withText(address.get(), attempt.title(), attempt.body()).setHtml(attempt.htmlBody()));
             return SendResult.delivered();
         } catch (RuntimeException e) {
-            String error = "SMTP delivery to " + attempt.target() + " failed: " + e.getMessage();
-            boolean permanent = cause(e, SMTPException.class).filter(SMTPException::isPermanent).isPresent()
+            Optional<SMTPException> refusal = cause(e, SMTPException.class);
+            String error = "SMTP delivery to " + attempt.target() + " failed: " + refusal
+                    .map(smtp -> "the server answered " + smtp.getReplyCode()
+                            + (smtp.isPermanent() ? " (refused)" : " (try again later)"))
+                    .orElseGet(() -> cause(e, IllegalArgumentException.class).isPresent() ? "the message is invalid"
+                            : "connection failed");
+            boolean permanent = refusal.filter(SMTPException::isPermanent).isPresent()
                     || cause(e, IllegalArgumentException.class).isPresent();
             return permanent ? SendResult.giveUp(error) : SendResult.retry(error);
         }

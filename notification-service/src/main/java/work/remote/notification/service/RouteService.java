@@ -131,8 +131,9 @@ public class RouteService {
         return switch (target.kind) {
             case SLACK_CHANNEL -> target.value.matches(SlackChannelService.NAME_PATTERN) ? Optional.empty()
                     : Optional.of("must be a channel name like #product");
-            case EMAIL -> EmailDirectory.isAddress(target.value) ? Optional.empty()
-                    : Optional.of("must be an email address");
+            case EMAIL -> !EmailDirectory.isAddress(target.value) ? Optional.of("must be an email address")
+                    : directory.isAllowed(target.value) ? Optional.empty()
+                    : Optional.of(directory.allowedRecipients());
             case EMAIL_GROUP -> directory.group(target.value).isPresent() ? Optional.empty()
                     : Optional.of("must be a configured email group (notification.email.groups)");
             case SLACK_CHANNEL_FROM_EVENT, EMAIL_PERSON_FROM_EVENT -> pattern

@@ -1,6 +1,5 @@
 package work.remote.notification.service;
 
-import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,16 +32,19 @@ public class SlackChannelService {
     private final Clock clock;
     private final Event<ChannelReady> ready;
     private final NotificationConfig.RateLimit defaultLimit;
+    private final WebhookDestinations destinations;
 
     /** A channel can be sent to under {@code name} from now on (registered, renamed, or given a new webhook). */
     public record ChannelReady(String name) {
     }
 
     @Inject
-    public SlackChannelService(Clock clock, Event<ChannelReady> ready, NotificationConfig config) {
+    public SlackChannelService(Clock clock, Event<ChannelReady> ready, NotificationConfig config,
+            WebhookDestinations destinations) {
         this.clock = clock;
         this.ready = ready;
         this.defaultLimit = config.slack().rateLimit();
+        this.destinations = destinations;
     }
 
     /** What ops ask for: a null webhook keeps the current one; null rate and burst take the defaults. */
@@ -99,9 +101,17 @@ public class SlackChannelService {
         get(id).delete();
     }
 
-    /** Registers the channel the environment gives a webhook for, or points it at that webhook; keeps its limit. */
+    /**
+     * Registers the channel the environment gives a webhook for, or points it at that webhook; keeps its limit.
+     *
+     * @throws IllegalStateException when the webhook points where no webhook may, naming the channel, not the URL
+     */
     @Transactional
     public void registerFromEnvironment(String name, String webhookUrl) {
+        destinations.refusal(webhookUrl).ifPresent(refusal -> {
+            throw new IllegalStateException("The webhook configured for Slack channel " + name + " is refused: it "
+                    + refusal + " (notification.slack.webhook-url or notification.slack.webhooks)");
+        });
         SlackChannel.named(name).ifPresentOrElse(channel -> channel.webhookUrl = webhookUrl,
                 () -> SlackChannel.register(name, webhookUrl, defaultLimit(), clock.instant()).persist());
         ready.fire(new ChannelReady(name));
@@ -119,24 +129,16 @@ public class SlackChannelService {
         return new RateLimit(defaultLimit.perSecond(), defaultLimit.burst());
     }
 
-    private static List<Problem.Violation> limitViolations(ChannelChange change) {
+    private List<Problem.Violation> limitViolations(ChannelChange change) {
         List<Problem.Violation> violations = new ArrayList<>();
         if (change.unlimited() && change.ratePerSecond() != null) {
             violations.add(new Problem.Violation("ratePerSecond", "must be left out for an unlimited channel"));
         }
-        if (change.webhookUrl() != null && !isHttpUrl(change.webhookUrl())) {
-            violations.add(new Problem.Violation("webhookUrl", "must be an absolute http or https URL"));
+        if (change.webhookUrl() != null) {
+            destinations.refusal(change.webhookUrl())
+                    .ifPresent(refusal -> violations.add(new Problem.Violation("webhookUrl", refusal)));
         }
         return violations;
-    }
-
-    private static boolean isHttpUrl(String value) {
-        try {
-            URI uri = URI.create(value);
-            return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null;
-        } catch (IllegalArgumentException notAUri) {
-            return false;
-        }
     }
 
     private static void rejectIfAny(List<Problem.Violation> violations) {

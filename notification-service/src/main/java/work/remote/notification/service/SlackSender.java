@@ -1,7 +1,9 @@
 package work.remote.notification.service;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
+import java.net.http.HttpTimeoutException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -17,7 +19,9 @@ import work.remote.notification.config.NotificationConfig;
  * Posts Block Kit messages to the incoming webhook of the registered channel an attempt names, and tells a transient
  * failure (5xx, 408, 429 with its {@code Retry-After}, a timeout, a connection error, a channel not registered yet)
  * from a refusal for good (any other 4xx, e.g. 400 {@code invalid_blocks}, 403, 404 {@code channel_not_found}, or
- * a name that can never be a channel). The webhook URL is a secret: errors name the channel, never the URL.
+ * a name that can never be a channel, a webhook that points where no webhook may). The webhook URL is a secret:
+ * errors name the channel, never the URL. What Slack answers is never kept: an error is the status and a fixed reason
+ * for it, so that nothing a webhook's host sends back reaches the delivery log.
  */
 @ApplicationScoped
 public class SlackSender {
@@ -25,11 +29,13 @@ public class SlackSender {
     private final HttpClient http;
     private final NotificationConfig.Slack config;
     private final Clock clock;
+    private final WebhookDestinations destinations;
 
     @Inject
-    public SlackSender(NotificationConfig config, Clock clock) {
+    public SlackSender(NotificationConfig config, Clock clock, WebhookDestinations destinations) {
         this.config = config.slack();
         this.clock = clock;
+        this.destinations = destinations;
         this.http = HttpClient.newBuilder().connectTimeout(this.config.timeout()).build();
     }
 
@@ -41,22 +47,26 @@ public class SlackSender {
             return SendResult.retry("Slack channel " + attempt.target() + " is not registered: register its incoming "
                     + "webhook (POST /channels) and the delivery goes out");
         }
+        if (destinations.refusal(attempt.webhookUrl().get()).isPresent()) {
+            return SendResult.giveUp("Slack " + attempt.target() + ": webhook destination refused (not an allowed "
+                    + "host, or it resolves to a private address); register the channel's webhook again, then replay");
+        }
         HttpRequest request = HttpRequest.newBuilder(URI.create(attempt.webhookUrl().get()))
                 .timeout(config.timeout())
                 .header("Content-Type", "application/json; charset=utf-8")
                 .POST(HttpRequest.BodyPublishers.ofString(attempt.body()))
                 .build();
-        HttpResponse<String> response;
+        HttpResponse<Void> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            response = http.send(request, HttpResponse.BodyHandlers.discarding());
         } catch (IOException e) {
-            return SendResult.retry("Slack " + attempt.target() + " unreachable: " + e.getClass().getSimpleName());
+            return SendResult.retry("Slack " + attempt.target() + " unreachable (" + connectionFailure(e) + ")");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return SendResult.retry("interrupted");
         }
         int status = response.statusCode();
-        String error = "Slack " + attempt.target() + " answered " + status + ": " + abbreviate(response.body());
+        String error = "Slack " + attempt.target() + " answered " + status + " (" + reason(status) + ")";
         if (status >= 200 && status < 300) {
             return SendResult.delivered();
         }
@@ -72,5 +82,26 @@ public class SlackSender {
 
     private static String abbreviate(String text) {
         return text == null || text.length() <= 200 ? text : text.substring(0, 200) + "…";
+    }
+
+    /** A fixed reason for each status Slack documents for incoming webhooks, and one per class for the rest. */
+    static String reason(int status) {
+        return switch (status) {
+            case 400 -> "invalid payload";
+            case 403 -> "forbidden";
+            case 404 -> "channel or webhook not found";
+            case 408 -> "timed out";
+            case 410 -> "channel archived";
+            case 413 -> "payload too large";
+            case 429 -> "rate limited";
+            default -> status >= 500 ? "server error" : status >= 400 ? "refused" : "unexpected status";
+        };
+    }
+
+    private static String connectionFailure(IOException failure) {
+        if (failure instanceof HttpTimeoutException) {
+            return "timed out";
+        }
+        return failure instanceof ConnectException ? "connection refused" : "connection failed";
     }
 }

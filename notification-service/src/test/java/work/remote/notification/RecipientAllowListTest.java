@@ -1,0 +1,73 @@
+package work.remote.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+import work.remote.devinfra.RemoteWorkTestResource;
+import work.remote.events.EventSamples;
+import work.remote.events.meeting.ActionItemOverdue;
+
+/**
+ * Mail goes only to allowed recipients (notification.email.allowed-domains, the person domain, the configured people
+ * and groups): a route naming another is refused when written, and one an event names is dead and announced, never
+ * mailed and never dropped silently.
+ */
+@QuarkusTest
+@WithTestResource(RemoteWorkTestResource.class)
+class RecipientAllowListTest {
+
+    static Map<String, Object> emailRoute(String name, String address) {
+        return Map.of("name", name, "eventType", "work.remote.ticket.TicketResolved",
+                "targets", List.of(Map.of("kind", "EMAIL", "value", address)));
+    }
+
+    @Test
+    void mailToAnOutsideDomainIsRefusedWhenTheRouteIsWritten() {
+        Api.as("ops").body(emailRoute("outside-" + UUID.randomUUID(), "x@elsewhere.example")).when().post("/routes")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItem("targets[0].value"))
+                .body("violations[0].message", containsString("notification.email.allowed-domains"));
+        Api.as("ops").body(emailRoute("lookalike-" + UUID.randomUUID(), "x@remote.work.elsewhere.example")).when()
+                .post("/routes").then().statusCode(400).body("violations.field", hasItem("targets[0].value"));
+
+        String name = "inside-" + UUID.randomUUID();
+        String id = Api.as("ops").body(emailRoute(name, "Triage@Remote.Work")).when().post("/routes").then()
+                .statusCode(201).extract().path("id");
+        Api.as("ops").header("If-Match", "\"0\"").body(emailRoute(name, "x@elsewhere.example")).when()
+                .put("/routes/" + id).then().statusCode(400).body("violations.field", hasItem("targets[0].value"));
+        Api.as("admin").when().delete("/routes/" + id).then().statusCode(204);
+    }
+
+    @Test
+    void aRecipientAnEventNamesOutsideTheAllowedDomainsIsDeadAndAnnouncedNeverMailed() {
+        ActionItemOverdue sample = EventSamples.actionItemOverdue();
+        String description = "Send the numbers outside " + UUID.randomUUID();
+        String ceId = TestEvents.send(new ActionItemOverdue(UUID.randomUUID(), UUID.randomUUID(), sample.subject(),
+                description, "x@elsewhere.example", sample.due(), sample.link()));
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> "DEAD".equals(DeliveryGuaranteesTest.deliveryOf(ceId).getString("items[0].state")));
+        assertThat(DeliveryGuaranteesTest.deliveryOf(ceId).getString("items[0].lastError"))
+                .isEqualTo("Recipient refused: x@elsewhere.example is outside the allowed recipients "
+                        + "(notification.email.allowed-domains, people, groups); nothing was mailed");
+        String deliveryId = DeliveryGuaranteesTest.deliveryOf(ceId).getString("items[0].id");
+        await().atMost(Duration.ofSeconds(30)).until(() -> DeliveryGuaranteesTest
+                .mailsTo(DeliveryGuaranteesTest.OPS_MAILBOX, "x@elsewhere.example").stream()
+                .anyMatch(mail -> mail.text().contains("/deliveries/" + deliveryId)));
+        assertThat(RemoteWorkTestResource.smtp().messages())
+                .noneSatisfy(mail -> assertThat(mail.to()).contains("x@elsewhere.example"))
+                .noneSatisfy(mail -> assertThat(mail.text()).contains(description));
+    }
+}

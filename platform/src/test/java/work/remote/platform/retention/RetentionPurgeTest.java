@@ -12,7 +12,7 @@ import io.quarkus.runtime.configuration.ConfigurationException;
 class RetentionPurgeTest {
 
     @Test
-    void anInboxThatForgetsBeforeTheTopicDoesIsRefusedAtStartUp() {
+    void anInboxRetentionNotLongerThanTheTopicsIsRefusedAtStartUp() {
         assertThatThrownBy(() -> RetentionPurge.requireInboxOutlivesTopic(Duration.ofDays(7), Duration.ofDays(7)))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("remote-work.retention.inbox (PT168H) must be longer than "

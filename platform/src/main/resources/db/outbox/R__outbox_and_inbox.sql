@@ -29,3 +29,6 @@ CREATE TABLE IF NOT EXISTS inbox_event (
     processed_at TIMESTAMPTZ  NOT NULL,
     PRIMARY KEY (consumer, ce_id)
 );
+
+-- The retention purge (platform: RetentionPurge) deletes inbox rows by age.
+CREATE INDEX IF NOT EXISTS inbox_event_processed_at ON inbox_event (processed_at);

@@ -65,7 +65,6 @@ final class StackReport {
         List<String[]> rows = new ArrayList<>();
         for (StackService service : services) {
             rows.add(new String[] { service.name(), service.url() });
-            rows.add(new String[] { "  Swagger UI", service.url() + "/q/swagger-ui" });
             rows.add(new String[] { "  OpenAPI", service.url() + "/q/openapi" });
             rows.add(new String[] { "  health", service.url() + "/q/health" });
             rows.add(new String[] { "  metrics", service.url() + "/q/metrics" });

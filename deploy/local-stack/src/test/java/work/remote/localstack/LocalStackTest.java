@@ -101,7 +101,8 @@ class LocalStackTest {
             assertThat(postgres.jdbcUrl("notification")).endsWith("/notification");
 
             assertThat(stack.summary())
-                    .contains("http://localhost:" + ports.ticket() + "/q/swagger-ui")
+                    .contains("http://localhost:" + ports.ticket() + "/q/openapi")
+                    .doesNotContain("/q/swagger-ui")
                     .contains("http://localhost:" + ports.process() + "/q/openapi")
                     .contains("http://localhost:" + ports.meeting() + "/q/health")
                     .contains("http://localhost:" + ports.notification() + "/q/metrics")

@@ -19,8 +19,4 @@ public interface OutboxConfig {
     /** Pause after a failed publication before the relay tries again. */
     @WithDefault("1s")
     Duration retryBackoff();
-
-    /** How long a published row is kept for audit before it is deleted. */
-    @WithDefault("P7D")
-    Duration retention();
 }

@@ -32,6 +32,8 @@ import work.remote.platform.DrainLoop;
  * A row the broker will never take (too large, an invalid topic: see {@link PublishFailures}) is parked instead:
  * {@code parked_at} and {@code last_error} say when and why, {@code remote_work.outbox.parked} counts it, an error
  * is logged, and the rows after it are published without it.
+ * <p>
+ * Published rows are deleted after {@code remote-work.retention.outbox} (see {@code RetentionPurge}).
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -73,14 +75,6 @@ public class OutboxRelay {
     @Scheduled(every = "${remote-work.outbox.poll-interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         nudge();
-    }
-
-    @Scheduled(every = "1h", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void deletePublishedRowsPastRetention() {
-        QuarkusTransaction.requiringNew().run(() -> entityManager
-                .createQuery("delete from OutboxEvent e where e.sentAt < :cutoff")
-                .setParameter("cutoff", clock.instant().minus(config.retention()))
-                .executeUpdate());
     }
 
     private Optional<Duration> drain() {

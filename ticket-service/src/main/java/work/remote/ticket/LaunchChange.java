@@ -1,7 +1,6 @@
 package work.remote.ticket;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -10,6 +9,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Sort;
 
 /** One entry of a launch's audit trail: who did what, and when; overrides carry their reason. */
 @Entity
@@ -43,7 +44,8 @@ public class LaunchChange extends PanacheEntityBase {
         this.detail = detail;
     }
 
-    public static List<LaunchChange> trailOf(UUID launchId) {
-        return list("launchId = ?1 order by at, id", launchId);
+    /** The launch's audit trail, oldest first. */
+    public static PanacheQuery<LaunchChange> trailOf(UUID launchId) {
+        return find("launchId", Sort.by("at").and("id"), launchId);
     }
 }

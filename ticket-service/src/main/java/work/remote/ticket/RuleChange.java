@@ -1,7 +1,6 @@
 package work.remote.ticket;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -10,6 +9,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Sort;
 
 /** A new version of the launch's rules document, because requirements changed. */
 @Entity
@@ -49,7 +50,8 @@ public class RuleChange extends PanacheEntityBase {
         return change;
     }
 
-    public static List<RuleChange> of(UUID launchId) {
-        return list("launchId = ?1 order by documentVersion", launchId);
+    /** The rules document's versions of the launch, oldest first (one change per version). */
+    public static PanacheQuery<RuleChange> of(UUID launchId) {
+        return find("launchId", Sort.by("documentVersion"), launchId);
     }
 }

@@ -15,6 +15,8 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Sort;
 
 import work.remote.events.ticket.LaunchStatusPosted;
 
@@ -57,7 +59,8 @@ public class StatusPost extends PanacheEntityBase {
         return post;
     }
 
-    public static List<StatusPost> of(UUID launchId) {
-        return list("launchId = ?1 order by postedAt desc", launchId);
+    /** The launch's status posts, newest first. */
+    public static PanacheQuery<StatusPost> of(UUID launchId) {
+        return find("launchId", Sort.descending("postedAt", "id"), launchId);
     }
 }

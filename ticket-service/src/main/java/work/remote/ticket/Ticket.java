@@ -184,23 +184,15 @@ public class Ticket extends PanacheEntityBase {
                 + " and resolveBy > :now", Map.of("atRiskSince", now.minus(atRiskAfter), "now", now));
     }
 
-    /** Unresolved at its deadline or past it, as a query condition; {@link #isPastDeadline} in memory. */
+    /** Unresolved at its deadline or past it, as a query condition. */
     public static Criteria pastDeadline(Instant now) {
         return Criteria.where().add(PAST_DEADLINE, Map.of("now", now));
     }
 
-    /** Past its deadline unresolved, or resolved after it, as a query condition; {@link #isBreached} in memory. */
+    /** Past its deadline unresolved, or resolved after it, as a query condition. */
     public static Criteria breached(Instant now) {
         return Criteria.where().add("(" + PAST_DEADLINE + ") or (resolveBy is not null and resolvedAt > resolveBy)",
                 Map.of("now", now));
-    }
-
-    public boolean isPastDeadline(Instant now) {
-        return resolveBy != null && resolvedAt == null && !resolveBy.isAfter(now);
-    }
-
-    public boolean isBreached(Instant now) {
-        return isPastDeadline(now) || Boolean.FALSE.equals(resolvedWithinSla());
     }
 
     /** Time left until the deadline (negative once breached); null for tickets without one or already resolved. */

@@ -1,7 +1,6 @@
 package work.remote.ticket;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -10,6 +9,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Sort;
 
 /** One entry of a ticket's timeline: who did what, and when. */
 @Entity
@@ -42,7 +43,8 @@ public class TicketChange extends PanacheEntityBase {
         change.persist();
     }
 
-    public static List<TicketChange> timelineOf(UUID ticketId) {
-        return list("ticketId = ?1 order by at, id", ticketId);
+    /** The ticket's timeline, oldest first. */
+    public static PanacheQuery<TicketChange> timelineOf(UUID ticketId) {
+        return find("ticketId", Sort.by("at").and("id"), ticketId);
     }
 }

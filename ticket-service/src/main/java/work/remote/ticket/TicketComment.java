@@ -1,7 +1,6 @@
 package work.remote.ticket;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -10,6 +9,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Sort;
 
 @Entity
 @Table(name = "ticket_comment")
@@ -37,7 +38,8 @@ public class TicketComment extends PanacheEntityBase {
         return comment;
     }
 
-    public static List<TicketComment> of(UUID ticketId) {
-        return list("ticketId = ?1 order by at, id", ticketId);
+    /** The ticket's comments, oldest first. */
+    public static PanacheQuery<TicketComment> of(UUID ticketId) {
+        return find("ticketId", Sort.by("at").and("id"), ticketId);
     }
 }

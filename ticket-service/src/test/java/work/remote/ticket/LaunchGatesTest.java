@@ -173,8 +173,8 @@ class LaunchGatesTest {
                 .body("state", equalTo("LIVE"))
                 .body("startedBy", equalTo("root"));
         as(AGENTS.get(0), "cs-agent").get("/launches/" + id + "/audit").then().statusCode(200)
-                .body("find { it.action == 'GATES_OVERRIDDEN' }.actor", equalTo("root"))
-                .body("find { it.action == 'GATES_OVERRIDDEN' }.detail",
+                .body("items.find { it.action == 'GATES_OVERRIDDEN' }.actor", equalTo("root"))
+                .body("items.find { it.action == 'GATES_OVERRIDDEN' }.detail",
                         equalTo("[TRAINING_DELIVERED]: Trained in person at the office"));
     }
 
@@ -223,6 +223,6 @@ class LaunchGatesTest {
                 .body("plannedLaunchAt", equalTo("2030-12-01T00:00:00Z"))
                 .body("plannedLaunchLocal", startsWith("2030-12-01T09:00:00+09:00"))
                 .extract().path("id");
-        as("x", "ops").get("/launches/" + id + "/audit").then().body("action", hasSize(1));
+        as("x", "ops").get("/launches/" + id + "/audit").then().body("items.action", hasSize(1));
     }
 }

@@ -116,7 +116,7 @@ class LaunchLifecycleTest {
         String id = Launches.live("Status posts");
         postStatus(id).statusCode(201).body("phase", equalTo("DEPLOYING"));
         as(AGENTS.get(1), "cs-agent").get("/launches/" + id + "/status-posts").then()
-                .body("expectedSymptoms[0]", contains("HTTP 500s possible", "withdrawals unavailable for 10 minutes"));
+                .body("items[0].expectedSymptoms", contains("HTTP 500s possible", "withdrawals unavailable for 10 minutes"));
         await().atMost(Duration.ofSeconds(20)).until(() -> ofType(id, "LaunchStatusPosted").size() == 1);
         assertThat(new String(ofType(id, "LaunchStatusPosted").get(0).value())).contains("#cs-launch-instant-withdrawals");
     }
@@ -193,11 +193,11 @@ class LaunchLifecycleTest {
         as(LEAD, "cs-lead").body("{\"body\": \"\"}").post("/tickets/" + ticket + "/comments").then().statusCode(400)
                 .body("violations[0].field", equalTo("body"));
 
-        as("ops-person", "ops").get("/tickets/" + ticket + "/comments").then().body("body",
+        as("ops-person", "ops").get("/tickets/" + ticket + "/comments").then().body("items.body",
                 contains("User 42 sees it on Android only"));
         as("ops-person", "ops").get("/tickets/" + ticket + "/timeline").then()
-                .body("action", contains("REPORTED", "COMMENTED", "ASSIGNED"))
-                .body("detail[2]", equalTo("nobody → dev-dana"));
+                .body("items.action", contains("REPORTED", "COMMENTED", "ASSIGNED"))
+                .body("items[2].detail", equalTo("nobody → dev-dana"));
     }
 
     private static io.restassured.response.ValidatableResponse postStatus(String id) {

@@ -124,7 +124,7 @@ class RequestBoundsTest {
         Launches.as("someone-cs-lead", "cs-lead").body(Map.of("to", "RESOLVED", "note", text(2_000)))
                 .post("/tickets/" + id + "/transitions").then().statusCode(200);
         get("/tickets/" + id + "/timeline").statusCode(200)
-                .body("detail", hasItem("IN_PROGRESS → RESOLVED: " + text(2_000)));
+                .body("items.detail", hasItem("IN_PROGRESS → RESOLVED: " + text(2_000)));
         outbox.assertFit(id, "work.remote.ticket.TicketResolved");
     }
 

@@ -197,7 +197,7 @@ class SlaClockTest {
     /** What the clock announced about the ticket, as its timeline has it (written with the announcement's event). */
     private static List<String> slaActions(String ticketId) {
         return given().auth().oauth2(TicketResourceTest.token("ops")).when().get("/tickets/" + ticketId + "/timeline")
-                .then().statusCode(200).extract().<List<String>> path("action").stream()
+                .then().statusCode(200).extract().<List<String>> path("items.action").stream()
                 .filter(action -> action.startsWith("SLA_")).toList();
     }
 

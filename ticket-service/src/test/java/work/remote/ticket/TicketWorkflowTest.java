@@ -54,11 +54,11 @@ class TicketWorkflowTest {
         }
         given().auth().oauth2(TicketResourceTest.token("ops")).when().get("/tickets/" + id + "/timeline").then()
                 .statusCode(200)
-                .body("action", contains("REPORTED", "TRIAGED", "IN_PROGRESS", "RESOLVED", "CLOSED", "REOPENED",
+                .body("items.action", contains("REPORTED", "TRIAGED", "IN_PROGRESS", "RESOLVED", "CLOSED", "REOPENED",
                         "IN_PROGRESS"))
-                .body("actor[0]", equalTo("someone-cs-agent"))
-                .body("actor[1]", equalTo("someone-cs-lead"))
-                .body("detail[3]", equalTo("IN_PROGRESS → RESOLVED: moving to RESOLVED"));
+                .body("items[0].actor", equalTo("someone-cs-agent"))
+                .body("items[1].actor", equalTo("someone-cs-lead"))
+                .body("items[3].detail", equalTo("IN_PROGRESS → RESOLVED: moving to RESOLVED"));
     }
 
     @Test
@@ -89,7 +89,7 @@ class TicketWorkflowTest {
             twoPeople.shutdown();
         }
         given().auth().oauth2(TicketResourceTest.token("ops")).when().get("/tickets/" + id + "/timeline").then()
-                .body("findAll { it.action == 'RESOLVED' }.size()", equalTo(1));
+                .body("items.findAll { it.action == 'RESOLVED' }.size()", equalTo(1));
     }
 
     @Test

@@ -83,8 +83,8 @@ class TrainingAttendanceTest {
                 .body("training.find { it.outcome == 'RELAYED' }.recordedBy", equalTo(LEAD))
                 .body("training.find { it.outcome == 'RELAYED' }.meetingId", equalTo(meetingId.toString()));
         as(PRODUCT, "product").get("/launches/" + id + "/audit").then()
-                .body("findAll { it.action == 'TRAINING_HELD' }.size()", equalTo(1))
-                .body("findAll { it.action == 'TRAINING_RELAYED' }.size()", equalTo(1));
+                .body("items.findAll { it.action == 'TRAINING_HELD' }.size()", equalTo(1))
+                .body("items.findAll { it.action == 'TRAINING_RELAYED' }.size()", equalTo(1));
         await().atMost(Duration.ofSeconds(20)).until(() -> gatePassedEvents(id, Gate.TRAINING_DELIVERED) == 1);
         send(UUID.randomUUID().toString(), relay);
         Launches.start(id).statusCode(200);

@@ -1,6 +1,5 @@
 package work.remote.ticket.rest;
 
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -176,8 +175,8 @@ public class LaunchResource {
     @Path("/{id}/status-posts")
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
     @Operation(summary = "The launch's status posts, newest first")
-    public List<StatusPostView> statusPosts(@PathParam("id") UUID id) {
-        return search.statusPosts(id).stream().map(StatusPostView::of).toList();
+    public Page<StatusPostView> statusPosts(@PathParam("id") UUID id, @BeanParam @Valid PageRequest page) {
+        return search.statusPosts(id, page).map(StatusPostView::of);
     }
 
     @POST
@@ -194,8 +193,8 @@ public class LaunchResource {
     @Path("/{id}/rule-changes")
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
     @Operation(summary = "The rules document's versions, oldest first")
-    public List<RuleChangeView> ruleChanges(@PathParam("id") UUID id) {
-        return search.ruleChanges(id).stream().map(RuleChangeView::of).toList();
+    public Page<RuleChangeView> ruleChanges(@PathParam("id") UUID id, @BeanParam @Valid PageRequest page) {
+        return search.ruleChanges(id, page).map(RuleChangeView::of);
     }
 
     @POST
@@ -218,9 +217,9 @@ public class LaunchResource {
     @GET
     @Path("/{id}/audit")
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
-    @Operation(summary = "The launch's audit trail: who did what, and when, overrides with their reason")
-    public List<ChangeView> audit(@PathParam("id") UUID id) {
-        return search.auditTrail(id).stream().map(ChangeView::of).toList();
+    @Operation(summary = "The launch's audit trail, oldest first: who did what, and when, overrides with their reason")
+    public Page<ChangeView> audit(@PathParam("id") UUID id, @BeanParam @Valid PageRequest page) {
+        return search.auditTrail(id, page).map(ChangeView::of);
     }
 
     private LaunchView view(Launch launch) {

@@ -1,13 +1,13 @@
 package work.remote.ticket.rest;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -82,13 +82,16 @@ public class TicketResource {
 
     @GET
     @RolesAllowed({ "cs-agent", "cs-lead", "product", "ops", "admin" })
-    @Operation(summary = "Tickets, newest first, filtered by launch, parent, type, severity, state or deadline standing")
+    @Operation(summary = "Tickets, newest first, filtered by launch, parent, type, severity, state, deadline standing "
+            + "or whether they are resolved")
     public Page<TicketView> list(@QueryParam("launchId") UUID launchId, @QueryParam("parentId") UUID parentId,
             @QueryParam("type") TicketType type, @QueryParam("severity") Severity severity,
             @QueryParam("state") TicketState state, @QueryParam("sla") TicketSearch.SlaStanding sla,
+            @QueryParam("resolved") @Pattern(regexp = "true|false", message = "is true or false") String resolved,
             @BeanParam @Valid PageRequest page) {
-        return search.find(new TicketSearch.Filter(launchId, parentId, type, severity, state, sla), page)
-                .map(this::view);
+        TicketSearch.Filter filter = new TicketSearch.Filter(launchId, parentId, type, severity, state, sla,
+                resolved == null ? null : Boolean.valueOf(resolved));
+        return search.find(filter, page).map(this::view);
     }
 
     @GET
@@ -118,9 +121,9 @@ public class TicketResource {
     @GET
     @Path("/{id}/timeline")
     @RolesAllowed({ "cs-agent", "cs-lead", "product", "ops", "admin" })
-    @Operation(summary = "Everything that happened to a ticket: who, when, what")
-    public List<ChangeView> timeline(@PathParam("id") UUID id) {
-        return tickets.timeline(id).stream().map(ChangeView::of).toList();
+    @Operation(summary = "Everything that happened to a ticket: who, when, what; oldest first")
+    public Page<ChangeView> timeline(@PathParam("id") UUID id, @BeanParam @Valid PageRequest page) {
+        return tickets.timeline(id, page).map(ChangeView::of);
     }
 
     @POST
@@ -139,8 +142,8 @@ public class TicketResource {
     @Path("/{id}/comments")
     @RolesAllowed({ "cs-agent", "cs-lead", "product", "ops", "admin" })
     @Operation(summary = "A ticket's comments, oldest first")
-    public List<CommentView> comments(@PathParam("id") UUID id) {
-        return tickets.comments(id).stream().map(CommentView::of).toList();
+    public Page<CommentView> comments(@PathParam("id") UUID id, @BeanParam @Valid PageRequest page) {
+        return tickets.comments(id, page).map(CommentView::of);
     }
 
     @PUT

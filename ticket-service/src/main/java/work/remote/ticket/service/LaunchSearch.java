@@ -73,22 +73,22 @@ public class LaunchSearch {
         return feedback.summarise(find(id), clock.instant());
     }
 
-    /** The launch's status posts, newest first. */
-    public List<StatusPost> statusPosts(UUID id) {
+    /** One page of the launch's status posts, newest first. */
+    public Page<StatusPost> statusPosts(UUID id, PageRequest page) {
         find(id);
-        return StatusPost.of(id);
+        return Page.of(StatusPost.of(id), page);
     }
 
-    /** The rules document's versions, oldest first. */
-    public List<RuleChange> ruleChanges(UUID id) {
+    /** One page of the rules document's versions, oldest first. */
+    public Page<RuleChange> ruleChanges(UUID id, PageRequest page) {
         find(id);
-        return RuleChange.of(id);
+        return Page.of(RuleChange.of(id), page);
     }
 
-    /** Who did what to the launch, and when, oldest first. */
-    public List<LaunchChange> auditTrail(UUID id) {
+    /** One page of who did what to the launch, and when, oldest first. */
+    public Page<LaunchChange> auditTrail(UUID id, PageRequest page) {
         find(id);
-        return LaunchChange.trailOf(id);
+        return Page.of(LaunchChange.trailOf(id), page);
     }
 
     private Overview overviewOf(Launch launch, LaunchRecords records) {

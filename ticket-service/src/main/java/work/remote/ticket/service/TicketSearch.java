@@ -30,9 +30,12 @@ public class TicketSearch {
         BREACHED
     }
 
-    /** The filters a caller gave; null ones match every ticket. */
+    /**
+     * The filters a caller gave; null ones match every ticket. {@code resolved} false keeps the tickets not resolved
+     * (or reopened) yet, true those resolved.
+     */
     public record Filter(UUID launchId, UUID parentId, TicketType type, Severity severity, TicketState state,
-            SlaStanding sla) {
+            SlaStanding sla, Boolean resolved) {
     }
 
     private final Clock clock;
@@ -51,7 +54,9 @@ public class TicketSearch {
                 .equal("parentId", filter.parentId())
                 .equal("type", filter.type())
                 .equal("severity", filter.severity())
-                .equal("state", filter.state());
+                .equal("state", filter.state())
+                .when(Boolean.FALSE.equals(filter.resolved()), "resolvedAt is null")
+                .when(Boolean.TRUE.equals(filter.resolved()), "resolvedAt is not null");
         if (filter.sla() != null) {
             Criteria standing = standing(filter.sla(), clock.instant());
             where.add(standing.query(), standing.parameters());

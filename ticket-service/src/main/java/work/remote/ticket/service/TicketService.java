@@ -15,6 +15,8 @@ import work.remote.events.ticket.TicketType;
 import work.remote.platform.caller.Caller;
 import work.remote.platform.links.Links;
 import work.remote.platform.outbox.Outbox;
+import work.remote.platform.paging.Page;
+import work.remote.platform.paging.PageRequest;
 import work.remote.platform.problem.ProblemException;
 import work.remote.ticket.Launch;
 import work.remote.ticket.Ticket;
@@ -136,16 +138,16 @@ public class TicketService {
         return ticket;
     }
 
-    /** Everything that happened to the ticket, oldest first. */
-    public List<TicketChange> timeline(UUID id) {
+    /** One page of everything that happened to the ticket, oldest first. */
+    public Page<TicketChange> timeline(UUID id, PageRequest page) {
         find(id);
-        return TicketChange.timelineOf(id);
+        return Page.of(TicketChange.timelineOf(id), page);
     }
 
-    /** The ticket's comments, oldest first. */
-    public List<TicketComment> comments(UUID id) {
+    /** One page of the ticket's comments, oldest first. */
+    public Page<TicketComment> comments(UUID id, PageRequest page) {
         find(id);
-        return TicketComment.of(id);
+        return Page.of(TicketComment.of(id), page);
     }
 
     /** Concurrent changes to one ticket wait for each other, so the second sees the first's result. */

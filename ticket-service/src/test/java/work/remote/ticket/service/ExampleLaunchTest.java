@@ -39,7 +39,7 @@ class ExampleLaunchTest {
                 .body("tickets", equalTo(2))
                 .body("openCritical", hasSize(1))
                 .body("openCritical[0].title", equalTo("Withdrawal stuck for user 42"));
-        given().auth().oauth2(token).get("/launches/" + launch.id + "/status-posts").then().body("phase",
+        given().auth().oauth2(token).get("/launches/" + launch.id + "/status-posts").then().body("items.phase",
                 hasSize(1));
     }
 

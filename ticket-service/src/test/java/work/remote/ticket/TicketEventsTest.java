@@ -138,20 +138,26 @@ class TicketEventsTest {
 
     @Test
     void twoReplicasRelayingOneOutboxPublishEachEventOnceAndInOrder() {
-        OutboxRelay secondReplica = new OutboxRelay(entityManager, new OutboxPublisher(kafkaConfig), outboxConfig,
-                Clock.systemUTC(), new SimpleMeterRegistry());
+        OutboxPublisher secondPublisher = new OutboxPublisher(kafkaConfig);
+        OutboxRelay secondReplica = new OutboxRelay(entityManager, secondPublisher, outboxConfig, Clock.systemUTC(),
+                new SimpleMeterRegistry());
         UUID ticketId = UUID.randomUUID();
         int count = 60;
-        for (int i = 0; i < count; i++) {
-            int sequence = i;
-            QuarkusTransaction.requiringNew().run(() -> outbox.publish(new TicketOpened(ticketId, null, null,
-                    "replica race " + sequence, TicketType.QUESTION, Severity.LOW, Impact.NONE, 0, "tester",
-                    java.time.Instant.now(), "http://localhost/tickets/" + ticketId)));
-            secondReplica.nudge();
+        try {
+            for (int i = 0; i < count; i++) {
+                int sequence = i;
+                QuarkusTransaction.requiringNew().run(() -> outbox.publish(new TicketOpened(ticketId, null, null,
+                        "replica race " + sequence, TicketType.QUESTION, Severity.LOW, Impact.NONE, 0, "tester",
+                        java.time.Instant.now(), "http://localhost/tickets/" + ticketId)));
+                secondReplica.nudge();
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> topic.withKey(ticketId.toString()).size() >= count);
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                    .until(() -> topic.withKey(ticketId.toString()).size() == count);
+        } finally {
+            secondReplica.stop();
+            secondPublisher.close();
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> topic.withKey(ticketId.toString()).size() >= count);
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
-                .until(() -> topic.withKey(ticketId.toString()).size() == count);
         assertThat(topic.withKey(ticketId.toString()))
                 .extracting(record -> read(record, TicketOpened.class).title())
                 .containsExactlyElementsOf(java.util.stream.IntStream.range(0, count)

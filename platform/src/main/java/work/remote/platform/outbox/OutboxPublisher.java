@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,8 +31,12 @@ import work.remote.platform.KafkaClientConfig;
 @ApplicationScoped
 public class OutboxPublisher {
 
+    /** Beyond the producer's own delivery timeout, how long to wait for an acknowledgement before giving up on it. */
+    private static final Duration ACKNOWLEDGEMENT_MARGIN = Duration.ofSeconds(5);
+
     private final Map<String, Object> kafkaConfig;
     private final int maxRequestSize;
+    private final Duration acknowledgementTimeout;
     private volatile KafkaProducer<String, String> producer;
 
     @Inject
@@ -39,6 +45,9 @@ public class OutboxPublisher {
         Object configured = kafkaConfig.get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
         this.maxRequestSize = configured == null ? CloudEventRecords.MAX_REQUEST_SIZE
                 : Integer.parseInt(configured.toString().trim());
+        this.acknowledgementTimeout = Duration.ofMillis(
+                Long.parseLong(producerConfig().get(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG).toString().trim()))
+                .plus(ACKNOWLEDGEMENT_MARGIN);
     }
 
     /** What became of one row of a batch: {@code failure} is null once the broker acknowledged it. */
@@ -75,14 +84,22 @@ public class OutboxPublisher {
         return maxRequestSize;
     }
 
-    private static List<Delivery> awaitAcknowledgements(List<OutboxEvent> batch, List<Future<RecordMetadata>> sends) {
+    /**
+     * Waits for each acknowledgement, but never longer than the delivery timeout and a margin: a producer that lost
+     * its broker can leave a send unanswered, and the relay must then retry with a fresh producer, not wait forever.
+     */
+    private List<Delivery> awaitAcknowledgements(List<OutboxEvent> batch, List<Future<RecordMetadata>> sends) {
         List<Delivery> deliveries = new ArrayList<>(batch.size());
+        long deadline = System.nanoTime() + acknowledgementTimeout.toNanos();
         for (int i = 0; i < sends.size(); i++) {
             Exception failure = null;
             try {
-                sends.get(i).get();
+                sends.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (ExecutionException e) {
                 failure = (Exception) e.getCause();
+            } catch (TimeoutException e) {
+                failure = new org.apache.kafka.common.errors.TimeoutException(
+                        "No acknowledgement within " + acknowledgementTimeout, e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 failure = e;
@@ -126,7 +143,7 @@ public class OutboxPublisher {
     }
 
     @PreDestroy
-    void close() {
+    public void close() {
         closeProducer(Duration.ofSeconds(5));
     }
 }

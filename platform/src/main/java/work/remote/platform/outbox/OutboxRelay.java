@@ -130,7 +130,7 @@ public class OutboxRelay {
     }
 
     @PreDestroy
-    void stop() {
+    public void stop() {
         loop.close();
     }
 

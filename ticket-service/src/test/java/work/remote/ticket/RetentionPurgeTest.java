@@ -223,8 +223,8 @@ class RetentionPurgeTest {
     }
 
     private static void assertTrainingAudited(String launch, String action, int times) {
-        as(PRODUCT, "product").get("/launches/" + launch + "/audit").then()
-                .body("findAll { it.action == '" + action + "' }.size()", equalTo(times));
+        as(PRODUCT, "product").queryParam("size", 200).get("/launches/" + launch + "/audit").then()
+                .body("items.findAll { it.action == '" + action + "' }.size()", equalTo(times));
     }
 
     private static MeetingConcluded training(String launchId, UUID meetingId) {

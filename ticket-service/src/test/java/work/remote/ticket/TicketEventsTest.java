@@ -108,9 +108,11 @@ class TicketEventsTest {
         } finally {
             RemoteWorkTestResource.kafka().restart();
         }
-        await().atMost(Duration.ofSeconds(60)).until(() -> topic.withKey(id).size() == 2);
+        await().atMost(Duration.ofSeconds(60)).until(() -> topic.withKey(id).stream()
+                .map(record -> header(record, "ce_id")).distinct().count() == 2);
         Map<String, String> ceIdByType = topic.withKey(id).stream()
-                .collect(Collectors.toMap(record -> header(record, "ce_type"), record -> header(record, "ce_id")));
+                .collect(Collectors.toMap(record -> header(record, "ce_type"), record -> header(record, "ce_id"),
+                        (first, resent) -> first));
         Map<String, String> outboxIdByType = QuarkusTransaction.requiringNew().call(() -> entityManager
                 .createQuery("from OutboxEvent e where e.orderingKey = :key", OutboxEvent.class)
                 .setParameter("key", id).getResultList().stream()

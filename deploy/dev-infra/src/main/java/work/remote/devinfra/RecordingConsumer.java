@@ -1,8 +1,10 @@
 package work.remote.devinfra;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -20,6 +22,7 @@ public final class RecordingConsumer implements AutoCloseable {
 
     private final KafkaConsumer<String, String> consumer;
     private final List<ConsumerRecord<String, String>> records = new CopyOnWriteArrayList<>();
+    private final Set<String> seen = new HashSet<>();
     private final Thread poller;
     private volatile boolean running = true;
 
@@ -43,12 +46,22 @@ public final class RecordingConsumer implements AutoCloseable {
     private void poll() {
         try {
             while (running) {
-                consumer.poll(Duration.ofMillis(100)).forEach(records::add);
+                consumer.poll(Duration.ofMillis(100)).forEach(this::recordOnce);
             }
         } catch (WakeupException closing) {
             // close() woke the poller up
         } finally {
             consumer.close(Duration.ofSeconds(1));
+        }
+    }
+
+    /**
+     * A rebalance after a broker restart sends this group, which commits nothing, back to the earliest offset; a
+     * record read again at the same offset is the same record, not a second publication.
+     */
+    private void recordOnce(ConsumerRecord<String, String> record) {
+        if (seen.add(record.topic() + "/" + record.partition() + "/" + record.offset())) {
+            records.add(record);
         }
     }
 

@@ -21,4 +21,8 @@ public interface RequiredSecrets {
     /** {@code mp.jwt.verify.publickey.location}, whose key decides whom the service trusts: {@code JWT_PUBLIC_KEY_LOCATION}. */
     @WithDefault("${mp.jwt.verify.publickey.location}")
     String jwtPublicKeyLocation();
+
+    /** {@code mp.jwt.verify.issuer}, the one issuer whose tokens the service accepts: {@code MP_JWT_VERIFY_ISSUER}. */
+    @WithDefault("${mp.jwt.verify.issuer}")
+    String jwtIssuer();
 }

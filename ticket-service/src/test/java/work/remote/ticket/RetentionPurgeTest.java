@@ -113,7 +113,7 @@ class RetentionPurgeTest {
 
         clock.advance(retention.inbox().minus(pastTheTopicWithinTheInbox).plusSeconds(1));
         RetentionPurge.Purged purged = purge.purge();
-        assertThat(purged.inboxRows()).isPositive();
+        assertThat(purged.rows(RetentionPurge.INBOX)).isPositive();
         assertThat(processedAt(trainingCeId)).as("older than the inbox retention").isEmpty();
         assertThat(processedAt(relayCeId)).as("younger than the inbox retention").isPresent();
     }
@@ -131,8 +131,8 @@ class RetentionPurgeTest {
 
         List<RetentionPurge.Purged> racers = race(2);
 
-        assertThat(racers.stream().mapToLong(RetentionPurge.Purged::inboxRows).sum()).isEqualTo(oldInboxRows);
-        assertThat(racers.stream().mapToLong(RetentionPurge.Purged::outboxRows).sum()).isEqualTo(oldOutboxRows);
+        assertThat(racers.stream().mapToLong(racer -> racer.rows(RetentionPurge.INBOX)).sum()).isEqualTo(oldInboxRows);
+        assertThat(racers.stream().mapToLong(racer -> racer.rows(RetentionPurge.OUTBOX)).sum()).isEqualTo(oldOutboxRows);
         assertThat(count("select count(*) from inbox_event where processed_at < ?1", inboxCutoff)).isZero();
         assertThat(count("select count(*) from outbox_event where sent_at < ?1", outboxCutoff)).isZero();
         assertThat(purgedCount("inbox_event") - countedBefore).isEqualTo(oldInboxRows);

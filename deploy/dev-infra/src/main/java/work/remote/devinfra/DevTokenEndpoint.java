@@ -71,18 +71,31 @@ public final class DevTokenEndpoint implements AutoCloseable {
         }
         List<Map<String, String>> violations = new ArrayList<>();
         String person = personOf(query.getOrDefault("person", List.of()), violations);
+        String name = nameOf(query.getOrDefault("name", List.of()), violations);
         Set<String> roles = rolesOf(query.getOrDefault("roles", List.of()), violations);
         if (!violations.isEmpty()) {
             invalid(exchange, violations);
             return;
         }
         HttpEndpoint.respond(exchange, 200, "text/plain; charset=utf-8", Map.of("Cache-Control", "no-store"),
-                tokens.token(person, roles) + "\n");
+                tokens.token(person, name == null ? DevTokens.displayName(person) : name, roles) + "\n");
+    }
+
+    /** The optional display name: absent means one made from the person id. */
+    private static String nameOf(List<String> values, List<Map<String, String>> violations) {
+        if (values.isEmpty()) {
+            return null;
+        }
+        if (values.size() > 1 || values.get(0).isBlank() || values.get(0).length() > 200) {
+            violations.add(violation("name", "is the person's display name, given once, 1 to 200 characters"));
+            return null;
+        }
+        return values.get(0).strip();
     }
 
     private static String personOf(List<String> values, List<Map<String, String>> violations) {
         if (values.isEmpty() || values.get(0).isBlank()) {
-            violations.add(violation("person", "is required: the name the services see as the caller, e.g. lena"));
+            violations.add(violation("person", "is required: the stable id (sub) the services see as the caller, e.g. lena"));
             return null;
         }
         if (values.size() > 1) {

@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
@@ -80,18 +81,26 @@ public final class DevTokens {
         }
     }
 
+    /** A token for the person with the id {@code person} and the display name {@link #displayName} of it. */
+    public String token(String person, Set<String> roles) {
+        return token(person, displayName(person), roles);
+    }
+
     /**
-     * A token for {@code subject} (also its {@code upn}) in {@code roles}, valid for 12 hours. smallrye-jwt-build
-     * reads MicroProfile Config through the context class loader, so that is set to the one of this class.
+     * A token whose {@code sub} is {@code person}, the stable id the services key ownership on, and whose {@code upn}
+     * and {@code preferred_username} are {@code name}, the display name that may change, in {@code roles}; valid for
+     * 12 hours. smallrye-jwt-build reads MicroProfile Config through the context class loader, so that is set to the
+     * one of this class.
      */
-    public String token(String subject, Set<String> roles) {
+    public String token(String person, String name, Set<String> roles) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(DevTokens.class.getClassLoader());
         try {
             return Jwt.issuer(ISSUER)
-                    .upn(subject)
-                    .subject(subject)
+                    .subject(person)
+                    .upn(name)
+                    .preferredUserName(name)
                     .groups(roles)
                     .expiresIn(LIFESPAN)
                     .jws()
@@ -102,7 +111,19 @@ public final class DevTokens {
         }
     }
 
-    public String token(String subject, String... roles) {
-        return token(subject, Set.copyOf(Arrays.asList(roles)));
+    public String token(String person, String... roles) {
+        return token(person, Set.copyOf(Arrays.asList(roles)));
+    }
+
+    /**
+     * The display name dev tokens give a person id unless told another: each word capitalised, so that it differs
+     * from the id the way a real identity provider's name differs from its {@code sub} ({@code hana-host} is
+     * "Hana Host").
+     */
+    public static String displayName(String person) {
+        return Arrays.stream(person.split("[-_.]+"))
+                .filter(word -> !word.isEmpty())
+                .map(word -> Character.toUpperCase(word.charAt(0)) + word.substring(1))
+                .collect(Collectors.joining(" "));
     }
 }

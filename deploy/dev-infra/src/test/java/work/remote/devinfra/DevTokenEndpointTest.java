@@ -52,8 +52,17 @@ class DevTokenEndpointTest {
         assertThat(minted.headers().firstValue("Content-Type")).hasValue("text/plain; charset=utf-8");
         JwtClaims claims = verify(minted.body().strip());
         assertThat(claims.getSubject()).isEqualTo("lena");
-        assertThat(claims.getClaimValueAsString("upn")).isEqualTo("lena");
+        assertThat(claims.getClaimValueAsString("upn")).isEqualTo("Lena");
         assertThat(claims.getStringListClaimValue("groups")).containsExactly("cs-lead");
+    }
+
+    @Test
+    void takesADisplayNameBesideThePersonId() throws Exception {
+        JwtClaims claims = verify(get("?person=u-7&name=Lena%20Schmidt&roles=cs-lead").body().strip());
+
+        assertThat(claims.getSubject()).isEqualTo("u-7");
+        assertThat(claims.getClaimValueAsString("upn")).isEqualTo("Lena Schmidt");
+        assertInvalid(get("?person=lena&name=&roles=cs-lead"), "name", "display name");
     }
 
     @Test

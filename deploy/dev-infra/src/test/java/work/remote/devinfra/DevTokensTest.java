@@ -10,6 +10,7 @@ import java.security.PublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import java.util.Base64;
 
 import org.jose4j.jwt.JwtClaims;
@@ -31,7 +32,8 @@ class DevTokensTest {
 
         assertThat(claims.getIssuer()).isEqualTo(DevTokens.ISSUER);
         assertThat(claims.getSubject()).isEqualTo("lena");
-        assertThat(claims.getClaimValueAsString("upn")).isEqualTo("lena");
+        assertThat(claims.getClaimValueAsString("upn")).isEqualTo("Lena");
+        assertThat(claims.getClaimValueAsString("preferred_username")).isEqualTo("Lena");
         assertThat(claims.getStringListClaimValue("groups")).containsExactlyInAnyOrder("cs-lead", "cs-agent");
         Instant expiry = Instant.ofEpochSecond(claims.getExpirationTime().getValue());
         assertThat(expiry).isBetween(Instant.now().plus(Duration.ofHours(12)).minusSeconds(60),
@@ -76,5 +78,16 @@ class DevTokensTest {
         } catch (Exception e) {
             throw new IllegalArgumentException("not an RSA public key", e);
         }
+    }
+
+    @Test
+    void theIdAndTheDisplayNameDifferAsTheyDoAtARealIdentityProvider() throws Exception {
+        assertThat(DevTokens.displayName("hana-host")).isEqualTo("Hana Host");
+        assertThat(DevTokens.displayName("lena.schmidt_2")).isEqualTo("Lena Schmidt 2");
+
+        JwtClaims claims = verify(TOKENS.token("u-7", "Lena Schmidt", Set.of("cs-lead")), TOKENS.publicKey());
+
+        assertThat(claims.getSubject()).isEqualTo("u-7");
+        assertThat(claims.getClaimValueAsString("upn")).isEqualTo("Lena Schmidt");
     }
 }

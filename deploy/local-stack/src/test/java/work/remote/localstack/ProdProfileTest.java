@@ -38,6 +38,7 @@ class ProdProfileTest {
             assertThat(process.exitValue()).as("%s exit code", service.name()).isNotZero();
             assertThat(Files.readString(log))
                     .contains("Could not expand value QUARKUS_DATASOURCE_PASSWORD in property quarkus.datasource.password")
+                    .contains("Could not expand value MP_JWT_VERIFY_ISSUER in property mp.jwt.verify.issuer")
                     .doesNotContain("JWT_PUBLIC_KEY_LOCATION");
         }
 
@@ -64,7 +65,7 @@ class ProdProfileTest {
                 "-jar", ROOT.resolve(service.name()).resolve("target/quarkus-app/quarkus-run.jar").toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(Redirect.to(log.toFile()));
-        builder.environment().keySet().removeIf(name -> name.startsWith("QUARKUS_DATASOURCE_"));
+        builder.environment().keySet().removeIf(name -> name.startsWith("QUARKUS_DATASOURCE_") || name.startsWith("MP_JWT_"));
         return builder.start();
     }
 

@@ -6,10 +6,12 @@ import java.util.Set;
 import work.remote.platform.problem.ProblemException;
 
 /**
- * Who makes a request: their name (the token's {@code upn} or {@code preferred_username}) and the roles of its
- * {@code groups} claim. Services take it as an argument, so their rules never read the token themselves.
+ * Who makes a request: their stable {@code id} (the token's {@code sub}), their display {@code name} (its {@code upn}
+ * or {@code preferred_username}, which may change) and the roles of its {@code groups} claim. Ownership is always
+ * decided on the id; the name is only kept beside it for people to read. Services take a caller as an argument, so
+ * their rules never read the token themselves.
  */
-public record Caller(String name, Set<String> roles) {
+public record Caller(String id, String name, Set<String> roles) {
 
     public static final String ADMIN = "admin";
 
@@ -17,8 +19,9 @@ public record Caller(String name, Set<String> roles) {
         roles = Set.copyOf(roles);
     }
 
-    public static Caller of(String name, String... roles) {
-        return new Caller(name, Set.of(roles));
+    /** A caller whose id is also their name: the services' own seeds, which no token carries. */
+    public static Caller of(String person, String... roles) {
+        return new Caller(person, person, Set.of(roles));
     }
 
     public boolean isAdmin() {
@@ -29,16 +32,23 @@ public record Caller(String name, Set<String> roles) {
         return Arrays.stream(wanted).anyMatch(roles::contains);
     }
 
-    public boolean is(String person) {
-        return name.equals(person);
+    /** Whether this caller is the person with the stable id {@code personId}. */
+    public boolean is(String personId) {
+        return id.equals(personId);
     }
 
-    /** Lets the request through when the caller is one of {@code people} or an admin; 403 naming them otherwise. */
+    /** Lets the request through when the caller is one of {@code people} (ids) or an admin; 403 naming them otherwise. */
     public void mustBe(String what, String... people) {
-        if (isAdmin() || Arrays.asList(people).contains(name)) {
+        if (isAdmin() || Arrays.asList(people).contains(id)) {
             return;
         }
         throw ProblemException.forbidden("not-" + what.replace(' ', '-'), "Only the " + what + " may do this",
-                name + " is not the " + what + " (" + String.join(", ", people) + ")");
+                this + " is not the " + what + " (" + String.join(", ", people) + ")");
+    }
+
+    /** The display name with the id beside it, as problems and logs show a person. */
+    @Override
+    public String toString() {
+        return name.equals(id) ? id : name + " (" + id + ")";
     }
 }

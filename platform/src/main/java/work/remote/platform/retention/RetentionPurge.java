@@ -3,16 +3,20 @@ package work.remote.platform.retention;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.jboss.logging.Logger;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -20,8 +24,9 @@ import io.quarkus.runtime.configuration.ConfigurationException;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Deletes inbox rows older than {@link RetentionConfig#inbox()} and published outbox rows older than
- * {@link RetentionConfig#outbox()}, in batches of {@link RetentionConfig#batchSize()}, one transaction each.
+ * Deletes inbox rows older than {@link RetentionConfig#inbox()}, published outbox rows older than
+ * {@link RetentionConfig#outbox()} and the old rows of every {@link RetainedRows} a service declares as a bean, in
+ * batches of {@link RetentionConfig#batchSize()}, one transaction each.
  * <p>
  * One replica purges at a time: every batch holds a transaction-scoped PostgreSQL advisory lock, and a replica that
  * finds it taken leaves this round to the one holding it. The rows a batch deletes are claimed with
@@ -34,20 +39,33 @@ public class RetentionPurge {
 
     private static final Logger LOG = Logger.getLogger(RetentionPurge.class);
     private static final long ADVISORY_LOCK_KEY = 0x72772d7075726765L;
+    public static final String INBOX = "inbox_event";
+    public static final String OUTBOX = "outbox_event";
 
     private final EntityManager entityManager;
     private final RetentionConfig config;
     private final Clock clock;
-    private final Counter inboxPurged;
-    private final Counter outboxPurged;
+    private final MeterRegistry meters;
+    private final List<RetainedRows> tables;
 
     @Inject
-    public RetentionPurge(EntityManager entityManager, RetentionConfig config, Clock clock, MeterRegistry meters) {
+    public RetentionPurge(EntityManager entityManager, RetentionConfig config, Clock clock, MeterRegistry meters,
+            Instance<RetainedRows> serviceTables) {
         this.entityManager = entityManager;
         this.config = config;
         this.clock = clock;
-        this.inboxPurged = meters.counter("remote_work.retention.purged", "table", Table.INBOX.name);
-        this.outboxPurged = meters.counter("remote_work.retention.purged", "table", Table.OUTBOX.name);
+        this.meters = meters;
+        List<RetainedRows> all = new ArrayList<>();
+        all.add(new RetainedRows(INBOX, config.inbox(), """
+                delete from inbox_event where (consumer, ce_id) in (
+                    select consumer, ce_id from inbox_event where processed_at < ?1
+                    limit ?2 for update skip locked)"""));
+        all.add(new RetainedRows(OUTBOX, config.outbox(), """
+                delete from outbox_event where position in (
+                    select position from outbox_event where sent_at < ?1
+                    limit ?2 for update skip locked)"""));
+        serviceTables.forEach(all::add);
+        this.tables = List.copyOf(all);
     }
 
     void refuseAnInboxThatForgetsBeforeTheTopic(@Observes StartupEvent startup) {
@@ -69,23 +87,23 @@ public class RetentionPurge {
         purge();
     }
 
-    /** Purges both tables now, unless another replica is purging; answers how many rows this call deleted. */
+    /** Purges every retained table now, unless another replica is purging; answers how many rows this call deleted. */
     public Purged purge() {
         Instant now = clock.instant();
-        Instant inboxCutoff = now.minus(config.inbox());
-        Instant outboxCutoff = now.minus(config.outbox());
-        long inbox = purge(Table.INBOX, inboxCutoff);
-        long outbox = purge(Table.OUTBOX, outboxCutoff);
-        inboxPurged.increment(inbox);
-        outboxPurged.increment(outbox);
-        if (inbox > 0 || outbox > 0) {
-            LOG.infof("Retention purge deleted %d inbox row(s) processed before %s and %d published outbox row(s) "
-                    + "sent before %s", inbox, inboxCutoff, outbox, outboxCutoff);
+        Map<String, Long> purged = new LinkedHashMap<>();
+        for (RetainedRows table : tables) {
+            Instant cutoff = now.minus(table.retention());
+            long rows = purge(table, cutoff);
+            purged.merge(table.table(), rows, Long::sum);
+            meters.counter("remote_work.retention.purged", "table", table.table()).increment(rows);
+            if (rows > 0) {
+                LOG.infof("Retention purge deleted %d row(s) of %s older than %s", rows, table.table(), cutoff);
+            }
         }
-        return new Purged(inbox, outbox);
+        return new Purged(purged);
     }
 
-    private long purge(Table table, Instant cutoff) {
+    private long purge(RetainedRows table, Instant cutoff) {
         long purged = 0;
         OptionalInt batch;
         do {
@@ -93,45 +111,34 @@ public class RetentionPurge {
             purged += batch.orElse(0);
         } while (batch.isPresent() && batch.getAsInt() == config.batchSize());
         if (batch.isEmpty()) {
-            LOG.debugf("Another replica is purging %s; this one leaves it the rest of the round", table.name);
+            LOG.debugf("Another replica is purging %s; this one leaves it the rest of the round", table.table());
         }
         return purged;
     }
 
     /** Deletes one batch; empty when another replica holds the purge lock. */
-    private OptionalInt deleteBatch(Table table, Instant cutoff) {
+    private OptionalInt deleteBatch(RetainedRows table, Instant cutoff) {
         Boolean locked = (Boolean) entityManager.createNativeQuery("select pg_try_advisory_xact_lock(?1)")
                 .setParameter(1, ADVISORY_LOCK_KEY)
                 .getSingleResult();
         if (!locked) {
             return OptionalInt.empty();
         }
-        return OptionalInt.of(entityManager.createNativeQuery(table.deleteBatch)
+        return OptionalInt.of(entityManager.createNativeQuery(table.deleteBatch())
                 .setParameter(1, cutoff)
                 .setParameter(2, config.batchSize())
                 .executeUpdate());
     }
 
-    /** The rows one {@link #purge()} deleted. */
-    public record Purged(long inboxRows, long outboxRows) {
-    }
+    /** The rows one {@link #purge()} deleted, per table. */
+    public record Purged(Map<String, Long> rowsByTable) {
 
-    private enum Table {
-        INBOX("inbox_event", """
-                delete from inbox_event where (consumer, ce_id) in (
-                    select consumer, ce_id from inbox_event where processed_at < ?1
-                    limit ?2 for update skip locked)"""),
-        OUTBOX("outbox_event", """
-                delete from outbox_event where position in (
-                    select position from outbox_event where sent_at < ?1
-                    limit ?2 for update skip locked)""");
+        public Purged {
+            rowsByTable = Map.copyOf(rowsByTable);
+        }
 
-        private final String name;
-        private final String deleteBatch;
-
-        Table(String name, String deleteBatch) {
-            this.name = name;
-            this.deleteBatch = deleteBatch;
+        public long rows(String table) {
+            return rowsByTable.getOrDefault(table, 0L);
         }
     }
 }

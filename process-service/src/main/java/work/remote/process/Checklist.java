@@ -147,7 +147,8 @@ public class Checklist extends PanacheEntityBase {
     public Checklist shownTo(Caller caller) {
         if (!visibleTo(caller)) {
             throw ProblemException.forbidden("not-your-checklist", "Not your checklist",
-                    "Only " + person + ", their supervisor or an admin may see this checklist");
+                    caller + " may not see the checklist of " + person
+                            + ": only they, their supervisor or an admin may");
         }
         return this;
     }

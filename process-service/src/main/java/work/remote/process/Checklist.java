@@ -25,7 +25,10 @@ import work.remote.platform.problem.ProblemException;
 import work.remote.platform.revision.Revision;
 import work.remote.process.flow.RoleDuties;
 
-/** One participant's checklist in a rollout: their role's steps and key points, in flow order. */
+/**
+ * One participant's checklist in a rollout: their role's steps and key points, in flow order. {@code person} and
+ * {@code supervisor} are stable person ids; their display names are kept beside them as last learned from each.
+ */
 @Entity
 @Table(name = "checklist")
 public class Checklist extends PanacheEntityBase {
@@ -46,9 +49,15 @@ public class Checklist extends PanacheEntityBase {
 
     public String person;
 
+    @Column(name = "person_name")
+    public String personName;
+
     public String role;
 
     public String supervisor;
+
+    @Column(name = "supervisor_name")
+    public String supervisorName;
 
     @JdbcTypeCode(SqlTypes.JSON)
     public List<Line> lines;
@@ -72,6 +81,11 @@ public class Checklist extends PanacheEntityBase {
                 .map(item -> new Line(item.stepId(), item.text(), item.keyPoint(), null))
                 .toList();
         return checklist;
+    }
+
+    /** The checklists of the rollout that {@code personId} follows or supervises. */
+    public static List<Checklist> concerning(UUID rolloutId, String personId) {
+        return list("rolloutId = ?1 and (person = ?2 or supervisor = ?2)", rolloutId, personId);
     }
 
     public static List<Checklist> of(UUID rolloutId) {
@@ -114,6 +128,16 @@ public class Checklist extends PanacheEntityBase {
         return lines.stream().filter(Line::ticked).count();
     }
 
+    /** Keeps the caller's current display name beside their id, where they are the person or the supervisor. */
+    public void learnNamesFrom(Caller caller) {
+        if (caller.is(person)) {
+            personName = caller.name();
+        }
+        if (caller.is(supervisor)) {
+            supervisorName = caller.name();
+        }
+    }
+
     /** The person themselves, their supervisor, or an admin. */
     public boolean visibleTo(Caller caller) {
         return caller.isAdmin() || caller.is(person) || caller.is(supervisor);
@@ -123,7 +147,8 @@ public class Checklist extends PanacheEntityBase {
     public Checklist shownTo(Caller caller) {
         if (!visibleTo(caller)) {
             throw ProblemException.forbidden("not-your-checklist", "Not your checklist",
-                    "Only " + person + ", their supervisor or an admin may see this checklist");
+                    caller + " may not see the checklist of " + person
+                            + ": only they, their supervisor or an admin may");
         }
         return this;
     }

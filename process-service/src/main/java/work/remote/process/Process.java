@@ -2,6 +2,7 @@ package work.remote.process;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -23,13 +24,15 @@ import work.remote.events.process.ProcessPublished;
 import work.remote.events.process.ProcessRetired;
 import work.remote.events.process.ProcessReviewRequested;
 import work.remote.events.process.Role;
+import work.remote.platform.caller.Caller;
 import work.remote.platform.problem.ProblemException;
 import work.remote.platform.revision.Revision;
 import work.remote.process.flow.ValidationReport;
 
 /**
  * A process the team runs, identified by a stable key. It has at most one open draft; publishing the draft turns it
- * into the next immutable {@link ProcessVersion}.
+ * into the next immutable {@link ProcessVersion}. Its {@code owner} and {@code createdBy} are person ids; the owner's
+ * display name is kept beside the id as last learned from the owner.
  */
 @Entity
 @Table(name = "process")
@@ -44,6 +47,9 @@ public class Process extends PanacheEntityBase {
     public String title;
 
     public String owner;
+
+    @Column(name = "owner_name")
+    public String ownerName;
 
     @Enumerated(EnumType.STRING)
     public ProcessStatus status;
@@ -93,6 +99,13 @@ public class Process extends PanacheEntityBase {
         return find("key", key).firstResult();
     }
 
+    /** Keeps the caller's current display name beside the owner's id when the caller is the owner. */
+    public void learnOwnerNameFrom(Caller caller) {
+        if (caller.is(owner)) {
+            ownerName = caller.name();
+        }
+    }
+
     /** The version the open draft becomes when published. */
     public int nextVersion() {
         return latestVersion == null ? 1 : latestVersion + 1;
@@ -129,6 +142,9 @@ public class Process extends PanacheEntityBase {
         refuseWhenRetired();
         draft = definition;
         title = definition.title();
+        if (!Objects.equals(owner, definition.owner())) {
+            ownerName = null;
+        }
         owner = definition.owner();
         updatedAt = now;
     }

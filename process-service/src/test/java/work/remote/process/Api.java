@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -24,6 +25,12 @@ public final class Api {
 
     public static RequestSpecification asPerson(String person, String role) {
         return given().auth().oauth2(RemoteWorkTestResource.tokens().token(person, role))
+                .contentType(ContentType.JSON);
+    }
+
+    /** As the person with the stable id {@code person} whose token carries the display name {@code name}. */
+    public static RequestSpecification asPerson(String person, String name, String role) {
+        return given().auth().oauth2(RemoteWorkTestResource.tokens().token(person, name, Set.of(role)))
                 .contentType(ContentType.JSON);
     }
 

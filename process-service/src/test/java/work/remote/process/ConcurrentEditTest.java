@@ -17,6 +17,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 import work.remote.devinfra.RemoteWorkTestResource;
+import work.remote.platform.caller.Caller;
 import work.remote.platform.problem.Problem;
 import work.remote.platform.problem.ProblemMapper;
 import work.remote.process.service.ProcessService;
@@ -40,7 +41,7 @@ class ConcurrentEditTest {
         Throwable loser = catchThrowable(() -> QuarkusTransaction.requiringNew().run(() -> {
             Process stale = entityManager.find(Process.class, id);
             QuarkusTransaction.requiringNew().run(() -> processes.editDraft(id, stale.version,
-                    Drafts.withTitle(draft, "The winner").command()));
+                    Drafts.withTitle(draft, "The winner").command(), Caller.of("someone-product", "product")));
             stale.replaceDraft(Drafts.withTitle(draft, "The loser").definition(), java.time.Instant.now());
             entityManager.flush();
         }));

@@ -65,6 +65,11 @@ public final class Drafts {
                 draft.keyPoints());
     }
 
+    public static DraftRequest withOwner(DraftRequest draft, String owner) {
+        return new DraftRequest(draft.key(), draft.title(), owner, draft.outline(), draft.roles(), draft.steps(),
+                draft.keyPoints());
+    }
+
     private static DraftRequest read(String resource) {
         try (InputStream in = Drafts.class.getClassLoader().getResourceAsStream(resource)) {
             return new ObjectMapper().readValue(in, DraftRequest.class);

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static work.remote.process.Api.as;
+import static work.remote.process.Api.asPerson;
 
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,27 @@ class ProcessResourceTest {
                 .body("createdBy", equalTo("someone-product"))
                 .extract().header("ETag");
         assertThat(etag).isEqualTo("\"0\"");
+    }
+
+    @Test
+    void theOwnersNameIsKeptBesideTheirIdAndFollowsARename() {
+        DraftRequest draft = Drafts.withOwner(Drafts.review(Drafts.uniqueKey("review")), "u-olga");
+        var created = asPerson("u-olga", "Olga", "product").body(draft).when().post("/processes").then()
+                .statusCode(201).body("owner", equalTo("u-olga")).body("ownerName", equalTo("Olga"))
+                .body("createdBy", equalTo("u-olga")).extract();
+        String id = created.path("id");
+        String etag = created.header("ETag");
+
+        etag = asPerson("u-impostor", "Olga Married-Name", "product").header("If-Match", etag)
+                .body(Drafts.withTitle(draft, "Edited by someone else")).when().put("/processes/{id}/draft", id)
+                .then().statusCode(200).body("ownerName", equalTo("Olga")).extract().header("ETag");
+        etag = asPerson("u-olga", "Olga Married-Name", "product").header("If-Match", etag)
+                .body(Drafts.withTitle(draft, "Edited by the owner")).when().put("/processes/{id}/draft", id)
+                .then().statusCode(200).body("owner", equalTo("u-olga")).body("ownerName", equalTo("Olga Married-Name"))
+                .extract().header("ETag");
+        asPerson("u-olga", "Olga Married-Name", "product").header("If-Match", etag)
+                .body(Drafts.withOwner(draft, "u-piet")).when().put("/processes/{id}/draft", id)
+                .then().statusCode(200).body("owner", equalTo("u-piet")).body("ownerName", nullValue());
     }
 
     @Test

@@ -73,6 +73,79 @@ class RolloutTest {
     }
 
     @Test
+    void aRenamedUserKeepsTheirChecklist() {
+        String process = Api.published(Drafts.review(Drafts.uniqueKey("review")));
+        String rollout = Api.rolledOut(process, List.of(participant("u-lena", "author", null)));
+        checklist(rollout, "u-lena", "root", "admin").statusCode(200).body("personName", nullValue());
+
+        asPerson("u-lena", "Lena", "cs-agent").when()
+                .post("/rollouts/{id}/checklists/{person}/lines/0/tick", rollout, "u-lena").then().statusCode(200)
+                .body("person", equalTo("u-lena")).body("personName", equalTo("Lena")).body("done", equalTo(1));
+
+        asPerson("u-lena", "Lena Married-Name", "cs-agent").when()
+                .post("/rollouts/{id}/checklists/{person}/lines/1/tick", rollout, "u-lena").then().statusCode(200)
+                .body("personName", equalTo("Lena Married-Name")).body("done", equalTo(2));
+        asPerson("u-lena", "Lena Married-Name", "cs-agent").when()
+                .get("/rollouts/{id}/checklists/{person}", rollout, "u-lena").then().statusCode(200)
+                .body("personName", equalTo("Lena Married-Name"));
+        as("ops").when().get("/rollouts/{id}", rollout).then().statusCode(200)
+                .body("people.person", equalTo(List.of("u-lena")))
+                .body("people.personName", equalTo(List.of("Lena Married-Name")));
+
+        asPerson("u-impostor", "Lena", "cs-agent").when()
+                .post("/rollouts/{id}/checklists/{person}/lines/2/tick", rollout, "u-lena").then().statusCode(403)
+                .contentType("application/problem+json").body("type", containsString("not-your-checklist"))
+                .body("detail", containsString("Lena (u-impostor)"));
+        asPerson("u-impostor", "Lena", "cs-agent").when()
+                .get("/rollouts/{id}/checklists/{person}", rollout, "u-lena").then().statusCode(403);
+        asPerson("u-impostor", "Lena", "cs-agent").when().get("/rollouts/{id}/checklists", rollout).then()
+                .statusCode(200).body("items", hasSize(0));
+        asPerson("u-impostor", "Lena", "cs-agent").body(Map.of("rating", 1)).when()
+                .post("/rollouts/{id}/adoption-feedback", rollout).then().statusCode(403)
+                .body("type", containsString("not-a-participant"));
+        checklist(rollout, "u-lena", "root", "admin").body("done", equalTo(2))
+                .body("personName", equalTo("Lena Married-Name"));
+
+        asPerson("u-lena", "Lena Married-Name", "cs-agent").body(Map.of("rating", 5)).when()
+                .post("/rollouts/{id}/adoption-feedback", rollout).then().statusCode(201);
+        as("product").when().get("/rollouts/{id}/adoption-feedback", rollout).then().statusCode(200)
+                .body("answers.person", equalTo(List.of("u-lena")))
+                .body("answers.personName", equalTo(List.of("Lena Married-Name")));
+    }
+
+    @Test
+    void aRenamedSupervisorStillSeesTheirReportsChecklist() {
+        String process = Api.published(Drafts.review(Drafts.uniqueKey("review")));
+        String rollout = asPerson("u-mia", "Mia", "product")
+                .body(Map.of("participants", List.of(participant("u-lena", "author", "u-mia"),
+                        participant("u-mia", "reviewer", null))))
+                .when().post("/processes/{id}/rollouts", process).then().statusCode(201).extract().path("id");
+        checklist(rollout, "u-lena", "root", "admin").statusCode(200)
+                .body("supervisor", equalTo("u-mia")).body("supervisorName", equalTo("Mia"))
+                .body("personName", nullValue());
+
+        asPerson("u-mia", "Mia Renamed", "cs-lead").when()
+                .get("/rollouts/{id}/checklists/{person}", rollout, "u-lena").then().statusCode(200)
+                .body("supervisorName", equalTo("Mia"));
+        asPerson("u-mia", "Mia Renamed", "cs-lead").when()
+                .post("/rollouts/{id}/checklists/{person}/lines/0/tick", rollout, "u-mia").then().statusCode(200)
+                .body("personName", equalTo("Mia Renamed"));
+        asPerson("u-mia", "Mia Renamed", "cs-lead").when()
+                .get("/rollouts/{id}/checklists/{person}", rollout, "u-lena").then().statusCode(200)
+                .body("supervisor", equalTo("u-mia")).body("supervisorName", equalTo("Mia Renamed"));
+        asPerson("u-mia", "Mia Renamed", "cs-lead").when().get("/rollouts/{id}/checklists", rollout).then()
+                .statusCode(200).body("items.person", equalTo(List.of("u-lena", "u-mia")));
+        as("ops").when().get("/rollouts/{id}", rollout).then().statusCode(200)
+                .body("people.supervisorName", equalTo(java.util.Arrays.asList("Mia Renamed", null)));
+
+        asPerson("u-impostor", "Mia", "cs-lead").when()
+                .get("/rollouts/{id}/checklists/{person}", rollout, "u-lena").then().statusCode(403)
+                .body("type", containsString("not-your-checklist"));
+        asPerson("u-impostor", "Mia", "cs-lead").when().get("/rollouts/{id}/checklists", rollout).then()
+                .statusCode(200).body("items", hasSize(0));
+    }
+
+    @Test
     void aTickNamingAStaleRevisionOfTheChecklistIsRefused() {
         String process = Api.published(Drafts.review(Drafts.uniqueKey("review")));
         String rollout = Api.rolledOut(process, List.of(participant("ana", "author", null)));

@@ -9,9 +9,17 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import work.remote.process.Checklist;
 
-public record ChecklistView(UUID id, UUID rolloutId, String person, String role, String supervisor,
+public record ChecklistView(UUID id, UUID rolloutId,
+        @Schema(description = "The participant's stable id (the token's sub)") String person,
+        @Schema(description = NAME_AS_LAST_SHOWN) String personName,
+        String role,
+        @Schema(description = "Their supervisor's stable id (the token's sub)") String supervisor,
+        @Schema(description = NAME_AS_LAST_SHOWN) String supervisorName,
         List<Line> lines, long done, int total, Instant completedAt,
         @Schema(description = "The revision to send back in If-Match (also the ETag)") long revision) {
+
+    static final String NAME_AS_LAST_SHOWN = "The display name this person's token carried when they last acted here; "
+            + "null until they do";
 
     /** A line; tick it with {@code POST .../lines/{index}/tick}. */
     public record Line(int index, String stepId, String text, boolean keyPoint, Instant tickedAt) {
@@ -22,8 +30,8 @@ public record ChecklistView(UUID id, UUID rolloutId, String person, String role,
             Checklist.Line line = checklist.lines.get(index);
             return new Line(index, line.stepId(), line.text(), line.keyPoint(), line.tickedAt());
         }).toList();
-        return new ChecklistView(checklist.id, checklist.rolloutId, checklist.person, checklist.role,
-                checklist.supervisor, lines, checklist.done(), lines.size(), checklist.completedAt,
-                checklist.version);
+        return new ChecklistView(checklist.id, checklist.rolloutId, checklist.person, checklist.personName,
+                checklist.role, checklist.supervisor, checklist.supervisorName, lines, checklist.done(), lines.size(),
+                checklist.completedAt, checklist.version);
     }
 }

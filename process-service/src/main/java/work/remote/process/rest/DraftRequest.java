@@ -30,7 +30,7 @@ import work.remote.process.service.ProcessService;
 public record DraftRequest(
         @NotBlank @Size(max = 80) @Pattern(regexp = "[a-z0-9][a-z0-9-]*", message = "must be lower-case letters, digits and dashes") String key,
         @NotBlank @Size(max = 200) String title,
-        @NotBlank @Size(max = 200) String owner,
+        @Schema(description = "The owner's stable person id (the token's sub)") @NotBlank @Size(max = 200) String owner,
         @Valid Outline outline,
         @Size(max = 50) List<@NotNull @Valid ProcessRole> roles,
         @Size(max = 100) List<@NotNull @Valid Step> steps,

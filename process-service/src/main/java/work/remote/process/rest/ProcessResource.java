@@ -105,7 +105,8 @@ public class ProcessResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response editDraft(@PathParam("id") UUID id, @HeaderParam(Revisions.IF_MATCH) String ifMatch,
             @Valid @NotNull DraftRequest request) {
-        Process process = processes.editDraft(id, Revisions.required(ifMatch, "GET /processes/{id}"), request.command());
+        Process process = processes.editDraft(id, Revisions.required(ifMatch, "GET /processes/{id}"), request.command(),
+                caller.get());
         return Revisions.tagged(Response.ok(view(process)), process.version);
     }
 

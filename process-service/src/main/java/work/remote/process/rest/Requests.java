@@ -11,6 +11,8 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import work.remote.process.service.ProcessService.Publication;
 import work.remote.process.service.ProcessService.Reviewer;
 import work.remote.process.service.RehearsalService.Walkthrough;
@@ -19,6 +21,9 @@ import work.remote.process.service.RolloutService.AdoptionAnswer;
 
 /** The small request bodies of the process and rollout APIs. */
 public final class Requests {
+
+    /** Request bodies name people by the id their tokens carry, never by a display name that may change. */
+    static final String PERSON_ID = "The person's stable id (the token's sub)";
 
     private Requests() {
     }
@@ -43,8 +48,9 @@ public final class Requests {
     }
 
     /** A person asked to discuss the draft: meeting-service groups sessions by function and relays through the supervisor. */
-    public record ReviewParticipant(@NotBlank @Size(max = 200) String person,
-            @NotBlank @Size(max = 100) String functionGroup, @Size(max = 200) String supervisor) {
+    public record ReviewParticipant(@Schema(description = PERSON_ID) @NotBlank @Size(max = 200) String person,
+            @NotBlank @Size(max = 100) String functionGroup,
+            @Schema(description = PERSON_ID) @Size(max = 200) String supervisor) {
 
         Reviewer command() {
             return new Reviewer(person, functionGroup, supervisor);
@@ -68,7 +74,9 @@ public final class Requests {
         }
     }
 
-    public record Rehearse(@NotEmpty @Size(max = 50) List<@NotBlank @Size(max = 200) String> walkedBy,
+    public record Rehearse(
+            @Schema(description = "Person ids (the tokens' sub)") @NotEmpty @Size(max = 50)
+            List<@NotBlank @Size(max = 200) String> walkedBy,
             @NotEmpty @Size(max = 500) List<@Valid @NotNull WalkedStep> steps) {
 
         public Walkthrough command() {
@@ -82,8 +90,9 @@ public final class Requests {
     public record Waive(@NotBlank @Size(max = 2_000) String reason) {
     }
 
-    public record RolloutParticipant(@NotBlank @Size(max = 200) String person, @NotBlank @Size(max = 100) String role,
-            @Size(max = 200) String supervisor) {
+    public record RolloutParticipant(@Schema(description = PERSON_ID) @NotBlank @Size(max = 200) String person,
+            @NotBlank @Size(max = 100) String role,
+            @Schema(description = PERSON_ID) @Size(max = 200) String supervisor) {
 
         RolloutService.Plan.Participant command() {
             return new RolloutService.Plan.Participant(person, role, supervisor);

@@ -4,16 +4,20 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import work.remote.platform.links.Links;
 import work.remote.process.Checklist;
 import work.remote.process.Rollout;
 
-/** A rollout with its progress per person and per key point. */
+/** A rollout with its progress per person (by person id, with the name they last showed) and per key point. */
 public record RolloutView(UUID id, UUID processId, String key, int version, String title, String startedBy,
         Instant startedAt, List<PersonProgress> people, List<KeyPointProgress> keyPoints, String link) {
 
-    public record PersonProgress(String person, String role, String supervisor, long done, int total,
-            Instant completedAt) {
+    public record PersonProgress(String person,
+            @Schema(description = ChecklistView.NAME_AS_LAST_SHOWN) String personName, String role,
+            String supervisor, @Schema(description = ChecklistView.NAME_AS_LAST_SHOWN) String supervisorName,
+            long done, int total, Instant completedAt) {
     }
 
     /** One key point across everyone who must check it: who has, who has not yet. */
@@ -23,8 +27,9 @@ public record RolloutView(UUID id, UUID processId, String key, int version, Stri
     /** The rollout with its {@code checklists}, linked below the service's public URL. */
     public static RolloutView of(Rollout rollout, List<Checklist> checklists, Links links) {
         List<PersonProgress> people = checklists.stream()
-                .map(checklist -> new PersonProgress(checklist.person, checklist.role, checklist.supervisor,
-                        checklist.done(), checklist.lines.size(), checklist.completedAt))
+                .map(checklist -> new PersonProgress(checklist.person, checklist.personName, checklist.role,
+                        checklist.supervisor, checklist.supervisorName, checklist.done(), checklist.lines.size(),
+                        checklist.completedAt))
                 .toList();
         List<KeyPointProgress> keyPoints = checklists.stream()
                 .flatMap(checklist -> checklist.lines.stream().filter(Checklist.Line::keyPoint)

@@ -49,7 +49,7 @@ public class ProcessService {
         }
     }
 
-    /** A person asked to discuss a draft, with the function group they meet in and who relays to them. */
+    /** A person asked to discuss a draft, with the function group they meet in and who relays to them; both ids. */
     public record Reviewer(String person, String functionGroup, String supervisor) {
 
         Participant participant() {
@@ -78,18 +78,20 @@ public class ProcessService {
             throw ProblemException.conflict("duplicate-key", "Key taken",
                     "A process with key '" + draft.key() + "' already exists");
         }
-        Process process = Process.draft(draft.key(), draft.definition(), author.name(), clock.instant());
+        Process process = Process.draft(draft.key(), draft.definition(), author.id(), clock.instant());
+        process.learnOwnerNameFrom(author);
         process.persist();
-        outbox.publish(process.draftedEvent(author.name(), linkTo(process)));
+        outbox.publish(process.draftedEvent(author.id(), linkTo(process)));
         return process;
     }
 
     /** Replaces the open draft, provided the caller edited the revision it names ({@code expectedRevision}). */
     @Transactional
-    public Process editDraft(UUID id, long expectedRevision, Draft draft) {
+    public Process editDraft(UUID id, long expectedRevision, Draft draft, Caller author) {
         Process process = find(id);
         process.requireRevision(expectedRevision);
         process.editDraft(draft.key(), draft.definition(), clock.instant());
+        process.learnOwnerNameFrom(author);
         entityManager.flush();
         return process;
     }
@@ -104,7 +106,8 @@ public class ProcessService {
                     "Process " + process.key + " has no published version yet; edit its draft instead");
         }
         process.refine(ProcessVersion.get(id, process.latestVersion).definition, changeSummary, clock.instant());
-        outbox.publish(process.draftedEvent(author.name(), linkTo(process)));
+        process.learnOwnerNameFrom(author);
+        outbox.publish(process.draftedEvent(author.id(), linkTo(process)));
         return process;
     }
 
@@ -117,7 +120,8 @@ public class ProcessService {
         Process process = find(id);
         process.requireRevision(expectedRevision);
         ProcessVersion version = process.publish(Rehearsal.latestFor(id, process.nextVersion()),
-                publication.changeSummary(), publisher.name(), clock.instant());
+                publication.changeSummary(), publisher.id(), clock.instant());
+        process.learnOwnerNameFrom(publisher);
         List<ImprovementItem> addressed = addressedImprovements(process, publication.addressedImprovements());
         version.persist();
         addressed.forEach(item -> item.addressIn(version.number));
@@ -132,7 +136,8 @@ public class ProcessService {
         Process process = find(id);
         process.requireRevision(expectedRevision);
         process.retire(reason, clock.instant());
-        outbox.publish(process.retiredEvent(actor.name(), linkTo(process)));
+        process.learnOwnerNameFrom(actor);
+        outbox.publish(process.retiredEvent(actor.id(), linkTo(process)));
         return process;
     }
 
@@ -140,7 +145,7 @@ public class ProcessService {
     public void requestReview(UUID id, List<Reviewer> reviewers, Caller requester) {
         Process process = find(id);
         process.openDraft();
-        outbox.publish(process.reviewRequestedEvent(requester.name(),
+        outbox.publish(process.reviewRequestedEvent(requester.id(),
                 reviewers.stream().map(Reviewer::participant).toList(), clock.instant(), linkTo(process)));
     }
 

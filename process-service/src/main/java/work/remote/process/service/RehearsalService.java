@@ -20,7 +20,7 @@ import work.remote.process.Rehearsal;
 @ApplicationScoped
 public class RehearsalService {
 
-    /** A dry run of the draft's flow: who walked it and each step as walked. */
+    /** A dry run of the draft's flow: who walked it (person ids) and each step as walked. */
     public record Walkthrough(List<String> walkedBy, List<Step> steps) {
 
         /** One step as walked; a {@code problem} is a finding that must be resolved or waived. */
@@ -44,7 +44,7 @@ public class RehearsalService {
     @Transactional
     public Rehearsal rehearse(UUID processId, Walkthrough walkthrough, Caller recorder) {
         Rehearsal rehearsal = Rehearsal.record(processes.find(processId), walkthrough.walkedBy(),
-                walkthrough.steps().stream().map(Walkthrough.Step::walked).toList(), recorder.name(),
+                walkthrough.steps().stream().map(Walkthrough.Step::walked).toList(), recorder.id(),
                 clock.instant());
         rehearsal.persist();
         return rehearsal;
@@ -56,7 +56,7 @@ public class RehearsalService {
             String resolution, Caller actor) {
         Rehearsal rehearsal = get(processId, rehearsalId);
         rehearsal.requireRevision(expectedRevision);
-        rehearsal.resolve(index, resolution, actor.name());
+        rehearsal.resolve(index, resolution, actor.id());
         return rehearsal;
     }
 
@@ -65,7 +65,7 @@ public class RehearsalService {
     public Rehearsal waive(UUID processId, UUID rehearsalId, Long expectedRevision, String reason, Caller actor) {
         Rehearsal rehearsal = get(processId, rehearsalId);
         rehearsal.requireRevision(expectedRevision);
-        rehearsal.waive(reason, actor.name());
+        rehearsal.waive(reason, actor.id());
         return rehearsal;
     }
 

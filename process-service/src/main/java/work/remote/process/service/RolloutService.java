@@ -36,7 +36,10 @@ import work.remote.process.Rollout;
 @ApplicationScoped
 public class RolloutService {
 
-    /** Who gets a published {@code version} (the latest when null), each with the role whose checklist they follow. */
+    /**
+     * Who gets a published {@code version} (the latest when null), each with the role whose checklist they follow;
+     * participants and supervisors are person ids.
+     */
     public record Plan(Integer version, List<Participant> participants) {
 
         public record Participant(String person, String role, String supervisor) {
@@ -76,13 +79,14 @@ public class RolloutService {
         ProcessVersion version = process.versionToRollOut(plan.version());
         checkParticipants(version, plan.participants());
         Instant now = clock.instant();
-        Rollout rollout = Rollout.start(process, version, starter.name(), now);
+        Rollout rollout = Rollout.start(process, version, starter.id(), now);
         rollout.persist();
         outbox.publish(rollout.startedEvent(plan.participants().stream().map(Plan.Participant::assignee).toList(),
                 links.to(ROLLOUTS, rollout.id)));
         for (Plan.Participant participant : plan.participants()) {
             Checklist checklist = Checklist.assign(rollout, version.definition, participant.person(),
                     participant.role(), participant.supervisor());
+            checklist.learnNamesFrom(starter);
             checklist.persist();
             outbox.publish(checklist.assignedEvent(rollout, now, checklistLink(checklist)));
         }
@@ -97,11 +101,12 @@ public class RolloutService {
     public Checklist tick(UUID rolloutId, String person, Long expectedRevision, int index, Caller caller) {
         if (!caller.is(person)) {
             throw ProblemException.forbidden("not-your-checklist", "Not your checklist",
-                    caller.name() + " may not tick the checklist of " + person);
+                    caller + " may not tick the checklist of " + person);
         }
         Rollout rollout = Rollout.get(rolloutId);
         Checklist checklist = Checklist.get(rolloutId, person);
         checklist.requireRevision(expectedRevision);
+        learnNameOf(caller, rolloutId);
         if (checklist.tick(index, clock.instant())) {
             outbox.publish(checklist.completedEvent(rollout, checklistLink(checklist)));
         }
@@ -113,15 +118,16 @@ public class RolloutService {
     @Transactional
     public AdoptionFeedback giveFeedback(UUID rolloutId, AdoptionAnswer answer, Caller caller) {
         Rollout.get(rolloutId);
-        Checklist checklist = Checklist.find("rolloutId = ?1 and person = ?2", rolloutId, caller.name()).firstResult();
+        Checklist checklist = Checklist.find("rolloutId = ?1 and person = ?2", rolloutId, caller.id()).firstResult();
         if (checklist == null) {
             throw ProblemException.forbidden("not-a-participant", "Not a participant",
-                    caller.name() + " is not a participant of rollout " + rolloutId);
+                    caller + " is not a participant of rollout " + rolloutId);
         }
-        if (AdoptionFeedback.count("rolloutId = ?1 and person = ?2", rolloutId, caller.name()) > 0) {
+        if (AdoptionFeedback.count("rolloutId = ?1 and person = ?2", rolloutId, caller.id()) > 0) {
             throw ProblemException.conflict("feedback-given", "Feedback already given",
-                    caller.name() + " already gave feedback on rollout " + rolloutId);
+                    caller + " already gave feedback on rollout " + rolloutId);
         }
+        learnNameOf(caller, rolloutId);
         AdoptionFeedback feedback = AdoptionFeedback.of(checklist, answer.rating(), answer.problems(),
                 answer.suggestions(), clock.instant());
         feedback.persist();
@@ -171,6 +177,11 @@ public class RolloutService {
     public List<AdoptionFeedback> adoptionFeedback(UUID rolloutId) {
         Rollout.get(rolloutId);
         return AdoptionFeedback.list("rolloutId", Sort.ascending("givenAt").and("person"), rolloutId);
+    }
+
+    /** Keeps the acting caller's current display name on the rollout's checklists they follow or supervise. */
+    private static void learnNameOf(Caller caller, UUID rolloutId) {
+        Checklist.concerning(rolloutId, caller.id()).forEach(checklist -> checklist.learnNamesFrom(caller));
     }
 
     private String checklistLink(Checklist checklist) {

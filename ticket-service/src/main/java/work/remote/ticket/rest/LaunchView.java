@@ -33,7 +33,8 @@ public record LaunchView(UUID id, String feature, LaunchState state,
     public record GateView(Gate gate, boolean passed, Instant passedAt, String passedBy, List<String> missing) {
     }
 
-    public record ParticipationView(@Schema(description = "The participant's stable id (the token's sub)") String person,
+    public record ParticipationView(
+            @Schema(description = "The participant's stable id (the token's sub)") String person,
             @Schema(description = "Their display name as last learned from them; null until they record their own part")
             String personName,
             List<String> userQuestions, Instant recordedAt, String recordedBy) {

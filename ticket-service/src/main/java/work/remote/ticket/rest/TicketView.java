@@ -26,7 +26,8 @@ public record TicketView(UUID id, UUID launchId, UUID parentId, String title, St
         var remaining = ticket.timeRemaining(now);
         return new TicketView(ticket.id, ticket.launchId, ticket.parentId, ticket.title, ticket.description,
                 ticket.type, ticket.severity, ticket.impact, ticket.impactDetail, ticket.affectedUsers, ticket.reporter,
-                ticket.reporterName, ticket.assignee, ticket.assigneeName, ticket.state, ticket.links, ticket.reportedAt, ticket.resolveBy,
+                ticket.reporterName, ticket.assignee, ticket.assigneeName, ticket.state, ticket.links, ticket.reportedAt,
+                ticket.resolveBy,
                 remaining == null ? null : remaining.toSeconds(),
                 ticket.version, link);
     }

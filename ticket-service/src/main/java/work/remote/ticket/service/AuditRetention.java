@@ -8,9 +8,9 @@ import work.remote.platform.retention.RetainedRows;
 import work.remote.ticket.config.TicketConfig;
 
 /**
- * The audit trails, which only grow and are only history: a launch's audit trail and each ticket's timeline. Platform's
- * {@code RetentionPurge} deletes their entries once they are older than {@code ticket.retention.audit}; the launches and
- * tickets themselves stay.
+ * The audit trails, which only grow and are only history: a launch's audit trail and each ticket's timeline.
+ * Platform's {@code RetentionPurge} deletes their entries once they are older than {@code ticket.retention.audit}; the
+ * launches and tickets themselves stay.
  */
 @ApplicationScoped
 public class AuditRetention {

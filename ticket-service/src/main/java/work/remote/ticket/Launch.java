@@ -237,7 +237,7 @@ public class Launch extends PanacheEntityBase {
      * A newer version of the rules document, at {@code newLink} or, when null, where the current one is; the
      * version must be higher than the current one.
      */
-    public RuleChange changeRules(String summary, int documentVersion, String newLink, String actor, Instant now) {
+    public RuleChange changeRules(String summary, int documentVersion, String newLink, Actor actor, Instant now) {
         requireNotClosed("change its rules");
         if (documentVersion <= rulesDocumentVersion) {
             throw ProblemException.conflict("stale-rules-version", "Not a newer rules document",

@@ -25,8 +25,12 @@ public class LaunchChange extends PanacheEntityBase {
 
     public Instant at;
 
-    /** A person, or the service whose event caused the change (e.g. {@code meeting-service}). */
+    /** A person's id, or the service whose event caused the change (e.g. {@code meeting-service}). */
     public String actor;
+
+    /** The person's display name when the entry was written; null for a service or a name not known. */
+    @Column(name = "actor_name")
+    public String actorName;
 
     public String action;
 
@@ -35,11 +39,12 @@ public class LaunchChange extends PanacheEntityBase {
     public LaunchChange() {
     }
 
-    public LaunchChange(UUID launchId, Instant at, String actor, String action, String detail) {
+    public LaunchChange(UUID launchId, Instant at, Actor actor, String action, String detail) {
         this.id = UUID.randomUUID();
         this.launchId = launchId;
         this.at = at;
-        this.actor = actor;
+        this.actor = actor.id();
+        this.actorName = actor.name();
         this.action = action;
         this.detail = detail;
     }

@@ -26,7 +26,12 @@ public class OnboardingParticipation extends PanacheEntityBase {
     @Column(name = "launch_id")
     public UUID launchId;
 
+    /** The participant's id. */
     public String person;
+
+    /** The participant's display name, as last learned from them; null until they record their own part. */
+    @Column(name = "person_name")
+    public String personName;
 
     /** The questions users will likely ask, as this person found them. */
     @JdbcTypeCode(SqlTypes.JSON)
@@ -39,19 +44,26 @@ public class OnboardingParticipation extends PanacheEntityBase {
     @Column(name = "recorded_by")
     public String recordedBy;
 
-    /** Records that {@code person} took part; a second record of the same person adds their questions. */
-    public static void record(UUID launchId, String person, List<String> userQuestions, String recordedBy,
+    /**
+     * Records that {@code person} took part; a second record of the same person adds their questions. A known name of
+     * the person ({@code person.name()} not null) replaces the one kept so far.
+     */
+    public static void record(UUID launchId, Actor person, List<String> userQuestions, String recordedBy,
             Instant recordedAt) {
-        OnboardingParticipation participation = find(launchId, person);
+        OnboardingParticipation participation = find(launchId, person.id());
         if (participation != null) {
             participation.userQuestions = Stream.concat(participation.userQuestions.stream(), userQuestions.stream())
                     .toList();
+            if (person.name() != null) {
+                participation.personName = person.name();
+            }
             return;
         }
         participation = new OnboardingParticipation();
         participation.id = UUID.randomUUID();
         participation.launchId = launchId;
-        participation.person = person;
+        participation.person = person.id();
+        participation.personName = person.name();
         participation.userQuestions = List.copyOf(userQuestions);
         participation.recordedAt = recordedAt;
         participation.recordedBy = recordedBy;

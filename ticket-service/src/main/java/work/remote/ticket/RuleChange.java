@@ -31,21 +31,27 @@ public class RuleChange extends PanacheEntityBase {
     @Column(name = "rules_document_link")
     public String rulesDocumentLink;
 
+    /** Who changed the rules: their id. */
     @Column(name = "changed_by")
     public String changedBy;
+
+    /** Their display name when they changed them. */
+    @Column(name = "changed_by_name")
+    public String changedByName;
 
     @Column(name = "changed_at")
     public Instant changedAt;
 
     /** The change that brought {@code launch} to its current rules document version and link. */
-    static RuleChange of(Launch launch, String summary, String changedBy, Instant changedAt) {
+    static RuleChange of(Launch launch, String summary, Actor changedBy, Instant changedAt) {
         RuleChange change = new RuleChange();
         change.id = UUID.randomUUID();
         change.launchId = launch.id;
         change.documentVersion = launch.rulesDocumentVersion;
         change.summary = summary;
         change.rulesDocumentLink = launch.rulesDocumentLink;
-        change.changedBy = changedBy;
+        change.changedBy = changedBy.id();
+        change.changedByName = changedBy.name();
         change.changedAt = changedAt;
         return change;
     }

@@ -40,21 +40,27 @@ public class StatusPost extends PanacheEntityBase {
     @Column(name = "expected_symptoms")
     public List<String> expectedSymptoms;
 
+    /** The poster's id. */
     @Column(name = "posted_by")
     public String postedBy;
+
+    /** The poster's display name when they posted it. */
+    @Column(name = "posted_by_name")
+    public String postedByName;
 
     @Column(name = "posted_at")
     public Instant postedAt;
 
     public static StatusPost post(UUID launchId, LaunchStatusPosted.Phase phase, String message,
-            List<String> expectedSymptoms, String postedBy, Instant postedAt) {
+            List<String> expectedSymptoms, Actor postedBy, Instant postedAt) {
         StatusPost post = new StatusPost();
         post.id = UUID.randomUUID();
         post.launchId = launchId;
         post.phase = phase;
         post.message = message;
         post.expectedSymptoms = expectedSymptoms == null ? List.of() : List.copyOf(expectedSymptoms);
-        post.postedBy = postedBy;
+        post.postedBy = postedBy.id();
+        post.postedByName = postedBy.name();
         post.postedAt = postedAt;
         return post;
     }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -27,6 +28,7 @@ import work.remote.events.ticket.SlaBreached;
 import work.remote.events.ticket.TicketOpened;
 import work.remote.events.ticket.TicketResolved;
 import work.remote.events.ticket.TicketType;
+import work.remote.platform.caller.Caller;
 import work.remote.platform.problem.ProblemException;
 import work.remote.platform.query.Criteria;
 import work.remote.platform.revision.Revision;
@@ -67,7 +69,12 @@ public class Ticket extends PanacheEntityBase {
     @Column(name = "affected_users")
     public int affectedUsers;
 
+    /** The reporter's id. */
     public String reporter;
+
+    /** The reporter's display name, as last learned from them. */
+    @Column(name = "reporter_name")
+    public String reporterName;
 
     @Enumerated(EnumType.STRING)
     public TicketState state;
@@ -81,7 +88,12 @@ public class Ticket extends PanacheEntityBase {
     @Column(name = "resolved_at")
     public Instant resolvedAt;
 
+    /** The assignee's id; null when nobody works on it. */
     public String assignee;
+
+    /** The assignee's display name, as last learned from them; null until they act on the ticket. */
+    @Column(name = "assignee_name")
+    public String assigneeName;
 
     /** Where to see more: chat messages, screenshots, logs. */
     @JdbcTypeCode(SqlTypes.JSON)
@@ -98,7 +110,7 @@ public class Ticket extends PanacheEntityBase {
 
     /** Opens a ticket; a money impact makes it critical with a deadline {@code criticalResolveWithin} from now. */
     public static Ticket report(TicketType type, String title, String description, Impact impact, String impactDetail,
-            int affectedUsers, String reporter, Instant now, Duration criticalResolveWithin) {
+            int affectedUsers, Actor reporter, Instant now, Duration criticalResolveWithin) {
         Ticket ticket = new Ticket();
         ticket.id = UUID.randomUUID();
         ticket.type = type;
@@ -107,7 +119,8 @@ public class Ticket extends PanacheEntityBase {
         ticket.impact = impact;
         ticket.impactDetail = impactDetail;
         ticket.affectedUsers = affectedUsers;
-        ticket.reporter = reporter;
+        ticket.reporter = reporter.id();
+        ticket.reporterName = reporter.name();
         ticket.state = TicketState.OPEN;
         ticket.reportedAt = now;
         ticket.severity = severityOf(impact);
@@ -116,13 +129,35 @@ public class Ticket extends PanacheEntityBase {
     }
 
     /** Opens the ticket under which CS files a live launch's feedback. */
-    public static Ticket feedbackParentOf(Launch launch, String product, Instant now) {
+    public static Ticket feedbackParentOf(Launch launch, Actor product, Instant now) {
         Ticket parent = report(TicketType.REQUEST, "Feedback on the launch of " + launch.feature,
                 "File every bug report, user request and question about " + launch.feature + " as a child of this "
                         + "ticket and post its link in " + launch.csChannel + ". Rules: " + launch.rulesDocumentLink,
                 Impact.NONE, null, 0, product, now, Duration.ZERO);
         parent.launchId = launch.id;
         return parent;
+    }
+
+    /**
+     * Gives the ticket to the person with the id {@code assignee}, or to nobody when null. Their name is known only
+     * once they act on it (or when they take it themselves).
+     */
+    public void assign(String assignee, Caller by) {
+        if (!Objects.equals(this.assignee, assignee)) {
+            this.assignee = assignee;
+            assigneeName = null;
+        }
+        learnNameOf(by);
+    }
+
+    /** Keeps the display name of the reporter or the assignee up to date when {@code caller} is that person. */
+    public void learnNameOf(Caller caller) {
+        if (caller.is(reporter)) {
+            reporterName = caller.name();
+        }
+        if (caller.is(assignee)) {
+            assigneeName = caller.name();
+        }
     }
 
     /** Files this ticket under {@code parent}: it belongs to the parent's launch. */

@@ -25,19 +25,24 @@ public class TicketChange extends PanacheEntityBase {
 
     public Instant at;
 
-    /** A person, or {@code sla-clock} for what the deadline clock announced. */
+    /** A person's id, or {@code sla-clock} for what the deadline clock announced. */
     public String actor;
+
+    /** The person's display name when the entry was written; null for the deadline clock. */
+    @Column(name = "actor_name")
+    public String actorName;
 
     public String action;
 
     public String detail;
 
-    public static void record(UUID ticketId, Instant at, String actor, String action, String detail) {
+    public static void record(UUID ticketId, Instant at, Actor actor, String action, String detail) {
         TicketChange change = new TicketChange();
         change.id = UUID.randomUUID();
         change.ticketId = ticketId;
         change.at = at;
-        change.actor = actor;
+        change.actor = actor.id();
+        change.actorName = actor.name();
         change.action = action;
         change.detail = detail;
         change.persist();

@@ -22,17 +22,23 @@ public class TicketComment extends PanacheEntityBase {
     @Column(name = "ticket_id")
     public UUID ticketId;
 
+    /** The author's id. */
     public String author;
+
+    /** The author's display name when they wrote it. */
+    @Column(name = "author_name")
+    public String authorName;
 
     public String body;
 
     public Instant at;
 
-    public static TicketComment write(UUID ticketId, String author, String body, Instant at) {
+    public static TicketComment write(UUID ticketId, Actor author, String body, Instant at) {
         TicketComment comment = new TicketComment();
         comment.id = UUID.randomUUID();
         comment.ticketId = ticketId;
-        comment.author = author;
+        comment.author = author.id();
+        comment.authorName = author.name();
         comment.body = body;
         comment.at = at;
         return comment;

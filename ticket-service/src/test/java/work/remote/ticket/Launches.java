@@ -39,11 +39,16 @@ final class Launches {
     }
 
     static String plan(String feature) {
+        return plan(feature, AGENTS);
+    }
+
+    /** Plans a launch whose CS agents are the people with the ids {@code agents}. */
+    static String plan(String feature, List<String> agents) {
         return as(PRODUCT, "product").body("""
                 {"feature": "%s", "plannedLaunchAt": "%s", "timeZone": "Europe/Berlin", "productOwner": "%s",
                  "csLead": "%s", "csAgents": %s, "csChannel": "#cs-launch-instant-withdrawals",
                  "rulesDocumentLink": "https://docs.remote.work/rules/instant-withdrawals"}
-                """.formatted(feature, LocalDateTime.now().plusDays(7).withNano(0), PRODUCT, LEAD, json(AGENTS)))
+                """.formatted(feature, LocalDateTime.now().plusDays(7).withNano(0), PRODUCT, LEAD, json(agents)))
                 .post("/launches").then().statusCode(201).extract().path("id");
     }
 

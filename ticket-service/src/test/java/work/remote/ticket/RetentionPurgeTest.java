@@ -2,6 +2,7 @@ package work.remote.ticket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static work.remote.ticket.Launches.AGENTS;
 import static work.remote.ticket.Launches.LEAD;
@@ -23,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.hamcrest.Matcher;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,6 +47,7 @@ import work.remote.platform.CloudEventRecords;
 import work.remote.platform.retention.RetentionConfig;
 import work.remote.platform.retention.RetentionPurge;
 import work.remote.platform.testing.TestClock;
+import work.remote.ticket.config.TicketConfig;
 
 /** The platform's retention purge on this service's database: what it deletes, what it keeps, and that it counts once. */
 @QuarkusTest
@@ -64,6 +67,9 @@ class RetentionPurgeTest {
 
     @Inject
     RetentionConfig retention;
+
+    @Inject
+    TicketConfig config;
 
     @Inject
     EntityManager entityManager;
@@ -116,6 +122,33 @@ class RetentionPurgeTest {
         assertThat(purged.rows(RetentionPurge.INBOX)).isPositive();
         assertThat(processedAt(trainingCeId)).as("older than the inbox retention").isEmpty();
         assertThat(processedAt(relayCeId)).as("younger than the inbox retention").isPresent();
+    }
+
+    @Test
+    void auditEntriesOlderThanTheRetentionArePurged() {
+        String launch = Launches.plan("Retention: last year's launch");
+        String ticket = TicketResourceTest.report("cs-agent",
+                TicketResourceTest.ticket("Retention: last year's question", "QUESTION", "NONE", 1))
+                .statusCode(201).extract().path("id");
+        clock.freeze();
+        clock.advance(config.retention().audit().minusDays(1));
+        Launches.confirmFinalRound(launch).statusCode(200);
+        TicketWorkflowTest.move(ticket, "TRIAGED", "cs-lead").statusCode(200);
+
+        purge.purge();
+        assertAudited(launch, contains("PLANNED", "FINAL_ROUND_CONFIRMED", "GATE_PASSED"));
+        assertTimeline(ticket, contains("REPORTED", "TRIAGED"));
+
+        clock.advance(Duration.ofDays(2));
+        RetentionPurge.Purged purged = purge.purge();
+
+        assertThat(purged.rows("launch_change")).isPositive();
+        assertThat(purged.rows("ticket_change")).isPositive();
+        assertAudited(launch, contains("FINAL_ROUND_CONFIRMED", "GATE_PASSED"));
+        assertTimeline(ticket, contains("TRIAGED"));
+        as(PRODUCT, "product").get("/launches/" + launch).then().statusCode(200)
+                .body("gates.find { it.gate == 'FINAL_ROUND_CONFIRMED' }.passed", equalTo(true));
+        as(PRODUCT, "product").get("/tickets/" + ticket).then().statusCode(200).body("state", equalTo("TRIAGED"));
     }
 
     @Test
@@ -220,6 +253,16 @@ class RetentionPurgeTest {
 
     private double purgedCount(String table) {
         return meters.get("remote_work.retention.purged").tag("table", table).counter().count();
+    }
+
+    private static void assertAudited(String launch, Matcher<Iterable<? extends String>> actions) {
+        as(PRODUCT, "product").queryParam("size", 200).get("/launches/" + launch + "/audit").then().statusCode(200)
+                .body("items.action", actions);
+    }
+
+    private static void assertTimeline(String ticket, Matcher<Iterable<? extends String>> actions) {
+        as(PRODUCT, "product").queryParam("size", 200).get("/tickets/" + ticket + "/timeline").then().statusCode(200)
+                .body("items.action", actions);
     }
 
     private static void assertTrainingAudited(String launch, String action, int times) {

@@ -16,6 +16,7 @@ import work.remote.events.meeting.MeetingSubject;
 import work.remote.events.meeting.RelayAcknowledged;
 import work.remote.platform.inbox.Inbox;
 import work.remote.platform.inbox.ReceivedEvent;
+import work.remote.ticket.Actor;
 import work.remote.ticket.Launch;
 import work.remote.ticket.service.LaunchService;
 
@@ -55,7 +56,8 @@ public class EventConsumer {
         } else if (event.is(RelayAcknowledged.class)) {
             RelayAcknowledged relay = event.dataAs(RelayAcknowledged.class);
             if (isLaunchTraining(relay.meetingKind(), relay.subject())) {
-                launches.recordRelay(relay.subject().id(), relay.absentee(), relay.meetingId(), relay.supervisor());
+                launches.recordRelay(relay.subject().id(), relay.absentee(), relay.meetingId(),
+                        Actor.person(relay.supervisor()));
             }
         }
     }

@@ -33,6 +33,7 @@ import work.remote.platform.paging.Page;
 import work.remote.platform.paging.PageRequest;
 import work.remote.platform.problem.Problem;
 import work.remote.platform.revision.Revisions;
+import work.remote.ticket.Actor;
 import work.remote.ticket.FeedbackSummary;
 import work.remote.ticket.Launch;
 import work.remote.ticket.RuleChange;
@@ -139,7 +140,7 @@ public class LaunchResource {
     @Operation(summary = "Record a training held outside meeting-service (gate 4)",
             description = "Trainings held in meeting-service are recorded from its MeetingConcluded event")
     public LaunchView recordTraining(@PathParam("id") UUID id, @Valid @NotNull TrainingHeldRequest request) {
-        return view(launches.recordTraining(id, request.command(), caller.get().name()));
+        return view(launches.recordTraining(id, request.command(), Actor.of(caller.get())));
     }
 
     @POST
@@ -147,7 +148,7 @@ public class LaunchResource {
     @RolesAllowed({ "cs-lead", "admin" })
     @Operation(summary = "Record that you relayed the training to someone who missed it (gate 4)")
     public LaunchView recordRelay(@PathParam("id") UUID id, @Valid @NotNull RelayRequest request) {
-        return view(launches.recordRelay(id, request.person(), null, caller.get().name()));
+        return view(launches.recordRelay(id, request.person(), null, Actor.of(caller.get())));
     }
 
     @POST

@@ -33,7 +33,11 @@ public record LaunchView(UUID id, String feature, LaunchState state,
     public record GateView(Gate gate, boolean passed, Instant passedAt, String passedBy, List<String> missing) {
     }
 
-    public record ParticipationView(String person, List<String> userQuestions, Instant recordedAt, String recordedBy) {
+    public record ParticipationView(
+            @Schema(description = "The participant's stable id (the token's sub)") String person,
+            @Schema(description = "Their display name as last learned from them; null until they record their own part")
+            String personName,
+            List<String> userQuestions, Instant recordedAt, String recordedBy) {
     }
 
     public record TrainingView(String person, TrainingRecord.Outcome outcome, UUID meetingId, Instant at,
@@ -51,7 +55,8 @@ public record LaunchView(UUID id, String feature, LaunchState state,
                     first == null ? null : first.passedBy, status.missing());
         }).toList();
         List<ParticipationView> onboarding = records.onboarding().stream()
-                .map(p -> new ParticipationView(p.person, p.userQuestions, p.recordedAt, p.recordedBy)).toList();
+                .map(p -> new ParticipationView(p.person, p.personName, p.userQuestions, p.recordedAt,
+                        p.recordedBy)).toList();
         List<TrainingView> training = records.training().stream()
                 .map(r -> new TrainingView(r.person, r.outcome, r.meetingId, r.at, r.recordedBy)).toList();
         return new LaunchView(launch.id, launch.feature, launch.state, launch.plannedLaunchAt,

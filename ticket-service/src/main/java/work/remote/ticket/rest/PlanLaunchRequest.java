@@ -21,9 +21,11 @@ public record PlanLaunchRequest(
         LocalDateTime plannedLaunchAt,
         @NotBlank @Size(max = 60) @Schema(description = "IANA time zone of plannedLaunchAt", example = "Europe/Berlin")
         String timeZone,
-        @NotBlank @Size(max = 200) String productOwner,
-        @NotBlank @Size(max = 200) String csLead,
-        @NotEmpty @Size(max = 100) List<@NotBlank @Size(max = 200) String> csAgents,
+        @NotBlank @Size(max = 200) @Schema(description = "The product owner's stable id (the token's sub)")
+        String productOwner,
+        @NotBlank @Size(max = 200) @Schema(description = "The CS lead's stable id (the token's sub)") String csLead,
+        @NotEmpty @Size(max = 100) @Schema(description = "The CS agents' stable ids (the tokens' sub)")
+        List<@NotBlank @Size(max = 200) String> csAgents,
         @NotBlank @Pattern(regexp = "#[a-z0-9][a-z0-9_-]{0,79}", message = "must be a channel name such as #cs-launch")
         String csChannel,
         @NotBlank @URL @Size(max = 2_000) String rulesDocumentLink) {

@@ -19,6 +19,7 @@ import work.remote.events.ticket.LaunchStatusPosted.Phase;
 import work.remote.events.ticket.TicketType;
 import work.remote.platform.caller.Caller;
 import work.remote.platform.links.Links;
+import work.remote.ticket.Actor;
 import work.remote.ticket.Launch;
 import work.remote.ticket.TrainingKit;
 import work.remote.ticket.TrainingKit.BackOfficeOperation;
@@ -69,7 +70,7 @@ public class ExampleLaunch {
     Launch walk() {
         LocalDate tomorrow = LocalDate.now(clock.withZone(ZONE)).plusDays(1);
         Launch launch = launches.plan(new LaunchService.Plan(FEATURE, tomorrow.atTime(LocalTime.of(9, 0)),
-                ZONE.getId(), PRODUCT.name(), LEAD.name(), List.of(ALI.name(), BO.name(), CHEN.name()),
+                ZONE.getId(), PRODUCT.id(), LEAD.id(), List.of(ALI.id(), BO.id(), CHEN.id()),
                 "#cs-launch-instant-withdrawals", "https://docs.remote.work/rules/instant-withdrawals"), PRODUCT);
         launches.confirmFinalRound(launch.id, PRODUCT);
         takePart(launch, LEAD, "Do instant withdrawals cost a fee?");
@@ -90,8 +91,8 @@ public class ExampleLaunch {
                 "Anything about users' money: a BUG under the parent feedback ticket, link in "
                         + "#cs-launch-instant-withdrawals, never a private message"), null, PRODUCT);
         launches.recordTraining(launch.id, new LaunchService.TrainingHeld(null,
-                List.of(LEAD.name(), ALI.name(), BO.name()), List.of(CHEN.name())), LEAD.name());
-        launches.recordRelay(launch.id, CHEN.name(), null, LEAD.name());
+                List.of(LEAD.id(), ALI.id(), BO.id()), List.of(CHEN.id())), Actor.of(LEAD));
+        launches.recordRelay(launch.id, CHEN.id(), null, Actor.of(LEAD));
         Launch live = launches.start(launch.id, LaunchService.Start.WITH_GATES_PASSED, PRODUCT);
         launches.postStatus(launch.id, new LaunchService.StatusUpdate(Phase.DEPLOYING, "Deploying instant withdrawals",
                 List.of("HTTP 500s possible", "withdrawals unavailable for up to 10 minutes")), PRODUCT);

@@ -21,6 +21,7 @@ import work.remote.platform.links.Links;
 import work.remote.platform.outbox.Outbox;
 import work.remote.platform.problem.Problem;
 import work.remote.platform.problem.ProblemException;
+import work.remote.ticket.Actor;
 import work.remote.ticket.FeedbackSummary;
 import work.remote.ticket.Launch;
 import work.remote.ticket.LaunchChange;
@@ -40,6 +41,8 @@ import work.remote.ticket.TrainingRecord.Outcome;
  */
 @ApplicationScoped
 public class LaunchService {
+
+    private static final Actor MEETING_SERVICE = Actor.service("meeting-service");
 
     private final Outbox outbox;
     private final Clock clock;
@@ -95,7 +98,7 @@ public class LaunchService {
         Launch launch = Launch.plan(plan.feature(), plan.plannedLaunchAt(), plan.timeZone(), plan.productOwner(),
                 plan.csLead(), plan.csAgents(), plan.csChannel(), plan.rulesDocumentLink(), clock.instant());
         launch.persist();
-        audit(launch, caller.name(), "PLANNED", launch.feature + " at " + launch.plannedLaunchLocal());
+        audit(launch, Actor.of(caller), "PLANNED", launch.feature + " at " + launch.plannedLaunchLocal());
         outbox.publish(launch.plannedEvent(linkTo(launch)));
         return launch;
     }
@@ -104,9 +107,9 @@ public class LaunchService {
     @Transactional
     public Launch confirmFinalRound(UUID id, Caller caller) {
         Launch launch = lock(id);
-        if (launch.confirmFinalRound(caller.name(), clock.instant())) {
-            audit(launch, caller.name(), "FINAL_ROUND_CONFIRMED", "no big rule changes left");
-            reviewGates(launch, caller.name());
+        if (launch.confirmFinalRound(caller.id(), clock.instant())) {
+            audit(launch, Actor.of(caller), "FINAL_ROUND_CONFIRMED", "no big rule changes left");
+            reviewGates(launch, Actor.of(caller));
         }
         return launch;
     }
@@ -117,7 +120,7 @@ public class LaunchService {
      */
     @Transactional
     public Launch recordParticipation(UUID id, Participation participation, Caller caller) {
-        String person = participation.person() == null ? caller.name() : participation.person();
+        String person = participation.person() == null ? caller.id() : participation.person();
         if (!caller.is(person) && !caller.hasAnyRole("cs-lead", "product", Caller.ADMIN)) {
             throw ProblemException.forbidden("not-your-participation", "Only your own participation",
                     "A CS agent records only their own part in the onboarding round");
@@ -126,10 +129,11 @@ public class LaunchService {
         launch.requireNotStarted("record onboarding");
         launch.requireFinalRoundConfirmed();
         launch.requireCsTeam(person);
-        OnboardingParticipation.record(id, person, participation.userQuestions(), caller.name(), clock.instant());
-        audit(launch, caller.name(), "ONBOARDING_ATTENDED",
+        Actor participant = caller.is(person) ? Actor.of(caller) : Actor.person(person);
+        OnboardingParticipation.record(id, participant, participation.userQuestions(), caller.id(), clock.instant());
+        audit(launch, Actor.of(caller), "ONBOARDING_ATTENDED",
                 person + " took part, " + participation.userQuestions().size() + " user question(s)");
-        reviewGates(launch, caller.name());
+        reviewGates(launch, Actor.of(caller));
         return launch;
     }
 
@@ -141,9 +145,9 @@ public class LaunchService {
         launch.requireNotClosed("change its training kit");
         launch.trainingKit = kit;
         List<String> missing = kit.missingSections();
-        audit(launch, caller.name(), "TRAINING_KIT_SAVED",
+        audit(launch, Actor.of(caller), "TRAINING_KIT_SAVED",
                 missing.isEmpty() ? "all five sections" : "missing " + missing);
-        reviewGates(launch, caller.name());
+        reviewGates(launch, Actor.of(caller));
         return launch;
     }
 
@@ -152,15 +156,16 @@ public class LaunchService {
      * the launch's CS team are not counted.
      */
     @Transactional
-    public Launch recordTraining(UUID id, TrainingHeld training, String recordedBy) {
+    public Launch recordTraining(UUID id, TrainingHeld training, Actor recordedBy) {
         Launch launch = lock(id);
         Instant now = clock.instant();
         Set<String> attended = new HashSet<>(training.attendees());
+        String recorder = recordedBy == null ? null : recordedBy.id();
         training.attendees().stream().filter(launch::isInCsTeam).forEach(person -> TrainingRecord.recordOnce(id,
-                person, Outcome.ATTENDED, training.meetingId(), now, recordedBy));
+                person, Outcome.ATTENDED, training.meetingId(), now, recorder));
         training.absentees().stream().filter(launch::isInCsTeam).filter(person -> !attended.contains(person))
                 .forEach(person -> TrainingRecord.recordOnce(id, person, Outcome.ABSENT, training.meetingId(), now,
-                        recordedBy));
+                        recorder));
         audit(launch, actorOrService(recordedBy), "TRAINING_HELD",
                 "attended " + training.attendees() + ", absent " + training.absentees());
         reviewGates(launch, recordedBy);
@@ -169,10 +174,10 @@ public class LaunchService {
 
     /** Records that {@code relayedBy} relayed the training to {@code person}, who missed it. */
     @Transactional
-    public Launch recordRelay(UUID id, String person, UUID meetingId, String relayedBy) {
+    public Launch recordRelay(UUID id, String person, UUID meetingId, Actor relayedBy) {
         Launch launch = lock(id);
         launch.requireCsTeam(person);
-        TrainingRecord.recordOnce(id, person, Outcome.RELAYED, meetingId, clock.instant(), relayedBy);
+        TrainingRecord.recordOnce(id, person, Outcome.RELAYED, meetingId, clock.instant(), relayedBy.id());
         audit(launch, relayedBy, "TRAINING_RELAYED", "to " + person);
         reviewGates(launch, relayedBy);
         return launch;
@@ -204,13 +209,13 @@ public class LaunchService {
                                     String.join("; ", status.missing())))
                             .toList());
         }
-        Ticket parent = tickets.openParentFeedbackTicket(launch, caller.name());
-        launch.start(parent.id, caller.name(), clock.instant());
+        Ticket parent = tickets.openParentFeedbackTicket(launch, Actor.of(caller));
+        launch.start(parent.id, caller.id(), clock.instant());
         boolean overridden = !open.isEmpty();
         if (overridden) {
-            audit(launch, caller.name(), "GATES_OVERRIDDEN", open + ": " + start.reason());
+            audit(launch, Actor.of(caller), "GATES_OVERRIDDEN", open + ": " + start.reason());
         }
-        audit(launch, caller.name(), "STARTED", "parent feedback ticket " + parent.id);
+        audit(launch, Actor.of(caller), "STARTED", "parent feedback ticket " + parent.id);
         outbox.publish(launch.startedEvent(tickets.linkTo(parent), overridden ? open : List.of(),
                 overridden ? start.reason() : null, linkTo(launch)));
         return launch;
@@ -221,9 +226,9 @@ public class LaunchService {
         Launch launch = lock(id);
         launch.requireState(LaunchState.LIVE, "post a status");
         StatusPost post = StatusPost.post(id, status.phase(), status.message(), status.expectedSymptoms(),
-                caller.name(), clock.instant());
+                Actor.of(caller), clock.instant());
         post.persist();
-        audit(launch, caller.name(), "STATUS_POSTED", post.phase + ": " + post.message);
+        audit(launch, Actor.of(caller), "STATUS_POSTED", post.phase + ": " + post.message);
         outbox.publish(launch.statusPostedEvent(post, linkTo(launch)));
         return post;
     }
@@ -232,9 +237,9 @@ public class LaunchService {
     public RuleChange changeRules(UUID id, NewRules rules, Caller caller) {
         Launch launch = lock(id);
         RuleChange change = launch.changeRules(rules.summary(), rules.documentVersion(), rules.rulesDocumentLink(),
-                caller.name(), clock.instant());
+                Actor.of(caller), clock.instant());
         change.persist();
-        audit(launch, caller.name(), "RULES_CHANGED", "version " + change.documentVersion + ": " + change.summary);
+        audit(launch, Actor.of(caller), "RULES_CHANGED", "version " + change.documentVersion + ": " + change.summary);
         outbox.publish(launch.ruleChangedEvent(change, linkTo(launch)));
         return change;
     }
@@ -243,9 +248,9 @@ public class LaunchService {
     public Launch close(UUID id, Caller caller) {
         Launch launch = lock(id);
         Instant now = clock.instant();
-        launch.close(caller.name(), now);
+        launch.close(caller.id(), now);
         FeedbackSummary summary = feedback.summarise(launch, now);
-        audit(launch, caller.name(), "CLOSED", summary.tickets() + " ticket(s), " + summary.openCritical().size()
+        audit(launch, Actor.of(caller), "CLOSED", summary.tickets() + " ticket(s), " + summary.openCritical().size()
                 + " critical still open");
         outbox.publish(launch.closedEvent(summary, linkTo(launch)));
         return launch;
@@ -263,8 +268,12 @@ public class LaunchService {
         return launch;
     }
 
-    /** Records and announces each gate the launch passes for the first time, and moves its state along. */
-    private void reviewGates(Launch launch, String actor) {
+    /**
+     * Records and announces each gate the launch passes for the first time, and moves its state along; {@code actor}
+     * is null when an event from meeting-service passed it.
+     */
+    private void reviewGates(Launch launch, Actor actor) {
+        String passedBy = actor == null ? null : actor.id();
         LaunchRecords records = LaunchRecords.of(launch.id);
         List<LaunchGates.Status> statuses = gates.evaluate(launch, records);
         Set<Gate> passed = LaunchGates.passed(statuses);
@@ -276,17 +285,17 @@ public class LaunchService {
             if (announced.contains(gate)) {
                 continue;
             }
-            new PassedGate(launch.id, gate, now, actor).persist();
+            new PassedGate(launch.id, gate, now, passedBy).persist();
             audit(launch, actorOrService(actor), "GATE_PASSED", gate.name());
-            outbox.publish(launch.gatePassedEvent(gate, LaunchGates.open(statuses), actor, now, linkTo(launch)));
+            outbox.publish(launch.gatePassedEvent(gate, LaunchGates.open(statuses), passedBy, now, linkTo(launch)));
         }
     }
 
-    private void audit(Launch launch, String actor, String action, String detail) {
+    private void audit(Launch launch, Actor actor, String action, String detail) {
         new LaunchChange(launch.id, clock.instant(), actor, action, detail).persist();
     }
 
-    private static String actorOrService(String actor) {
-        return actor == null ? "meeting-service" : actor;
+    private static Actor actorOrService(Actor actor) {
+        return actor == null ? MEETING_SERVICE : actor;
     }
 }

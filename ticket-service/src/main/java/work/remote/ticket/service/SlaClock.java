@@ -20,6 +20,7 @@ import io.quarkus.scheduler.Scheduled;
 import work.remote.platform.outbox.Outbox;
 import work.remote.platform.query.Criteria;
 import work.remote.platform.query.Locking;
+import work.remote.ticket.Actor;
 import work.remote.ticket.Ticket;
 import work.remote.ticket.TicketChange;
 import work.remote.ticket.config.TicketConfig;
@@ -33,7 +34,7 @@ import work.remote.ticket.config.TicketConfig;
 @ApplicationScoped
 public class SlaClock {
 
-    static final String ACTOR = "sla-clock";
+    static final Actor ACTOR = Actor.service("sla-clock");
 
     private final EntityManager entityManager;
     private final Outbox outbox;

@@ -18,6 +18,7 @@ import work.remote.platform.outbox.Outbox;
 import work.remote.platform.paging.Page;
 import work.remote.platform.paging.PageRequest;
 import work.remote.platform.problem.ProblemException;
+import work.remote.ticket.Actor;
 import work.remote.ticket.Launch;
 import work.remote.ticket.Ticket;
 import work.remote.ticket.TicketChange;
@@ -57,7 +58,7 @@ public class TicketService {
     @Transactional
     public Ticket report(Report report, Caller reporter) {
         Ticket ticket = Ticket.report(report.type(), report.title(), report.description(), report.impact(),
-                report.impactDetail(), report.affectedUsers(), reporter.name(), clock.instant(),
+                report.impactDetail(), report.affectedUsers(), Actor.of(reporter), clock.instant(),
                 config.sla().criticalResolveWithin());
         if (report.parentId() != null) {
             Ticket parent = Ticket.findById(report.parentId());
@@ -72,13 +73,13 @@ public class TicketService {
 
     /** Opens the ticket under which CS files a live launch's feedback. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Ticket openParentFeedbackTicket(Launch launch, String product) {
+    public Ticket openParentFeedbackTicket(Launch launch, Actor product) {
         return open(Ticket.feedbackParentOf(launch, product, clock.instant()));
     }
 
     private Ticket open(Ticket ticket) {
         ticket.persist();
-        TicketChange.record(ticket.id, ticket.reportedAt, ticket.reporter, "REPORTED",
+        TicketChange.record(ticket.id, ticket.reportedAt, new Actor(ticket.reporter, ticket.reporterName), "REPORTED",
                 ticket.severity + " " + ticket.type + ", impact " + ticket.impact);
         String link = linkTo(ticket);
         outbox.publish(ticket.openedEvent(link));
@@ -91,24 +92,24 @@ public class TicketService {
     @Transactional
     public TicketComment comment(UUID id, String body, Caller author) {
         Ticket ticket = find(id);
-        TicketComment comment = TicketComment.write(ticket.id, author.name(), body, clock.instant());
+        TicketComment comment = TicketComment.write(ticket.id, Actor.of(author), body, clock.instant());
         comment.persist();
-        TicketChange.record(ticket.id, comment.at, author.name(), "COMMENTED", body.length() > 200
+        TicketChange.record(ticket.id, comment.at, Actor.of(author), "COMMENTED", body.length() > 200
                 ? body.substring(0, 200) + "…" : body);
         return comment;
     }
 
     /**
-     * Gives the ticket to {@code assignee}, or to nobody when null; {@code expectedRevision}, when given, must be the
-     * ticket's current revision.
+     * Gives the ticket to the person with the id {@code assignee}, or to nobody when null; {@code expectedRevision},
+     * when given, must be the ticket's current revision.
      */
     @Transactional
     public Ticket assign(UUID id, String assignee, Long expectedRevision, Caller actor) {
         Ticket ticket = lock(id);
         ticket.requireRevision(expectedRevision);
         String previous = ticket.assignee;
-        ticket.assignee = assignee;
-        TicketChange.record(ticket.id, clock.instant(), actor.name(), "ASSIGNED",
+        ticket.assign(assignee, actor);
+        TicketChange.record(ticket.id, clock.instant(), Actor.of(actor), "ASSIGNED",
                 (previous == null ? "nobody" : previous) + " → " + (assignee == null ? "nobody" : assignee));
         return ticket;
     }
@@ -122,10 +123,11 @@ public class TicketService {
         String note = transition.note();
         Instant now = clock.instant();
         ticket.moveTo(target, now);
-        TicketChange.record(ticket.id, now, actor.name(), target.name(),
+        ticket.learnNameOf(actor);
+        TicketChange.record(ticket.id, now, Actor.of(actor), target.name(),
                 from + " → " + target + (note == null ? "" : ": " + note));
         if (target == TicketState.RESOLVED) {
-            outbox.publish(ticket.resolvedEvent(note == null ? "resolved" : note, actor.name(), linkTo(ticket)));
+            outbox.publish(ticket.resolvedEvent(note == null ? "resolved" : note, actor.id(), linkTo(ticket)));
         }
         return ticket;
     }

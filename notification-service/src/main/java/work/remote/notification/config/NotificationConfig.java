@@ -145,19 +145,15 @@ public interface NotificationConfig {
         Duration checkInterval();
     }
 
-    /** How long finished deliveries are kept. */
+    /** How long finished deliveries are kept; the platform's retention purge deletes them (RetainedNotifications). */
     interface Retention {
 
-        /** Delivered and dead deliveries older than this (by when they were planned) are purged. */
+        /**
+         * Delivered and dead deliveries older than this (by when they were planned) are purged, with the escalation
+         * records of events that have no delivery left.
+         */
         @WithDefault("90d")
         Duration deliveries();
-
-        /**
-         * How often the purge runs, on one replica at a time ({@code off}: never, as in the tests); read by the
-         * scheduler, so a duration as {@code @Scheduled(every)} takes it.
-         */
-        @WithDefault("1h")
-        String purgeInterval();
     }
 
     /** What a fresh database does with the history a new consumer group finds on the topics. */

@@ -76,12 +76,14 @@ public interface NotificationConfig {
         Map<String, List<String>> groups();
 
         /**
-         * Addresses of people events name (a relay's supervisor, an action item's owner), e.g.
-         * {@code notification.email.people."maria.santos"=maria@example.com}; checked before {@link #personDomain()}.
+         * Addresses of people events name (a relay's supervisor, an action item's owner) by their id, the token's
+         * {@code sub}, e.g. {@code notification.email.people."maria.santos"=maria@example.com}; checked before
+         * {@link #personDomain()}. With an identity provider whose ids are opaque (Keycloak's user UUIDs) this map is
+         * how ids get addresses.
          */
         Map<String, String> people();
 
-        /** The domain a person's name is addressed at when {@link #people()} does not list them: name@domain. */
+        /** The domain a person id is addressed at when {@link #people()} does not list them: id@domain. */
         Optional<String> personDomain();
 
         /**

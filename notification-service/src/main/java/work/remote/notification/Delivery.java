@@ -45,10 +45,12 @@ public class Delivery extends PanacheEntityBase {
 
     /** Why a delivery died, as metrics count it. */
     public enum DeathCause {
-        /** The target refused it for good (a 4xx other than 429, an unknown address). */
+        /** The target refused it for good (a 4xx other than 429, an SMTP 5xx, a webhook destination not allowed). */
         REFUSED,
         /** It failed transiently until the retry window ended. */
-        RETRY_WINDOW_ENDED;
+        RETRY_WINDOW_ENDED,
+        /** Its recipient is outside the allowed recipients (or has no address): nothing was sent. */
+        RECIPIENT_REFUSED;
 
         public String tag() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -242,5 +244,11 @@ public class Delivery extends PanacheEntityBase {
         lastError = error;
         state = State.DEAD;
         return DeathCause.REFUSED;
+    }
+
+    /** Records a recipient that may not be mailed: dead at once with the reason, nothing sent. */
+    public DeathCause recipientRefused(String reason) {
+        refused(reason);
+        return DeathCause.RECIPIENT_REFUSED;
     }
 }

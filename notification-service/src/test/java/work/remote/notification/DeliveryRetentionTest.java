@@ -9,10 +9,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.OptionalInt;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
@@ -24,21 +24,30 @@ import io.quarkus.test.junit.QuarkusTest;
 
 import work.remote.devinfra.RemoteWorkTestResource;
 import work.remote.events.notification.Channel;
-import work.remote.notification.service.DeliveryRetention;
+import work.remote.notification.service.RetainedNotifications;
+import work.remote.platform.retention.RetentionPurge;
 import work.remote.platform.testing.TestClock;
 
-/** Finished deliveries are kept for the retention (90 days), then purged by one replica; pending ones never are. */
+/**
+ * Finished deliveries are kept for the retention (90 days), then purged by the platform's retention purge on one
+ * replica; pending ones never are.
+ */
 @QuarkusTest
 @WithTestResource(RemoteWorkTestResource.class)
 class DeliveryRetentionTest {
 
     private static final Duration RETENTION = Duration.ofDays(90);
+    /** The advisory lock every replica's retention purge takes for each batch (RetentionPurge's key, "rw-purge"). */
+    private static final long PURGE_LOCK = 0x72772d7075726765L;
 
     @Inject
     TestClock clock;
 
     @Inject
-    DeliveryRetention retention;
+    RetentionPurge retention;
+
+    @Inject
+    EntityManager entityManager;
 
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String jdbcUrl;
@@ -56,8 +65,12 @@ class DeliveryRetentionTest {
 
     /** A delivery planned now, left in {@code state}; a pending one is not due for a year, so no sender takes it. */
     static UUID planned(Delivery.State state, Instant now) {
+        return planned(UUID.randomUUID().toString(), state, now);
+    }
+
+    static UUID planned(String ceId, Delivery.State state, Instant now) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            Delivery delivery = Delivery.pending(new Delivery.Source(UUID.randomUUID().toString(),
+            Delivery delivery = Delivery.pending(new Delivery.Source(ceId,
                     "work.remote.ticket.TicketOpened", "retention", null, null, null),
                     new PlannedTarget(Channel.EMAIL, "retention@remote.work", "retention"),
                     new RenderedMessage("Retention", "{}", "text", "<p>html</p>"), now);
@@ -86,7 +99,7 @@ class DeliveryRetentionTest {
         assertThat(exists(dead)).isTrue();
 
         clock.advance(Duration.ofMinutes(2));
-        assertThat(retention.purge().orElseThrow()).isGreaterThanOrEqualTo(2);
+        assertThat(retention.purge().rows(RetainedNotifications.DELIVERIES)).isGreaterThanOrEqualTo(2);
         assertThat(exists(delivered)).isFalse();
         assertThat(exists(dead)).isFalse();
         assertThat(exists(pending)).isTrue();
@@ -99,24 +112,56 @@ class DeliveryRetentionTest {
         UUID delivered = planned(Delivery.State.DELIVERED, planned);
         clock.advance(RETENTION.plusDays(1));
 
-        try (Connection otherReplica = DriverManager.getConnection(jdbcUrl, username,
-                password)) {
+        try (Connection otherReplica = DriverManager.getConnection(jdbcUrl, username, password)) {
             otherReplica.setAutoCommit(false);
             assertThat(tryPurgeLock(otherReplica)).isTrue();
 
-            assertThat(retention.purge()).isEqualTo(OptionalInt.empty());
+            assertThat(retention.purge().rows(RetainedNotifications.DELIVERIES)).isZero();
             assertThat(exists(delivered)).isTrue();
 
             otherReplica.rollback();
         }
-        assertThat(retention.purge()).isPresent();
+        assertThat(retention.purge().rows(RetainedNotifications.DELIVERIES)).isPositive();
         assertThat(exists(delivered)).isFalse();
+    }
+
+    @Test
+    void anEscalationRecordIsPurgedOnlyOnceItsEventHasNoDeliveryLeft() {
+        Instant planned = clock.freeze();
+        String finished = UUID.randomUUID().toString();
+        String stillPending = UUID.randomUUID().toString();
+        UUID dead = planned(finished, Delivery.State.DEAD, planned);
+        UUID pending = planned(stillPending, Delivery.State.PENDING, planned);
+        escalated(finished, planned);
+        escalated(stillPending, planned);
+        clock.advance(RETENTION.plusDays(1));
+
+        // the escalation records go in the round their deliveries go, or in the next one: the tables are purged in turn
+        retention.purge();
+        retention.purge();
+
+        assertThat(exists(dead)).isFalse();
+        assertThat(isEscalated(finished)).isFalse();
+        assertThat(exists(pending)).isTrue();
+        assertThat(isEscalated(stillPending)).as("kept while its event has a delivery, so it never escalates twice")
+                .isTrue();
+    }
+
+    private void escalated(String ceId, Instant at) {
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                "insert into critical_escalation (ce_id, trigger, escalated_at) values (?1, 'DEAD', ?2)")
+                .setParameter(1, ceId).setParameter(2, at).executeUpdate());
+    }
+
+    private boolean isEscalated(String ceId) {
+        return QuarkusTransaction.requiringNew().call(() -> !entityManager.createNativeQuery(
+                "select 1 from critical_escalation where ce_id = ?1").setParameter(1, ceId).getResultList().isEmpty());
     }
 
     /** Takes the purge's lock as another replica's purge transaction does. */
     private static boolean tryPurgeLock(Connection connection) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
-            statement.setLong(1, DeliveryRetention.PURGE_LOCK);
+            statement.setLong(1, PURGE_LOCK);
             try (ResultSet result = statement.executeQuery()) {
                 result.next();
                 return result.getBoolean(1);

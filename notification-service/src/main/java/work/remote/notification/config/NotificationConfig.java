@@ -76,12 +76,14 @@ public interface NotificationConfig {
         Map<String, List<String>> groups();
 
         /**
-         * Addresses of people events name (a relay's supervisor, an action item's owner), e.g.
-         * {@code notification.email.people."maria.santos"=maria@example.com}; checked before {@link #personDomain()}.
+         * Addresses of people events name (a relay's supervisor, an action item's owner) by their id, the token's
+         * {@code sub}, e.g. {@code notification.email.people."maria.santos"=maria@example.com}; checked before
+         * {@link #personDomain()}. With an identity provider whose ids are opaque (Keycloak's user UUIDs) this map is
+         * how ids get addresses.
          */
         Map<String, String> people();
 
-        /** The domain a person's name is addressed at when {@link #people()} does not list them: name@domain. */
+        /** The domain a person id is addressed at when {@link #people()} does not list them: id@domain. */
         Optional<String> personDomain();
 
         /**
@@ -145,19 +147,15 @@ public interface NotificationConfig {
         Duration checkInterval();
     }
 
-    /** How long finished deliveries are kept. */
+    /** How long finished deliveries are kept; the platform's retention purge deletes them (RetainedNotifications). */
     interface Retention {
 
-        /** Delivered and dead deliveries older than this (by when they were planned) are purged. */
+        /**
+         * Delivered and dead deliveries older than this (by when they were planned) are purged, with the escalation
+         * records of events that have no delivery left.
+         */
         @WithDefault("90d")
         Duration deliveries();
-
-        /**
-         * How often the purge runs, on one replica at a time ({@code off}: never, as in the tests); read by the
-         * scheduler, so a duration as {@code @Scheduled(every)} takes it.
-         */
-        @WithDefault("1h")
-        String purgeInterval();
     }
 
     /** What a fresh database does with the history a new consumer group finds on the topics. */

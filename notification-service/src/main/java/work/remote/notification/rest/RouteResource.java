@@ -31,6 +31,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import work.remote.events.EventJson;
 import work.remote.events.notification.Channel;
+import work.remote.notification.PlannedTarget;
 import work.remote.notification.Route;
 import work.remote.notification.service.DeliveryPreview;
 import work.remote.notification.service.RouteService;
@@ -126,11 +127,14 @@ public class RouteResource {
     @Operation(summary = "Which targets an event would reach, with what message; nothing is stored or sent")
     public DryRunView dryRun(@Valid @NotNull DryRunRequest request) {
         DeliveryPreview.Preview result = preview.of(request.ceType(), request.data());
-        return new DryRunView(request.ceType(), result.targets().stream().map(target -> new DryRunView.Message(
-                target.channel(), target.target(), target.route(), result.message().title(),
-                target.channel() == Channel.SLACK ? slackJson(result.message().slackBlocks()) : null,
-                target.channel() == Channel.EMAIL ? result.message().emailText() : null,
-                target.channel() == Channel.EMAIL ? result.message().emailHtml() : null)).toList());
+        return new DryRunView(request.ceType(), result.targets().stream().map(checked -> {
+            PlannedTarget target = checked.planned();
+            return new DryRunView.Message(target.channel(), target.target(), target.route(), result.message().title(),
+                    target.channel() == Channel.SLACK ? slackJson(result.message().slackBlocks()) : null,
+                    target.channel() == Channel.EMAIL ? result.message().emailText() : null,
+                    target.channel() == Channel.EMAIL ? result.message().emailHtml() : null,
+                    checked.refusal().orElse(null));
+        }).toList());
     }
 
     private static Response ok(Route route) {

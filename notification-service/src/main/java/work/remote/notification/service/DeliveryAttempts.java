@@ -176,6 +176,7 @@ public class DeliveryAttempts {
                 case RETRY -> delivery.failed(result.error(), backoff(delivery.attempts + 1, result.retryAfter()),
                         config.retryWindow(), now).ifPresent(cause -> died(delivery, cause));
                 case GIVE_UP -> died(delivery, delivery.refused(result.error()));
+                case RECIPIENT_REFUSED -> died(delivery, delivery.recipientRefused(result.error()));
             }
             if (delivery.state == Delivery.State.DELIVERED) {
                 outbox.publish(delivery.deliveredEvent(links.to("deliveries", delivery.id)));

@@ -13,9 +13,9 @@ import jakarta.inject.Inject;
 import work.remote.notification.config.NotificationConfig;
 
 /**
- * Email addresses of groups and people, from configuration: a person is looked up in
- * {@code notification.email.people}, else addressed as {@code name@notification.email.person-domain}; a value that
- * already is an address stays as it is. Mail goes only to allowed recipients: addresses in
+ * Email addresses of groups and people, from configuration: a person, named by their id (the token's {@code sub}), is
+ * looked up in {@code notification.email.people}, else addressed as {@code id@notification.email.person-domain}; a
+ * value that already is an address stays as it is. Mail goes only to allowed recipients: addresses in
  * {@code notification.email.allowed-domains} or the person domain, and the addresses {@code people} and
  * {@code groups} list.
  */
@@ -36,10 +36,41 @@ public class EmailDirectory {
                 .map(EmailDirectory::normalized).collect(Collectors.toUnmodifiableSet());
     }
 
+    /**
+     * Where mail for {@code recipient} (a person id or an address) goes: its address, or why nothing may be mailed to
+     * it, a fixed reason naming the recipient and the rule.
+     */
+    public record Recipient(Optional<String> address, Optional<String> refusal) {
+
+        static Recipient at(String address) {
+            return new Recipient(Optional.of(address), Optional.empty());
+        }
+
+        static Recipient refused(String reason) {
+            return new Recipient(Optional.empty(), Optional.of(reason));
+        }
+    }
+
+    /** Addresses {@code recipient} now and checks it against the allowed recipients. */
+    public Recipient recipient(String recipient) {
+        Optional<String> address = addressOf(recipient);
+        if (address.isEmpty()) {
+            return Recipient.refused("Recipient refused: no email address is known for " + recipient
+                    + " (add notification.email.people.\"" + recipient + "\" or notification.email.person-domain, "
+                    + "then replay); nothing was mailed");
+        }
+        if (!isAllowed(address.get())) {
+            return Recipient.refused("Recipient refused: " + address.get() + " is outside the allowed recipients "
+                    + "(notification.email.allowed-domains, people, groups); nothing was mailed");
+        }
+        return Recipient.at(address.get());
+    }
+
     public Optional<List<String>> group(String name) {
         return Optional.ofNullable(config.groups().get(name));
     }
 
+    /** The address of a person id (or of an address: itself), when one is configured. */
     public Optional<String> addressOf(String person) {
         if (isAddress(person)) {
             return Optional.of(person);

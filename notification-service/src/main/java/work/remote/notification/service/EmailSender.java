@@ -30,20 +30,15 @@ public class EmailSender {
         this.directory = directory;
     }
 
-    /** A target that is a person's name is addressed now, so a replay after the directory learnt them goes out. */
+    /** A target that is a person id is addressed now, so a replay after the directory learnt them goes out. */
     public SendResult send(Attempt attempt) {
-        Optional<String> address = directory.addressOf(attempt.target());
-        if (address.isEmpty()) {
-            return SendResult.giveUp("No email address is known for " + attempt.target()
-                    + ": add notification.email.people.\"" + attempt.target()
-                    + "\" or notification.email.person-domain, then replay");
+        EmailDirectory.Recipient recipient = directory.recipient(attempt.target());
+        if (recipient.refusal().isPresent()) {
+            return SendResult.recipientRefused(recipient.refusal().get());
         }
-        if (!directory.isAllowed(address.get())) {
-            return SendResult.giveUp("Recipient refused: " + address.get() + " is outside the allowed recipients "
-                    + "(notification.email.allowed-domains, people, groups); nothing was mailed");
-        }
+        String address = recipient.address().orElseThrow();
         try {
-            mailer.send(Mail.withText(address.get(), attempt.title(), attempt.body()).setHtml(attempt.htmlBody()));
+            mailer.send(Mail.withText(address, attempt.title(), attempt.body()).setHtml(attempt.htmlBody()));
             return SendResult.delivered();
         } catch (RuntimeException e) {
             Optional<SMTPException> refusal = cause(e, SMTPException.class);

@@ -2,11 +2,14 @@ package work.remote.notification.service;
 
 import java.time.Duration;
 
-/** How one attempt went: delivered, worth retrying (perhaps not before a time the target asked for), or hopeless. */
+/**
+ * How one attempt went: delivered, worth retrying (perhaps not before a time the target asked for), hopeless, or not
+ * made because the recipient is outside the allowed ones.
+ */
 public record SendResult(Outcome outcome, String error, Duration retryAfter) {
 
     public enum Outcome {
-        DELIVERED, RETRY, GIVE_UP
+        DELIVERED, RETRY, GIVE_UP, RECIPIENT_REFUSED
     }
 
     public static SendResult delivered() {
@@ -23,5 +26,10 @@ public record SendResult(Outcome outcome, String error, Duration retryAfter) {
 
     public static SendResult giveUp(String error) {
         return new SendResult(Outcome.GIVE_UP, error, null);
+    }
+
+    /** Nothing was sent: the recipient may not be mailed, for {@code reason}. */
+    public static SendResult recipientRefused(String reason) {
+        return new SendResult(Outcome.RECIPIENT_REFUSED, reason, null);
     }
 }

@@ -37,9 +37,6 @@ import work.remote.platform.testing.TestClock;
 class DeliveryRetentionTest {
 
     private static final Duration RETENTION = Duration.ofDays(90);
-    /** The advisory lock every replica's retention purge takes for each batch (RetentionPurge's key, "rw-purge"). */
-    private static final long PURGE_LOCK = 0x72772d7075726765L;
-
     @Inject
     TestClock clock;
 
@@ -161,7 +158,7 @@ class DeliveryRetentionTest {
     /** Takes the purge's lock as another replica's purge transaction does. */
     private static boolean tryPurgeLock(Connection connection) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
-            statement.setLong(1, PURGE_LOCK);
+            statement.setLong(1, RetentionPurge.ADVISORY_LOCK_KEY);
             try (ResultSet result = statement.executeQuery()) {
                 result.next();
                 return result.getBoolean(1);

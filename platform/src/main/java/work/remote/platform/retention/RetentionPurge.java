@@ -37,10 +37,12 @@ import io.quarkus.scheduler.Scheduled;
 @ApplicationScoped
 public class RetentionPurge {
 
-    private static final Logger LOG = Logger.getLogger(RetentionPurge.class);
-    private static final long ADVISORY_LOCK_KEY = 0x72772d7075726765L;
     public static final String INBOX = "inbox_event";
     public static final String OUTBOX = "outbox_event";
+    /** The transaction-scoped advisory lock a purging replica holds: "rw-purge" as a number. */
+    public static final long ADVISORY_LOCK_KEY = 0x72772d7075726765L;
+
+    private static final Logger LOG = Logger.getLogger(RetentionPurge.class);
 
     private final EntityManager entityManager;
     private final RetentionConfig config;

@@ -81,14 +81,14 @@ public class MeetingPlanner {
     @Transactional
     public Meeting planOne(Proposal proposal, Caller caller) {
         MeetingPlan plan = validPlan(proposal, caller);
-        return schedule(plan, List.of(validInvitees(proposal))).get(0);
+        return schedule(plan, List.of(proposal.invitees())).get(0);
     }
 
     /** Splits the invitees into sessions of the kind's size, grouped by function, one after another. */
     @Transactional
     public List<Meeting> planSessions(Proposal proposal, Caller caller) {
         MeetingPlan plan = validPlan(proposal, caller);
-        return scheduleSessions(plan, validInvitees(proposal));
+        return scheduleSessions(plan, proposal.invitees());
     }
 
     /**
@@ -164,6 +164,7 @@ public class MeetingPlanner {
         return ZoneId.of(config.automatic().zone());
     }
 
+    /** The plan a proposal asks for; every problem with it (invitees included) is refused at once, each by field. */
     private MeetingPlan validPlan(Proposal proposal, Caller caller) {
         List<Problem.Violation> violations = new ArrayList<>();
         if (proposal.kind() == MeetingKind.TRAINING && proposal.subject().kind() != MeetingSubject.Kind.LAUNCH) {
@@ -192,6 +193,7 @@ public class MeetingPlanner {
                     + "room for at most " + (duration - Agenda.READING_MINUTES - Agenda.MIN_DISCUSSION_MINUTES)
                     + " minutes of presentation"));
         }
+        checkInvitees(proposal.invitees(), violations);
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
         }
@@ -200,10 +202,9 @@ public class MeetingPlanner {
                 presentation, proposal.joinLink(), proposal.materialLink());
     }
 
-    private List<Invitee> validInvitees(Proposal proposal) {
+    /** Nobody invited twice, and nobody (invitee or supervisor) whom mail may not reach. */
+    private void checkInvitees(List<Invitee> invitees, List<Problem.Violation> violations) {
         Set<String> seen = new HashSet<>();
-        List<Problem.Violation> violations = new ArrayList<>();
-        List<Invitee> invitees = proposal.invitees();
         for (int i = 0; i < invitees.size(); i++) {
             Invitee invitee = invitees.get(i);
             if (!seen.add(invitee.person())) {
@@ -212,9 +213,5 @@ public class MeetingPlanner {
             recipients.check("invitees[" + i + "].person", invitee.person(), violations);
             recipients.check("invitees[" + i + "].supervisor", invitee.supervisor(), violations);
         }
-        if (!violations.isEmpty()) {
-            throw ProblemException.invalid(violations);
-        }
-        return invitees;
     }
 }

@@ -15,6 +15,7 @@ import jakarta.persistence.Version;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 import work.remote.events.meeting.ActionItemOverdue;
+import work.remote.platform.caller.Caller;
 import work.remote.platform.problem.ProblemException;
 import work.remote.platform.revision.Revision;
 
@@ -36,7 +37,12 @@ public class ActionItem extends PanacheEntityBase {
 
     public String description;
 
+    /** The owner's person id. */
     public String owner;
+
+    /** The owner's display name as last learnt from them; null until they act, unless they wrote the review. */
+    @Column(name = "owner_name")
+    public String ownerName;
 
     public LocalDate due;
 
@@ -59,18 +65,21 @@ public class ActionItem extends PanacheEntityBase {
     @Version
     public long version;
 
-    public static ActionItem open(UUID meetingId, String description, String owner, LocalDate due) {
+    /** An open item for {@code owner} (a person id), whose display name is {@code ownerName} when known. */
+    public static ActionItem open(UUID meetingId, String description, String owner, String ownerName, LocalDate due) {
         ActionItem item = new ActionItem();
         item.id = UUID.randomUUID();
         item.meetingId = meetingId;
         item.description = description;
         item.owner = owner;
+        item.ownerName = ownerName;
         item.due = due;
         item.state = State.OPEN;
         return item;
     }
 
-    public void close(State outcome, String reason, String by, Instant now) {
+    /** Closes the item as {@code by} decided; when they are its owner, their display name is refreshed. */
+    public void close(State outcome, String reason, Caller by, Instant now) {
         if (outcome == State.OPEN) {
             throw ProblemException.invalid("to", "must be DONE or DROPPED");
         }
@@ -82,7 +91,10 @@ public class ActionItem extends PanacheEntityBase {
         }
         state = outcome;
         dropReason = outcome == State.DROPPED ? reason : null;
-        closedBy = by;
+        closedBy = by.id();
+        if (by.is(owner)) {
+            ownerName = by.name();
+        }
         closedAt = now;
     }
 

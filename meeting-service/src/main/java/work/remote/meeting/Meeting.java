@@ -29,7 +29,7 @@ import work.remote.events.meeting.Invitee;
 import work.remote.events.meeting.MeetingConcluded;
 import work.remote.events.meeting.MeetingKind;
 import work.remote.events.meeting.MeetingScheduled;
-import work.remote.events.meeting.MeetingSubject;
+import work.remote.platform.caller.Caller;
 import work.remote.platform.problem.Problem;
 import work.remote.platform.problem.ProblemException;
 import work.remote.platform.revision.Revision;
@@ -53,7 +53,12 @@ public class Meeting extends PanacheEntityBase {
 
     public String title;
 
+    /** The host's person id. */
     public String host;
+
+    /** The host's display name as last learnt from them; null until they act, when someone else planned it. */
+    @Column(name = "host_name")
+    public String hostName;
 
     @Column(name = "starts_at")
     public Instant startsAt;
@@ -128,6 +133,7 @@ public class Meeting extends PanacheEntityBase {
         meeting.sessionCount = sessionCount;
         meeting.title = plan.titleOf(sessionNumber, sessionCount);
         meeting.host = plan.host();
+        meeting.hostName = plan.hostName();
         meeting.startsAt = startsAt;
         meeting.timeZone = plan.zone().getId();
         meeting.durationMinutes = plan.durationMinutes();
@@ -139,10 +145,11 @@ public class Meeting extends PanacheEntityBase {
         return meeting;
     }
 
-    /** The hosts of the meetings on a subject: who decides about what was parked on it. */
-    public static List<String> hostsOn(MeetingSubject.Kind subjectKind, UUID subjectId) {
-        return Meeting.<Meeting>list("subject.kind = ?1 and subject.id = ?2", subjectKind, subjectId).stream()
-                .map(meeting -> meeting.host).distinct().toList();
+    /** Keeps the host's display name current: {@code caller} acting as the host tells us what they are called now. */
+    public void learnHostName(Caller caller) {
+        if (caller.is(host)) {
+            hostName = caller.name();
+        }
     }
 
     /** The number of people in the room: the invitees, and the host unless invited as well. */

@@ -9,9 +9,11 @@ import work.remote.events.meeting.MeetingSubject;
 /**
  * What every session planned together shares: kind, subject, host, the first start and the zone it was planned
  * in, the length and the presentation's share of it, the room and the material. A null {@code title} or
- * {@code joinLink} stands for the default: the kind and the subject's title, and a room of the meeting's own.
+ * {@code joinLink} stands for the default: the kind and the subject's title, and a room of the meeting's own. The
+ * {@code host} is a person id; {@code hostName} their display name, null when the planner is not the host.
  */
-public record MeetingPlan(MeetingKind kind, MeetingSubject subject, String title, String host, Instant startsAt,
+public record MeetingPlan(MeetingKind kind, MeetingSubject subject, String title, String host, String hostName,
+        Instant startsAt,
         ZoneId zone, int durationMinutes, int presentationMinutes, String joinLink, String materialLink) {
 
     /** The title of session {@code sessionNumber} of {@code sessionCount}. */

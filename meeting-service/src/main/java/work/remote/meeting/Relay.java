@@ -28,9 +28,15 @@ public class Relay extends PanacheEntityBase {
     @Column(name = "meeting_id")
     public UUID meetingId;
 
+    /** The absentee's person id. */
     public String absentee;
 
+    /** The supervisor's person id: they, and only they, acknowledge. */
     public String supervisor;
+
+    /** The supervisor's display name as last learnt from them; null until they act, unless they host the meeting. */
+    @Column(name = "supervisor_name")
+    public String supervisorName;
 
     @Column(name = "requested_at")
     public Instant requestedAt;
@@ -49,7 +55,12 @@ public class Relay extends PanacheEntityBase {
         relay.id = UUID.randomUUID();
         relay.meetingId = meeting.id;
         relay.absentee = absentee.person;
-        relay.supervisor = absentee.supervisor == null ? meeting.host : absentee.supervisor;
+        if (absentee.supervisor == null) {
+            relay.supervisor = meeting.host;
+            relay.supervisorName = meeting.hostName;
+        } else {
+            relay.supervisor = absentee.supervisor;
+        }
         relay.requestedAt = now;
         return relay;
     }
@@ -65,13 +76,14 @@ public class Relay extends PanacheEntityBase {
     public void acknowledge(Caller by, Long expectedVersion, String note, Instant now) {
         if (!by.is(supervisor)) {
             throw ProblemException.forbidden("not-the-supervisor", "Only the supervisor may acknowledge",
-                    "This relay is " + supervisor + "'s, not " + by.name() + "'s");
+                    "This relay is " + supervisor + "'s, not " + by + "'s");
         }
         Revision.require("relay " + id, version, expectedVersion);
         if (!isOpen()) {
             throw ProblemException.conflict("relay-acknowledged", "Already acknowledged",
                     "The relay was acknowledged at " + acknowledgedAt);
         }
+        supervisorName = by.name();
         this.note = note;
         acknowledgedAt = now;
     }

@@ -99,7 +99,7 @@ class AfterActionReviewTest {
 
     @Test
     void anAfterActionReviewRecordsExpectedActualWhyKeepChangeAndActionItems() {
-        UUID launch = UUID.randomUUID();
+        UUID launch = Subjects.launch();
         String id = retrospective(launch);
         MeetingApi.get("cs-agent", "/meetings/" + id + "/review").statusCode(200).body("state", equalTo("PENDING"));
 
@@ -127,7 +127,7 @@ class AfterActionReviewTest {
 
     @Test
     void aReviewNamesEachMissingField() {
-        String id = retrospective(UUID.randomUUID());
+        String id = retrospective(Subjects.launch());
         post(HOST, "product", "/meetings/" + id + "/review", Map.of("expected", "x", "toKeep", List.of(),
                 "toChange", List.of(), "actionItems", List.of(Map.of("description", "d", "owner", "o"))))
                 .statusCode(400)
@@ -136,13 +136,13 @@ class AfterActionReviewTest {
 
     @Test
     void onlyRetrospectivesHaveAReview() {
-        String discussion = plan(MeetingApi.discussion(UUID.randomUUID(), 30, people("CS", 2, "lead")));
+        String discussion = plan(MeetingApi.discussion(Subjects.process(), 30, people("CS", 2, "lead")));
         MeetingApi.get("ops", "/meetings/" + discussion + "/review").statusCode(404);
     }
 
     @Test
     void anActionItemMovesFromOpenToDoneOrToDroppedWithAReason() {
-        String id = retrospective(UUID.randomUUID());
+        String id = retrospective(Subjects.launch());
         List<String> items = post(HOST, "product", "/meetings/" + id + "/review", review(List.of(
                 actionItem("Write the rollback runbook", "omar-ops", today().plusDays(5)),
                 actionItem("Rename the launch channel", "omar-ops", today().plusDays(6)))))
@@ -166,7 +166,7 @@ class AfterActionReviewTest {
 
     @Test
     void actionItemOverdueIsRaisedOnceEvenWithTwoReplicas() throws Exception {
-        String id = retrospective(UUID.randomUUID());
+        String id = retrospective(Subjects.launch());
         String late = post(HOST, "product", "/meetings/" + id + "/review", review(List.of(
                 actionItem("Automate the launch checklist", "rita-rd", today().plusDays(1)),
                 actionItem("Done in time", "rita-rd", today().plusDays(1)))))

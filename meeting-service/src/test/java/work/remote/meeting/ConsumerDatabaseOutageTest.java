@@ -55,7 +55,7 @@ class ConsumerDatabaseOutageTest {
         List<UUID> processes = new ArrayList<>();
         List<String> ceIds = new ArrayList<>();
         for (int i = 0; i < EVENTS; i++) {
-            processes.add(UUID.randomUUID());
+            processes.add(Subjects.process());
             ceIds.add(UUID.randomUUID().toString());
         }
         try (RecordingConsumer deadLetters = RecordingConsumer.of(RemoteWorkTestResource.kafka().bootstrapServers(),

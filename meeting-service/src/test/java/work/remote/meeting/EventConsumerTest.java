@@ -2,6 +2,8 @@ package work.remote.meeting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +33,10 @@ import work.remote.events.EventType;
 import work.remote.events.meeting.Invitee;
 import work.remote.events.meeting.MeetingKind;
 import work.remote.events.meeting.MeetingScheduled;
+import work.remote.events.meeting.MeetingSubject;
 import work.remote.events.process.Participant;
+import work.remote.events.process.ProcessPublished;
+import work.remote.events.process.ProcessRetired;
 import work.remote.events.process.ProcessReviewRequested;
 import work.remote.events.ticket.Impact;
 import work.remote.events.ticket.LaunchClosed;
@@ -88,7 +93,7 @@ class EventConsumerTest {
 
     @Test
     void processReviewRequestedIsHandledOnceWhenRedelivered() {
-        UUID process = UUID.randomUUID();
+        UUID process = Subjects.process();
         List<Participant> participants = new ArrayList<>();
         participants.addAll(participants("rd", 7, "rd-lead"));
         participants.addAll(participants("cs", 5, "cs-lead"));
@@ -96,7 +101,7 @@ class EventConsumerTest {
         String ceId = UUID.randomUUID().toString();
         send(ceId, reviewRequest(process, participants));
         send(ceId, reviewRequest(process, participants));
-        UUID marker = UUID.randomUUID();
+        UUID marker = Subjects.process();
         send(UUID.randomUUID().toString(), reviewRequest(marker, participants("cs", 1, "cs-lead")));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> meetingsAbout(marker).size() == 1);
@@ -152,6 +157,51 @@ class EventConsumerTest {
     }
 
     @Test
+    void theSubjectReadModelFollowsProcessAndLaunchEvents() {
+        UUID process = UUID.randomUUID();
+        Subjects.publish(Subjects.drafted(process, "Refund handling", "olga-owner"));
+        KnownSubject drafted = Subjects.awaitSubject(process, known -> known != null);
+        assertThat(drafted.kind).isEqualTo(MeetingSubject.Kind.PROCESS);
+        assertThat(drafted.title).isEqualTo("Refund handling");
+        assertThat(drafted.owner).isEqualTo("olga-owner");
+        assertThat(drafted.retired).isFalse();
+
+        String link = "http://localhost:8081/processes/" + process;
+        Subjects.publish(new ProcessPublished(process, "refunds", 1, "Refund handling with CS", "rolf-owner",
+                List.of(), "First version", "rolf-owner", Instant.now(), link));
+        KnownSubject published = Subjects.awaitSubject(process, known -> "rolf-owner".equals(known.owner));
+        assertThat(published.title).isEqualTo("Refund handling with CS");
+        MeetingApi.post("planner", "product", "/meetings", MeetingApi.discussion(process, 30,
+                MeetingApi.people("CS", 2, "lead"))).statusCode(201);
+
+        Subjects.publish(new ProcessRetired(process, "refunds", "Refund handling with CS", 1, "Replaced",
+                "rolf-owner", Instant.now(), link));
+        assertThat(Subjects.awaitSubject(process, known -> known.retired).owner).isEqualTo("rolf-owner");
+        MeetingApi.post("planner", "product", "/meetings", MeetingApi.discussion(process, 30,
+                MeetingApi.people("CS", 2, "lead"))).statusCode(400)
+                .body("violations.field", contains("subject.id"))
+                .body("violations[0].message", containsString("retired"));
+
+        UUID launch = UUID.randomUUID();
+        Subjects.publish(Subjects.planned(launch, "Card payouts", "pia-product"));
+        KnownSubject planned = Subjects.awaitSubject(launch, known -> known != null);
+        assertThat(planned.kind).isEqualTo(MeetingSubject.Kind.LAUNCH);
+        assertThat(planned.title).isEqualTo("Card payouts");
+        assertThat(planned.owner).isEqualTo("pia-product");
+        MeetingApi.post("planner", "cs-lead", "/meetings", MeetingApi.meeting("TRAINING", "LAUNCH", launch, 60,
+                MeetingApi.people("CS", 3, "lead"))).statusCode(201);
+
+        send(UUID.randomUUID().toString(), new LaunchClosed(launch, "Card payouts to debit cards", "quinn-product",
+                "carl-cs-lead", List.of("agent-a"), Instant.parse("2026-11-20T08:00:00Z"),
+                Instant.parse("2026-11-25T16:30:00Z"), "quinn-product", 3, 0, 0, 0,
+                "http://localhost:8083/launches/" + launch));
+        KnownSubject closed = Subjects.awaitSubject(launch, known -> "quinn-product".equals(known.owner));
+        assertThat(closed.title).isEqualTo("Card payouts to debit cards");
+        assertThat(closed.retired).isFalse();
+        await().atMost(Duration.ofSeconds(30)).until(() -> meetingsAbout(launch).size() == 2);
+    }
+
+    @Test
     void otherEventTypesAreRecordedInTheInboxAndOtherwiseIgnored() {
         UUID launch = UUID.randomUUID();
         String ceId = UUID.randomUUID().toString();
@@ -164,7 +214,7 @@ class EventConsumerTest {
 
     @Test
     void aMalformedRecordGoesToTheDeadLetterTopicAndConsumptionGoesOn() {
-        UUID marker = UUID.randomUUID();
+        UUID marker = Subjects.process();
         String key = UUID.randomUUID().toString();
         try (RecordingConsumer deadLetters = RecordingConsumer.of(RemoteWorkTestResource.kafka().bootstrapServers(),
                 "remote-work.meeting.dead-letter")) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -31,6 +32,12 @@ final class MeetingApi {
     static ValidatableResponse post(String person, String role, String path, Object body) {
         return given().auth().oauth2(token(person, role)).contentType(ContentType.JSON).body(json(body))
                 .when().post(path).then();
+    }
+
+    /** As {@code person} (the token's sub) going by the display name {@code name}: a rename, or an impostor. */
+    static ValidatableResponse postAs(String person, String name, String role, String path, Object body) {
+        return given().auth().oauth2(RemoteWorkTestResource.tokens().token(person, name, Set.of(role)))
+                .contentType(ContentType.JSON).body(json(body)).when().post(path).then();
     }
 
     static ValidatableResponse put(String person, String role, String path, Object body) {

@@ -2,6 +2,7 @@ package work.remote.meeting;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -35,31 +36,31 @@ class MeetingPlanningTest {
 
     @Test
     void discussionMeetingRefusesASeventhParticipant() {
-        post("planner", "product", "/meetings", discussion(UUID.randomUUID(), 45, people("R&D", 6, "lead")))
+        post("planner", "product", "/meetings", discussion(Subjects.process(), 45, people("R&D", 6, "lead")))
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://remote.work/problems/meeting-limits"))
                 .body("detail", containsString("at most 6 participants"))
                 .body("violations.field", containsInAnyOrder("invitees"));
-        post("planner", "product", "/meetings", discussion(UUID.randomUUID(), 45, people("R&D", 5, "lead")))
+        post("planner", "product", "/meetings", discussion(Subjects.process(), 45, people("R&D", 5, "lead")))
                 .statusCode(201)
                 .body("participants", equalTo(6));
     }
 
     @Test
     void discussionMeetingRefusesFortySixMinutes() {
-        post("planner", "product", "/meetings", discussion(UUID.randomUUID(), 46, people("CS", 3, "lead")))
+        post("planner", "product", "/meetings", discussion(Subjects.process(), 46, people("CS", 3, "lead")))
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("detail", containsString("at most 45 minutes"))
                 .body("violations.field", containsInAnyOrder("durationMinutes"));
-        post("planner", "product", "/meetings", discussion(UUID.randomUUID(), 45, people("CS", 3, "lead")))
+        post("planner", "product", "/meetings", discussion(Subjects.process(), 45, people("CS", 3, "lead")))
                 .statusCode(201);
     }
 
     @Test
     void trainingAndRetrospectiveMeetingsHaveTheirOwnLimits() {
-        UUID launch = UUID.randomUUID();
+        UUID launch = Subjects.launch();
         post("planner", "cs-lead", "/meetings", meeting("TRAINING", "LAUNCH", launch, 90, people("CS", 11, "lead")))
                 .statusCode(201).body("participants", equalTo(12));
         post("planner", "cs-lead", "/meetings", meeting("TRAINING", "LAUNCH", launch, 91, people("CS", 12, "lead")))
@@ -72,7 +73,7 @@ class MeetingPlanningTest {
 
     @Test
     void aTrainingPreparesALaunch() {
-        post("planner", "product", "/meetings", meeting("TRAINING", "PROCESS", UUID.randomUUID(), 60, people("CS", 3, "lead")))
+        post("planner", "product", "/meetings", meeting("TRAINING", "PROCESS", Subjects.process(), 60, people("CS", 3, "lead")))
                 .statusCode(400)
                 .body("violations.field", containsInAnyOrder("subject.kind"));
     }
@@ -84,7 +85,7 @@ class MeetingPlanningTest {
         invitees.addAll(people("CS", 5, "cs-lead"));
         invitees.addAll(people("ops", 2, "ops-lead"));
         List<Map<String, Object>> sessions = post("planner", "product", "/meetings/sessions",
-                discussion(UUID.randomUUID(), 45, invitees))
+                discussion(Subjects.process(), 45, invitees))
                 .statusCode(201).extract().jsonPath().getList("$");
 
         List<String> planned = new ArrayList<>();
@@ -108,7 +109,7 @@ class MeetingPlanningTest {
     void agendaTimeboxesAddUpToTheMeeting() {
         for (int minutes : new int[] { 15, 30, 45 }) {
             Map<String, Object> agendaOwner = post("planner", "product", "/meetings",
-                    discussion(UUID.randomUUID(), minutes, people("CS", 2, "lead"))).statusCode(201)
+                    discussion(Subjects.process(), minutes, people("CS", 2, "lead"))).statusCode(201)
                     .extract().jsonPath().getMap("$");
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> agenda = (List<Map<String, Object>>) agendaOwner.get("agenda");
@@ -122,7 +123,7 @@ class MeetingPlanningTest {
 
     @Test
     void aPresentationLongerThanTenMinutesIsRefused() {
-        Map<String, Object> request = discussion(UUID.randomUUID(), 45, people("CS", 2, "lead"));
+        Map<String, Object> request = discussion(Subjects.process(), 45, people("CS", 2, "lead"));
         request.put("presentationMinutes", 11);
         post("planner", "product", "/meetings", request).statusCode(400)
                 .body("violations.field", containsInAnyOrder("presentationMinutes"));
@@ -130,7 +131,7 @@ class MeetingPlanningTest {
 
     @Test
     void theStartIsGivenInAZoneStoredAsAnInstantAndShownBackInThatZone() {
-        String id = plan(discussion(UUID.randomUUID(), 30, people("CS", 2, "lead")));
+        String id = plan(discussion(Subjects.process(), 30, people("CS", 2, "lead")));
         MeetingApi.get("ops", "/meetings/" + id).statusCode(200)
                 .body("startsAt", equalTo("2026-12-01T08:00:00Z"))
                 .body("timeZone", equalTo("Europe/Berlin"))
@@ -139,11 +140,11 @@ class MeetingPlanningTest {
 
     @Test
     void anUnknownZoneOrATimeTheClocksSkipIsRefusedNamingTheField() {
-        Map<String, Object> unknownZone = discussion(UUID.randomUUID(), 30, people("CS", 2, "lead"));
+        Map<String, Object> unknownZone = discussion(Subjects.process(), 30, people("CS", 2, "lead"));
         unknownZone.put("startsAt", Map.of("at", "2026-12-01T09:00", "zone", "Mars/Olympus"));
         post("planner", "product", "/meetings", unknownZone).statusCode(400)
                 .body("violations.field", containsInAnyOrder("startsAt.zone"));
-        Map<String, Object> skipped = discussion(UUID.randomUUID(), 30, people("CS", 2, "lead"));
+        Map<String, Object> skipped = discussion(Subjects.process(), 30, people("CS", 2, "lead"));
         skipped.put("startsAt", Map.of("at", "2027-03-28T02:30", "zone", "Europe/Berlin"));
         post("planner", "product", "/meetings", skipped).statusCode(400)
                 .body("violations.field", containsInAnyOrder("startsAt.at"));
@@ -151,7 +152,7 @@ class MeetingPlanningTest {
 
     @Test
     void invalidInputGetsAProblemDocumentNamingEachField() {
-        Map<String, Object> request = discussion(UUID.randomUUID(), 30, people("CS", 2, "lead"));
+        Map<String, Object> request = discussion(Subjects.process(), 30, people("CS", 2, "lead"));
         request.remove("kind");
         request.put("invitees", List.of(Map.of("person", " ", "functionGroup", "CS")));
         request.put("joinLink", "not a link");
@@ -163,19 +164,40 @@ class MeetingPlanningTest {
     }
 
     @Test
+    void aMeetingOnAnUnknownSubjectIsRefused() {
+        UUID unknown = UUID.randomUUID();
+        for (String path : List.of("/meetings", "/meetings/sessions")) {
+            post("planner", "product", path, discussion(unknown, 30, people("CS", 2, "lead"))).statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("violations.field", contains("subject.id"))
+                    .body("violations[0].message", containsString(unknown.toString()));
+        }
+        UUID process = Subjects.process();
+        post("planner", "product", "/meetings", meeting("RETROSPECTIVE", "LAUNCH", process, 60, people("CS", 2, "lead")))
+                .statusCode(400)
+                .body("violations.field", contains("subject.id"));
+        MeetingApi.get("ops", "/meetings?subjectId=" + unknown).statusCode(200).body("total", equalTo(0));
+
+        String review = Subjects.publish(EventConsumerTest.reviewRequest(unknown,
+                EventConsumerTest.participants("cs", 2, "cs-lead")));
+        DeadLetterTest.awaitDeadLetter(review);
+        assertThat(EventConsumerTest.meetingsAbout(unknown)).isEmpty();
+    }
+
+    @Test
     void somebodyInvitedTwiceIsRefused() {
         List<Map<String, Object>> invitees = new ArrayList<>(people("CS", 2, "lead"));
         invitees.add(people("CS", 1, "lead").get(0));
-        post("planner", "product", "/meetings", discussion(UUID.randomUUID(), 30, invitees)).statusCode(400)
+        post("planner", "product", "/meetings", discussion(Subjects.process(), 30, invitees)).statusCode(400)
                 .body("violations.field", containsInAnyOrder("invitees[2].person"));
     }
 
     @ParameterizedTest(name = "{0} plans: {1}, reads: {2}")
     @CsvSource({ "product, 201, 200", "cs-lead, 201, 200", "cs-agent, 403, 200", "ops, 403, 200", "admin, 201, 200" })
     void eachRoleMayPlanAndReadAsTheRoleTableSays(String role, int planStatus, int readStatus) {
-        post("someone-" + role, role, "/meetings", discussion(UUID.randomUUID(), 30, people("CS", 2, "lead")))
+        post("someone-" + role, role, "/meetings", discussion(Subjects.process(), 30, people("CS", 2, "lead")))
                 .statusCode(planStatus);
-        String existing = plan(discussion(UUID.randomUUID(), 30, people("CS", 2, "lead")));
+        String existing = plan(discussion(Subjects.process(), 30, people("CS", 2, "lead")));
         MeetingApi.get(role, "/meetings/" + existing).statusCode(readStatus);
         for (String list : new String[] { "/meetings", "/parking-lot", "/relays", "/action-items" }) {
             MeetingApi.get(role, list + "?size=1").statusCode(readStatus);
@@ -184,7 +206,7 @@ class MeetingPlanningTest {
 
     @Test
     void meetingsAreListedBySubjectAndPaged() {
-        UUID process = UUID.randomUUID();
+        UUID process = Subjects.process();
         plan(discussion(process, 30, people("CS", 2, "lead")));
         plan(discussion(process, 30, people("ops", 2, "lead")));
         MeetingApi.get("ops", "/meetings?subjectId=" + process + "&size=1").statusCode(200)
@@ -204,7 +226,7 @@ class MeetingPlanningTest {
     @Test
     void planningWithoutATokenIsUnauthorized() {
         given().contentType("application/json")
-                .body(MeetingApi.json(discussion(UUID.randomUUID(), 30, people("CS", 2, "lead"))))
+                .body(MeetingApi.json(discussion(Subjects.process(), 30, people("CS", 2, "lead"))))
                 .when().post("/meetings").then().statusCode(401);
     }
 }

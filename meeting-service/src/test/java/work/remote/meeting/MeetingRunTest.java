@@ -26,6 +26,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -82,7 +83,7 @@ class MeetingRunTest {
 
     @Test
     void eachAgendaItemRecordsItsActualTimeAndAnOverrunIsVisible() {
-        String id = plan(discussion(UUID.randomUUID(), 45, people("CS", 3, "lead")));
+        String id = plan(discussion(Subjects.process(), 45, people("CS", 3, "lead")));
         clock.freeze();
         start(id);
         clock.advance(Duration.ofMinutes(12));
@@ -112,7 +113,7 @@ class MeetingRunTest {
 
     @Test
     void onlyTheHostRunsTheMeeting() {
-        String id = plan(discussion(UUID.randomUUID(), 30, people("CS", 2, "lead")));
+        String id = plan(discussion(Subjects.process(), 30, people("CS", 2, "lead")));
         post("cs-1", "cs-agent", "/meetings/" + id + "/start", Map.of()).statusCode(403)
                 .contentType("application/problem+json")
                 .body("detail", containsString(HOST));
@@ -124,7 +125,7 @@ class MeetingRunTest {
 
     @Test
     void parkingLotItemsCarryOverToTheNextMeetingOnTheSameSubjectUntilDiscussedOrDropped() {
-        UUID process = UUID.randomUUID();
+        UUID process = Subjects.process();
         String first = plan(discussion(process, 45, people("R&D", 3, "lead")));
         start(first);
         String parked = host(first, "/parking-lot", Map.of("proposedBy", "rd-2", "proposal", "Automate the rollback"))
@@ -132,7 +133,7 @@ class MeetingRunTest {
                 .body("state", equalTo("OPEN"))
                 .extract().path("id");
         host(first, "/parking-lot", Map.of("proposedBy", "rd-3", "proposal", "Rename the process")).statusCode(201);
-        String otherSubject = plan(discussion(UUID.randomUUID(), 45, people("R&D", 3, "lead")));
+        String otherSubject = plan(discussion(Subjects.process(), 45, people("R&D", 3, "lead")));
 
         String second = plan(discussion(process, 45, people("CS", 3, "lead")));
         MeetingApi.get("ops", "/meetings/" + second).statusCode(200)
@@ -165,14 +166,46 @@ class MeetingRunTest {
     }
 
     @Test
+    void onlyTheHostWhoParkedAnItemMayDropIt() {
+        UUID process = Subjects.process();
+        String parkedIn = plan(discussion(process, 45, people("CS", 3, "lead")));
+        Map<String, Object> otherSession = discussion(process, 45, people("ops", 2, "lead"));
+        otherSession.put("host", "omar-other-host");
+        String other = plan(otherSession);
+        MeetingApi.get("ops", "/meetings/" + other).statusCode(200).body("host", equalTo("omar-other-host"));
+        start(parkedIn);
+        List<String> items = Stream.of("Automate refunds", "Rename the channel", "Move the stand-up")
+                .map(proposal -> host(parkedIn, "/parking-lot", Map.of("proposedBy", "cs-1", "proposal", proposal))
+                        .statusCode(201).extract().<String>path("id"))
+                .toList();
+
+        post("omar-other-host", "product", "/parking-lot/" + items.get(0) + "/resolution", Map.of("outcome", "DROPPED"))
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("detail", containsString("omar-other-host"));
+        post("someone-else", "cs-lead", "/parking-lot/" + items.get(0) + "/resolution", Map.of("outcome", "DROPPED"))
+                .statusCode(403);
+
+        post(HOST, "cs-agent", "/parking-lot/" + items.get(0) + "/resolution", Map.of("outcome", "DROPPED"))
+                .statusCode(200).body("state", equalTo("DROPPED")).body("resolvedBy", equalTo(HOST));
+        post(Subjects.PROCESS_OWNER, "product", "/parking-lot/" + items.get(1) + "/resolution",
+                Map.of("outcome", "DROPPED", "note", "Not ours")).statusCode(200)
+                .body("state", equalTo("DROPPED")).body("resolvedBy", equalTo(Subjects.PROCESS_OWNER));
+        post("an-admin", "admin", "/parking-lot/" + items.get(2) + "/resolution", Map.of("outcome", "DISCUSSED"))
+                .statusCode(200).body("state", equalTo("DISCUSSED")).body("resolvedBy", equalTo("an-admin"));
+        MeetingApi.get("cs-agent", "/parking-lot?subjectId=" + process + "&state=OPEN").statusCode(200)
+                .body("items", hasSize(0));
+    }
+
+    @Test
     void aProposalIsParkedOnlyWhileTheMeetingRuns() {
-        String id = plan(discussion(UUID.randomUUID(), 30, people("CS", 2, "lead")));
+        String id = plan(discussion(Subjects.process(), 30, people("CS", 2, "lead")));
         host(id, "/parking-lot", Map.of("proposedBy", "cs-1", "proposal", "Too early")).statusCode(409);
     }
 
     @Test
     void concludingAnnouncesAttendeesAndAbsenteesExactly() {
-        UUID launch = UUID.randomUUID();
+        UUID launch = Subjects.launch();
         List<Map<String, Object>> invitees = new ArrayList<>(people("CS", 4, "cs-lead-anna"));
         invitees.add(Map.of("person", "cs-lead-anna", "functionGroup", "CS"));
         String id = plan(meeting("TRAINING", "LAUNCH", launch, 60, invitees));
@@ -211,7 +244,7 @@ class MeetingRunTest {
 
     @Test
     void feedbackFromSomeoneNotInTheMeetingIsRefused() {
-        String id = plan(discussion(UUID.randomUUID(), 30, people("CS", 2, "lead")));
+        String id = plan(discussion(Subjects.process(), 30, people("CS", 2, "lead")));
         start(id);
         put(HOST, "cs-lead", "/meetings/" + id + "/attendance", Map.of("present", List.of("cs-1"))).statusCode(200);
         host(id, "/conclusion", Map.of("decisions", List.of(), "feedback", List.of(
@@ -225,7 +258,7 @@ class MeetingRunTest {
         invitees.addAll(people("R&D", 2, "rd-boss"));
         invitees.addAll(people("CS", 1, "cs-boss"));
         invitees.add(Map.of("person", "freelancer", "functionGroup", "ops"));
-        String id = plan(discussion(UUID.randomUUID(), 45, invitees));
+        String id = plan(discussion(Subjects.process(), 45, invitees));
         start(id);
         put(HOST, "cs-lead", "/meetings/" + id + "/attendance", Map.of("present", List.of("rd-1"))).statusCode(200);
         host(id, "/conclusion", Map.of("decisions", List.of(), "feedback", List.of())).statusCode(200);
@@ -262,7 +295,7 @@ class MeetingRunTest {
 
     @Test
     void aChangeToAMeetingSomeoneElseChangedMeanwhileIsAConflictProblem() {
-        UUID id = UUID.fromString(plan(discussion(UUID.randomUUID(), 30, people("CS", 2, "lead"))));
+        UUID id = UUID.fromString(plan(discussion(Subjects.process(), 30, people("CS", 2, "lead"))));
         OptimisticLockException stale = assertThrows(OptimisticLockException.class,
                 () -> QuarkusTransaction.requiringNew().run(() -> {
                     Meeting readBeforeTheOtherChange = meetings.find(id);
@@ -281,7 +314,7 @@ class MeetingRunTest {
 
     @Test
     void aChangeNamingAnOlderVersionInIfMatchIsRefusedAndEveryAnswerTagsTheCurrentVersion() {
-        String id = plan(discussion(UUID.randomUUID(), 30, people("CS", 2, "lead")));
+        String id = plan(discussion(Subjects.process(), 30, people("CS", 2, "lead")));
         String planned = MeetingApi.get("ops", "/meetings/" + id).statusCode(200).extract().header("ETag");
         assertThat(planned).isEqualTo("\"" + MeetingApi.get("ops", "/meetings/" + id).extract().path("version") + "\"");
 
@@ -307,7 +340,7 @@ class MeetingRunTest {
 
     @Test
     void concurrentChangesToOneMeetingAreConflictsNeverServerErrors() throws Exception {
-        String id = plan(discussion(UUID.randomUUID(), 45, people("CS", 3, "lead")));
+        String id = plan(discussion(Subjects.process(), 45, people("CS", 3, "lead")));
         start(id);
         ExecutorService hosts = Executors.newFixedThreadPool(4);
         try {

@@ -62,7 +62,7 @@ class OutboxLimitsTest {
 
     @Test
     void aConclusionWhoseEventWouldBeTooLargeIsRefusedWithAProblemAndChangesNothing() {
-        String id = plan(discussion(UUID.randomUUID(), 45, people("CS", 3, "lead")));
+        String id = plan(discussion(Subjects.process(), 45, people("CS", 3, "lead")));
         MeetingRunTest.start(id);
         MeetingApi.put(MeetingApi.HOST, "cs-agent", "/meetings/" + id + "/attendance",
                 Map.of("present", List.of("cs-1", "cs-2", "cs-3"))).statusCode(200);
@@ -85,7 +85,7 @@ class OutboxLimitsTest {
     void aRowTheBrokerRefusesIsParkedAndTheEventsAfterItArePublished() {
         String tooLargeKey = UUID.randomUUID().toString();
         UUID tooLarge = insertRow(tooLargeKey, "{\"padding\": \"" + "x".repeat(PRODUCER_LIMIT + 100_000) + "\"}");
-        String id = plan(discussion(UUID.randomUUID(), 45, people("CS", 3, "lead")));
+        String id = plan(discussion(Subjects.process(), 45, people("CS", 3, "lead")));
         relay.nudge();
 
         await().atMost(Duration.ofSeconds(30)).until(() -> topic.events(id, MeetingScheduled.class).size() == 1);

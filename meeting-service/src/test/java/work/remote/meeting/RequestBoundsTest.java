@@ -110,7 +110,7 @@ class RequestBoundsTest {
 
     @Test
     void theLargestAfterActionReviewMakesAnEventThatFitsAKafkaRecord() {
-        String id = MeetingApi.plan(MeetingApi.meeting("RETROSPECTIVE", "LAUNCH", UUID.randomUUID(), 60,
+        String id = MeetingApi.plan(MeetingApi.meeting("RETROSPECTIVE", "LAUNCH", Subjects.launch(), 60,
                 MeetingApi.people("CS", 3, "cs-lead")));
         post(HOST, "product", "/meetings/" + id + "/review", review(51)).statusCode(400)
                 .body("violations[0].field", equalTo("actionItems"));
@@ -121,9 +121,10 @@ class RequestBoundsTest {
     }
 
     private static Map<String, Object> largestTraining() {
-        Map<String, Object> request = MeetingApi.meeting("TRAINING", "LAUNCH", UUID.randomUUID(), 90,
+        UUID launch = Subjects.launch();
+        Map<String, Object> request = MeetingApi.meeting("TRAINING", "LAUNCH", launch, 90,
                 IntStream.range(0, LARGEST_MEETING_INVITEES).mapToObj(RequestBoundsTest::invitee).toList());
-        request.put("subject", Map.of("kind", "LAUNCH", "id", UUID.randomUUID().toString(), "title", text(200)));
+        request.put("subject", Map.of("kind", "LAUNCH", "id", launch.toString(), "title", text(200)));
         request.put("title", text(300));
         request.put("materialLink", "https://docs.remote.work/" + text(2_000 - 25));
         request.put("joinLink", "https://meet.remote.work/" + text(2_000 - 25));

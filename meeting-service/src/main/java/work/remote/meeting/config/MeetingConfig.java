@@ -1,6 +1,7 @@
 package work.remote.meeting.config;
 
 import java.time.Duration;
+import java.util.List;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -20,6 +21,8 @@ public interface MeetingConfig {
     Automatic automatic();
 
     ActionItems actionItems();
+
+    Recipients recipients();
 
     interface Automatic {
 
@@ -47,5 +50,17 @@ public interface MeetingConfig {
         /** When the daily job looks for overdue items (Quarkus cron; {@code off} disables it). */
         @WithDefault("0 0 6 * * ?")
         String overdueCron();
+    }
+
+    /** Whom the mail about meetings may reach; notification-service holds the same list and mails nobody else. */
+    interface Recipients {
+
+        /**
+         * The domains a person named by email address (a host, an invitee, a supervisor, an action item's owner) must
+         * be in; person ids that are not addresses are always accepted. Must match notification-service's
+         * {@code notification.email.allowed-domains} and its person domain.
+         */
+        @WithDefault("remote.work,remote-work.local")
+        List<String> allowedDomains();
     }
 }

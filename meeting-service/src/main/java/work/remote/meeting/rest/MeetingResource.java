@@ -56,7 +56,8 @@ import work.remote.platform.revision.Revisions;
 @Tag(name = "Meetings")
 @SecurityRequirement(name = "jwt")
 @Transactional
-@APIResponse(responseCode = "400", description = "Invalid input, or a meeting beyond its kind's limits; violations name each field",
+@APIResponse(responseCode = "400", description = "Invalid input, a subject no event announced (subject.id), a person "
+        + "outside the allowed mail domains, or a meeting beyond its kind's limits; violations name each field",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "401", description = "No valid bearer token")
 @APIResponse(responseCode = "403", description = "The token lacks a role allowed here, or the caller is not the host",

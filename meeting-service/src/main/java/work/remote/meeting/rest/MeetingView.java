@@ -18,7 +18,8 @@ public record MeetingView(
         MeetingKind kind,
         MeetingSubject subject,
         String title,
-        String host,
+        @Schema(description = "The host's person id") String host,
+        @Schema(description = "The host's display name as last learnt from them; null until they act") String hostName,
         Instant startsAt,
         @Schema(description = "The IANA zone the meeting was planned in") String timeZone,
         @Schema(description = "The start in that zone, with its offset", example = "2026-12-01T09:00+01:00[Europe/Berlin]") String localStart,
@@ -40,7 +41,7 @@ public record MeetingView(
 
     public static MeetingView of(Meeting meeting, Instant now, String link) {
         return new MeetingView(meeting.id, meeting.kind, meeting.subject.toEvent(), meeting.title, meeting.host,
-                meeting.startsAt, meeting.timeZone, meeting.localStart().toString(), meeting.durationMinutes,
+                meeting.hostName, meeting.startsAt, meeting.timeZone, meeting.localStart().toString(), meeting.durationMinutes,
                 meeting.joinLink, meeting.materialLink, meeting.sessionNumber, meeting.sessionCount,
                 meeting.participants(),
                 meeting.state, meeting.startedAt, meeting.endedAt,

@@ -60,7 +60,8 @@ public class ParkingLotResource {
     @POST
     @Path("/{id}/resolution")
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
-    @Operation(summary = "A host of a meeting on the subject marks a parked proposal discussed or dropped",
+    @Operation(summary = "The host of the meeting it was parked in, the subject's owner or an admin marks a parked "
+            + "proposal discussed or dropped",
             description = "A resolved proposal no longer goes on agendas; If-Match, when sent, must name the item's "
                     + "current version")
     @APIResponse(responseCode = "200", headers = @Header(name = "ETag"),

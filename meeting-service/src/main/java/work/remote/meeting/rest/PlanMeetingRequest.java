@@ -20,7 +20,7 @@ public record PlanMeetingRequest(
         @NotNull MeetingKind kind,
         @NotNull @Valid SubjectRequest subject,
         @Size(max = 300) @Schema(description = "Defaults to the kind and the subject's title") String title,
-        @Size(max = 200) @Schema(description = "Defaults to the caller") String host,
+        @Size(max = 200) @Schema(description = "A person id (or an address in an allowed domain); defaults to the caller") String host,
         @NotNull @Valid LocalStart startsAt,
         @NotNull @Min(1) @Max(24 * 60) Integer durationMinutes,
         @Min(5) @Max(10) @Schema(description = "5 to 10; defaults to as long as the duration allows") Integer presentationMinutes,

@@ -49,7 +49,7 @@ public class MeetingPlanner {
     /**
      * A meeting someone asks for, before its limits are checked: {@code startsAt} is a wall-clock time in {@code zone}
      * (an IANA id); {@code title}, {@code host}, {@code presentationMinutes} and {@code joinLink} may be left to their
-     * defaults.
+     * defaults. People (host, invitees, supervisors) are named by their person ids.
      */
     public record Proposal(MeetingKind kind, MeetingSubject subject, String title, String host,
             LocalDateTime startsAt, String zone, int durationMinutes, Integer presentationMinutes, String joinLink,
@@ -61,44 +61,60 @@ public class MeetingPlanner {
     private final Outbox outbox;
     private final Links links;
     private final MeetingConfig config;
+    private final SubjectCatalog subjects;
+    private final Recipients recipients;
 
     @Inject
-    public MeetingPlanner(Outbox outbox, Links links, MeetingConfig config) {
+    public MeetingPlanner(Outbox outbox, Links links, MeetingConfig config, SubjectCatalog subjects,
+            Recipients recipients) {
         this.outbox = outbox;
         this.links = links;
         this.config = config;
+        this.subjects = subjects;
+        this.recipients = recipients;
     }
 
-    /** Plans exactly the meeting asked for, refused when it is too large or too long for its kind. */
+    /**
+     * Plans exactly the meeting asked for, refused when it is too large or too long for its kind, about a subject no
+     * event announced, or naming someone mail may not reach.
+     */
     @Transactional
     public Meeting planOne(Proposal proposal, Caller caller) {
         MeetingPlan plan = validPlan(proposal, caller);
-        return schedule(plan, List.of(validInvitees(proposal))).get(0);
+        return schedule(plan, List.of(proposal.invitees())).get(0);
     }
 
     /** Splits the invitees into sessions of the kind's size, grouped by function, one after another. */
     @Transactional
     public List<Meeting> planSessions(Proposal proposal, Caller caller) {
         MeetingPlan plan = validPlan(proposal, caller);
-        return scheduleSessions(plan, validInvitees(proposal));
+        return scheduleSessions(plan, proposal.invitees());
     }
 
-    /** Discussion sessions for everyone involved in a process draft, hosted by whoever asked for the review. */
+    /**
+     * Discussion sessions for everyone involved in a process draft, hosted by whoever asked for the review; refused
+     * for a process that process-service never announced (or retired).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Meeting> planReviewDiscussions(ProcessReviewRequested review) {
+        MeetingSubject subject = MeetingSubject.process(review.processId(), review.title(), null);
+        subjects.refusal(subject).ifPresent(refusal -> {
+            throw ProblemException.invalid(List.of(refusal));
+        });
         Map<String, Invitee> byPerson = new LinkedHashMap<>();
         review.participants().forEach(participant -> byPerson.putIfAbsent(participant.person(),
                 new Invitee(participant.person(), participant.functionGroup(), participant.supervisor())));
         int minutes = config.automatic().discussionMinutes();
-        MeetingPlan plan = new MeetingPlan(MeetingKind.DISCUSSION, MeetingSubject.process(review.processId(), review.title(), null),
-                null, review.requestedBy(), automaticStart(review.requestedAt()), automaticZone(), minutes,
+        MeetingPlan plan = new MeetingPlan(MeetingKind.DISCUSSION, subject, null, review.requestedBy(), null,
+                automaticStart(review.requestedAt()), automaticZone(), minutes,
                 Agenda.defaultPresentationMinutes(minutes), null, review.link());
         return scheduleSessions(plan, List.copyOf(byPerson.values()));
     }
 
     /**
      * The after-action review of a closed launch, hosted by its product owner, with the CS lead (whose absence
-     * the product owner relays) and the CS agents (whose absence the CS lead relays).
+     * the product owner relays) and the CS agents (whose absence the CS lead relays). The launch is a known subject:
+     * {@code LaunchClosed} itself announces it.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Meeting> planLaunchReview(LaunchClosed launch) {
@@ -107,7 +123,7 @@ public class MeetingPlanner {
         launch.csAgents().forEach(agent -> byPerson.putIfAbsent(agent, new Invitee(agent, CS, launch.csLead())));
         int minutes = config.automatic().retrospectiveMinutes();
         MeetingPlan plan = new MeetingPlan(MeetingKind.RETROSPECTIVE, MeetingSubject.launch(launch.launchId(), launch.feature()),
-                null, launch.productOwner(), automaticStart(launch.closedAt()), automaticZone(), minutes,
+                null, launch.productOwner(), null, automaticStart(launch.closedAt()), automaticZone(), minutes,
                 Agenda.defaultPresentationMinutes(minutes), null, launch.link());
         return scheduleSessions(plan, List.copyOf(byPerson.values()));
     }
@@ -148,11 +164,15 @@ public class MeetingPlanner {
         return ZoneId.of(config.automatic().zone());
     }
 
-    private static MeetingPlan validPlan(Proposal proposal, Caller caller) {
+    /** The plan a proposal asks for; every problem with it (invitees included) is refused at once, each by field. */
+    private MeetingPlan validPlan(Proposal proposal, Caller caller) {
         List<Problem.Violation> violations = new ArrayList<>();
         if (proposal.kind() == MeetingKind.TRAINING && proposal.subject().kind() != MeetingSubject.Kind.LAUNCH) {
             violations.add(new Problem.Violation("subject.kind", "a TRAINING meeting prepares a LAUNCH"));
         }
+        subjects.refusal(proposal.subject()).ifPresent(violations::add);
+        String host = proposal.host() == null || proposal.host().isBlank() ? caller.id() : proposal.host();
+        recipients.check("host", host, violations);
         ZoneId zone = null;
         try {
             zone = ZoneId.of(proposal.zone());
@@ -173,28 +193,25 @@ public class MeetingPlanner {
                     + "room for at most " + (duration - Agenda.READING_MINUTES - Agenda.MIN_DISCUSSION_MINUTES)
                     + " minutes of presentation"));
         }
+        checkInvitees(proposal.invitees(), violations);
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
         }
-        String host = proposal.host() == null || proposal.host().isBlank() ? caller.name() : proposal.host();
         return new MeetingPlan(proposal.kind(), proposal.subject(), proposal.title(), host,
-                proposal.startsAt().atZone(zone).toInstant(), zone, duration, presentation, proposal.joinLink(),
-                proposal.materialLink());
+                caller.is(host) ? caller.name() : null, proposal.startsAt().atZone(zone).toInstant(), zone, duration,
+                presentation, proposal.joinLink(), proposal.materialLink());
     }
 
-    private static List<Invitee> validInvitees(Proposal proposal) {
+    /** Nobody invited twice, and nobody (invitee or supervisor) whom mail may not reach. */
+    private void checkInvitees(List<Invitee> invitees, List<Problem.Violation> violations) {
         Set<String> seen = new HashSet<>();
-        List<Problem.Violation> duplicates = new ArrayList<>();
-        List<Invitee> invitees = proposal.invitees();
         for (int i = 0; i < invitees.size(); i++) {
-            if (!seen.add(invitees.get(i).person())) {
-                duplicates.add(new Problem.Violation("invitees[" + i + "].person",
-                        invitees.get(i).person() + " is invited twice"));
+            Invitee invitee = invitees.get(i);
+            if (!seen.add(invitee.person())) {
+                violations.add(new Problem.Violation("invitees[" + i + "].person", invitee.person() + " is invited twice"));
             }
+            recipients.check("invitees[" + i + "].person", invitee.person(), violations);
+            recipients.check("invitees[" + i + "].supervisor", invitee.supervisor(), violations);
         }
-        if (!duplicates.isEmpty()) {
-            throw ProblemException.invalid(duplicates);
-        }
-        return invitees;
     }
 }

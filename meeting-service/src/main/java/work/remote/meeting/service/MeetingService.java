@@ -2,6 +2,7 @@ package work.remote.meeting.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -34,7 +35,7 @@ import work.remote.platform.query.Criteria;
 @ApplicationScoped
 public class MeetingService {
 
-    /** An off-topic proposal made in the meeting: who made it, and what it is. */
+    /** An off-topic proposal made in the meeting: who made it (a person id), and what it is. */
     public record Parking(String proposedBy, String proposal) {
     }
 
@@ -49,12 +50,16 @@ public class MeetingService {
     private final Outbox outbox;
     private final Clock clock;
     private final Links links;
+    private final SubjectCatalog subjects;
+    private final Recipients recipients;
 
     @Inject
-    public MeetingService(Outbox outbox, Clock clock, Links links) {
+    public MeetingService(Outbox outbox, Clock clock, Links links, SubjectCatalog subjects, Recipients recipients) {
         this.outbox = outbox;
         this.clock = clock;
         this.links = links;
+        this.subjects = subjects;
+        this.recipients = recipients;
     }
 
     public Meeting find(UUID id) {
@@ -94,7 +99,8 @@ public class MeetingService {
     public ParkingLotItem park(UUID id, Parking parking, Caller caller) {
         Meeting meeting = hostedBy(id, null, caller);
         meeting.requireRunning("park a proposal in");
-        ParkingLotItem item = ParkingLotItem.park(meeting, parking.proposedBy(), parking.proposal(), caller.name(),
+        recipients.require("proposedBy", parking.proposedBy());
+        ParkingLotItem item = ParkingLotItem.park(meeting, parking.proposedBy(), parking.proposal(), caller.id(),
                 clock.instant());
         item.persist();
         outbox.publish(item.recordedEvent(meeting, links.to("meetings", meeting.id)));
@@ -107,17 +113,23 @@ public class MeetingService {
                 criteria.parameters()), page);
     }
 
-    /** Marks a parked item discussed or dropped; a host of a meeting on its subject (or an admin) decides. */
+    /**
+     * Marks a parked item discussed or dropped. The host of the meeting it was parked in decides, or the subject's
+     * owner, or an admin; hosting another meeting on the subject is not enough.
+     */
     @Transactional
     public ParkingLotItem resolve(UUID itemId, Long expectedVersion, Resolution resolution, Caller caller) {
         ParkingLotItem item = ParkingLotItem.findById(itemId);
         if (item == null) {
             throw ProblemException.notFound("Parking-lot item", itemId);
         }
-        caller.mustBe("host of a meeting on this subject",
-                Meeting.hostsOn(item.subjectKind, item.subjectId).toArray(String[]::new));
+        Meeting parkedIn = find(item.meetingId);
+        List<String> deciders = new ArrayList<>(List.of(parkedIn.host));
+        subjects.ownerOf(item.subjectKind, item.subjectId).ifPresent(deciders::add);
+        caller.mustBe("host who parked it or subject owner", deciders.toArray(String[]::new));
+        parkedIn.learnHostName(caller);
         item.requireVersion(expectedVersion);
-        item.resolve(resolution.outcome(), resolution.note(), caller.name(), clock.instant());
+        item.resolve(resolution.outcome(), resolution.note(), caller.id(), clock.instant());
         ParkingLotItem.flush();
         return item;
     }
@@ -152,6 +164,7 @@ public class MeetingService {
         Meeting meeting = find(id);
         caller.mustBe("host", meeting.host);
         meeting.requireVersion(expectedVersion);
+        meeting.learnHostName(caller);
         return meeting;
     }
 }

@@ -3,6 +3,7 @@ package work.remote.meeting.service;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -20,6 +21,7 @@ import work.remote.platform.links.Links;
 import work.remote.platform.outbox.Outbox;
 import work.remote.platform.paging.Page;
 import work.remote.platform.paging.PageRequest;
+import work.remote.platform.problem.Problem;
 import work.remote.platform.problem.ProblemException;
 import work.remote.platform.query.Criteria;
 
@@ -32,6 +34,7 @@ public class ReviewService {
             List<String> toChange, List<NewActionItem> actionItems) {
     }
 
+    /** An action item to open; its {@code owner} is a person id. */
     public record NewActionItem(String description, String owner, LocalDate due) {
     }
 
@@ -43,13 +46,15 @@ public class ReviewService {
     private final Clock clock;
     private final Links links;
     private final MeetingService meetings;
+    private final Recipients recipients;
 
     @Inject
-    public ReviewService(Outbox outbox, Clock clock, Links links, MeetingService meetings) {
+    public ReviewService(Outbox outbox, Clock clock, Links links, MeetingService meetings, Recipients recipients) {
         this.outbox = outbox;
         this.clock = clock;
         this.links = links;
         this.meetings = meetings;
+        this.recipients = recipients;
     }
 
     public AfterActionReview find(UUID meetingId) {
@@ -65,19 +70,32 @@ public class ReviewService {
         return ActionItem.list("meetingId = ?1 order by due, id", meetingId);
     }
 
-    /** Writes up the review once, with its action items, and announces it with {@code RetrospectiveCompleted}. */
+    /**
+     * Writes up the review once, with its action items, and announces it with {@code RetrospectiveCompleted}. An
+     * owner named by an address mail may not reach is refused.
+     */
     @Transactional
     public AfterActionReview complete(UUID meetingId, Long expectedVersion, Findings findings, Caller caller) {
         Meeting meeting = meetings.find(meetingId);
         caller.mustBe("host", meeting.host);
         AfterActionReview review = find(meetingId);
         review.requireVersion(expectedVersion);
+        List<Problem.Violation> violations = new ArrayList<>();
+        for (int i = 0; i < findings.actionItems().size(); i++) {
+            recipients.check("actionItems[" + i + "].owner", findings.actionItems().get(i).owner(), violations);
+        }
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
+        }
+        meeting.learnHostName(caller);
         Instant now = clock.instant();
-        review.complete(caller.name(), findings.expected(), findings.happened(), findings.whyDifferent(),
+        review.complete(caller.id(), findings.expected(), findings.happened(), findings.whyDifferent(),
                 findings.toKeep(), findings.toChange(), now);
         AfterActionReview.flush();
         List<ActionItem> items = findings.actionItems().stream()
-                .map(item -> ActionItem.open(meetingId, item.description(), item.owner(), item.due())).toList();
+                .map(item -> ActionItem.open(meetingId, item.description(), item.owner(),
+                        caller.is(item.owner()) ? caller.name() : null, item.due()))
+                .toList();
         items.forEach(item -> item.persist());
         outbox.publish(review.completedEvent(meeting, items, links.to("meetings", meeting.id, "review")));
         return review;
@@ -99,7 +117,7 @@ public class ReviewService {
         AfterActionReview review = AfterActionReview.findById(item.meetingId);
         caller.mustBe("owner or facilitator", item.owner, review.facilitator);
         item.requireVersion(expectedVersion);
-        item.close(closing.outcome(), closing.reason(), caller.name(), clock.instant());
+        item.close(closing.outcome(), closing.reason(), caller, clock.instant());
         ActionItem.flush();
         return item;
     }

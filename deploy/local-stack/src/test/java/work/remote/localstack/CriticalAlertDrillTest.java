@@ -26,7 +26,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -38,6 +37,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.StreamSupport;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -323,14 +323,25 @@ class CriticalAlertDrillTest {
         return ids;
     }
 
+    /**
+     * Plans a discussion of the seeded example process, which meeting-service knows from its events; until it has
+     * read them, planning is refused naming {@code subject.id}.
+     */
     private static String planDiscussion(String host, List<String> people) throws Exception {
+        JsonNode processes = JSON.readTree(send(running.getProperty("token.cs-agent"), "GET",
+                running.getProperty("process.url") + "/processes?size=200", null).body());
+        JsonNode example = StreamSupport.stream(processes.path("items").spliterator(), false)
+                .filter(process -> process.path("key").asText().equals("feature-launch")).findFirst().orElseThrow();
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("kind", "DISCUSSION");
-        request.put("subject", Map.of("kind", "PROCESS", "id", UUID.randomUUID().toString(), "title", "Refund escalation"));
+        request.put("subject", Map.of("kind", "PROCESS", "id", example.path("id").asText(),
+                "title", example.path("title").asText()));
         request.put("startsAt", Map.of("at", "2026-12-01T09:00", "zone", "Europe/Berlin"));
         request.put("durationMinutes", 45);
         request.put("invitees", people.stream().map(person -> Map.of("person", person, "functionGroup", "CS")).toList());
-        HttpResponse<String> planned = send(host, "POST", running.getProperty("meeting.url") + "/meetings", request);
+        HttpResponse<String> planned = await().atMost(Duration.ofSeconds(60)).until(
+                () -> send(host, "POST", running.getProperty("meeting.url") + "/meetings", request),
+                response -> response.statusCode() != 400 || !response.body().contains("subject.id"));
         assertThat(planned.statusCode()).as(planned.body()).isEqualTo(201);
         return JSON.readTree(planned.body()).path("id").asText();
     }

@@ -37,7 +37,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import java.util.stream.StreamSupport;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -324,18 +323,19 @@ class CriticalAlertDrillTest {
     }
 
     /**
-     * Plans a discussion of the seeded example process, which meeting-service knows from its events; until it has
-     * read them, planning is refused naming {@code subject.id}.
+     * Plans a discussion of a launch planned through ticket-service (this stack runs no process-service), which
+     * meeting-service learns from {@code LaunchPlanned}; until it has, planning is refused naming {@code subject.id}.
      */
     private static String planDiscussion(String host, List<String> people) throws Exception {
-        JsonNode processes = JSON.readTree(send(running.getProperty("token.cs-agent"), "GET",
-                running.getProperty("process.url") + "/processes?size=200", null).body());
-        JsonNode example = StreamSupport.stream(processes.path("items").spliterator(), false)
-                .filter(process -> process.path("key").asText().equals("feature-launch")).findFirst().orElseThrow();
+        HttpResponse<String> launch = send(host, "POST", running.getProperty("ticket.url") + "/launches", Map.of(
+                "feature", "Refund escalation", "plannedLaunchAt", "2030-03-04T09:00:00", "timeZone", "Europe/Berlin",
+                "productOwner", "drill-host", "csLead", "lena", "csAgents", List.of("ali"),
+                "csChannel", "#cs-drill", "rulesDocumentLink", "https://docs.remote.work/rules/refund-escalation"));
+        assertThat(launch.statusCode()).as(launch.body()).isEqualTo(201);
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("kind", "DISCUSSION");
-        request.put("subject", Map.of("kind", "PROCESS", "id", example.path("id").asText(),
-                "title", example.path("title").asText()));
+        request.put("subject", Map.of("kind", "LAUNCH", "id", JSON.readTree(launch.body()).path("id").asText(),
+                "title", "Refund escalation"));
         request.put("startsAt", Map.of("at", "2026-12-01T09:00", "zone", "Europe/Berlin"));
         request.put("durationMinutes", 45);
         request.put("invitees", people.stream().map(person -> Map.of("person", person, "functionGroup", "CS")).toList());

@@ -26,7 +26,7 @@ import io.strimzi.api.kafka.model.user.acl.AclRule;
 import io.strimzi.api.kafka.model.user.acl.AclRuleGroupResource;
 import io.strimzi.api.kafka.model.user.acl.AclRuleTopicResource;
 import io.strimzi.api.kafka.model.user.acl.AclRuleType;
-import io.strimzi.api.kafka.model.user.acl.StrimziAclOperation;
+import io.strimzi.api.kafka.model.user.acl.AclOperation;
 
 import work.remote.events.EventCatalog;
 import work.remote.events.EventType;
@@ -120,18 +120,18 @@ class KafkaAccessTest {
     private static Acls expectedAcls(ServiceProperties service) {
         Acls acls = new Acls(new TreeMap<>(), new TreeMap<>());
         // its outbox relay publishes its context's events
-        acls.topic(service.publishedTopic(), StrimziAclOperation.WRITE, StrimziAclOperation.DESCRIBE);
+        acls.topic(service.publishedTopic(), AclOperation.WRITE, AclOperation.DESCRIBE);
         // its consumer reads; a dead-letter replay publishes a record again to the topic it was consumed from
         for (String topic : service.consumedTopics()) {
-            acls.topic(topic, StrimziAclOperation.READ, StrimziAclOperation.DESCRIBE, StrimziAclOperation.WRITE);
+            acls.topic(topic, AclOperation.READ, AclOperation.DESCRIBE, AclOperation.WRITE);
         }
         // its consumer writes dead letters; the replay reads them
         for (String topic : service.deadLetterTopics()) {
-            acls.topic(topic, StrimziAclOperation.WRITE, StrimziAclOperation.DESCRIBE, StrimziAclOperation.READ);
+            acls.topic(topic, AclOperation.WRITE, AclOperation.DESCRIBE, AclOperation.READ);
         }
-        service.consumerGroups().forEach(group -> acls.group(group, StrimziAclOperation.READ));
+        service.consumerGroups().forEach(group -> acls.group(group, AclOperation.READ));
         if (!service.deadLetterTopics().isEmpty()) {
-            acls.group(service.deadLetterReplayGroup(), StrimziAclOperation.READ);
+            acls.group(service.deadLetterReplayGroup(), AclOperation.READ);
         }
         return acls;
     }
@@ -139,7 +139,7 @@ class KafkaAccessTest {
     private static Acls granted(List<AclRule> rules) {
         Acls acls = new Acls(new TreeMap<>(), new TreeMap<>());
         for (AclRule rule : rules) {
-            StrimziAclOperation[] operations = rule.getOperations().toArray(StrimziAclOperation[]::new);
+            AclOperation[] operations = rule.getOperations().toArray(AclOperation[]::new);
             if (rule.getResource() instanceof AclRuleTopicResource topic) {
                 assertThat(topic.getPatternType()).as(topic.getName()).isIn(null, AclResourcePatternType.LITERAL);
                 acls.topic(topic.getName(), operations);
@@ -153,13 +153,13 @@ class KafkaAccessTest {
         return acls;
     }
 
-    private record Acls(Map<String, Set<StrimziAclOperation>> topics, Map<String, Set<StrimziAclOperation>> groups) {
+    private record Acls(Map<String, Set<AclOperation>> topics, Map<String, Set<AclOperation>> groups) {
 
-        void topic(String name, StrimziAclOperation... operations) {
+        void topic(String name, AclOperation... operations) {
             topics.computeIfAbsent(name, any -> new TreeSet<>()).addAll(List.of(operations));
         }
 
-        void group(String name, StrimziAclOperation... operations) {
+        void group(String name, AclOperation... operations) {
             groups.computeIfAbsent(name, any -> new TreeSet<>()).addAll(List.of(operations));
         }
     }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EnvVarSource;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.SecretKeySelector;
 import io.fabric8.kubernetes.api.model.Volume;
@@ -171,7 +172,7 @@ class DatabaseAndSecretsTest {
     }
 
     private static Optional<SecretKeySelector> secretRef(Deployment deployment, String variable) {
-        return Containers.env(deployment, variable).map(EnvVar::getValueFrom).map(source -> source.getSecretKeyRef());
+        return Containers.env(deployment, variable).map(EnvVar::getValueFrom).map(EnvVarSource::getSecretKeyRef);
     }
 
     /** How many pods a rollout adds: Kubernetes rounds a percentage up, and refuses a number written as a string. */

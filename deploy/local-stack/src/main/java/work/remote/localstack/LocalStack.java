@@ -151,9 +151,9 @@ public final class LocalStack {
         return infrastructure.tokens().token(person, Set.of(role));
     }
 
-    /** Starts another instance of a running service on {@code port}, on the same database and broker. */
-    void startReplica(String serviceName, int port) {
-        processes.startReplica(service(serviceName), port);
+    /** Starts another instance of a running service on {@code port} and {@code managementPort}, on the same database and broker. */
+    void startReplica(String serviceName, int port, int managementPort) {
+        processes.startReplica(service(serviceName), port, managementPort);
     }
 
     /** Kills a service the hard way, as a crashed pod or a lost node, then starts it again and waits until ready. */

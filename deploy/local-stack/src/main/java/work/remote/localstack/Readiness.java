@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 import work.remote.devinfra.LogFiles;
 
-/** Waits until a service process answers UP on {@code /q/health/ready}, or says why it never will, with its log. */
+/** Waits until a service process answers UP on {@code /q/health/ready} (its management port), or says why it never will, with its log. */
 final class Readiness {
 
     static final Duration TIMEOUT = Duration.ofMinutes(3);
@@ -41,7 +41,7 @@ final class Readiness {
     }
 
     private static boolean ready(StackService service) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + "/q/health/ready"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.managementPort() + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(5))
                 .build();
         try {

@@ -34,6 +34,7 @@ final class ServiceConfig {
     Map<String, String> of(StackService service, Infrastructure infrastructure) {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("quarkus.http.port", Integer.toString(service.port()));
+        config.put("quarkus.management.port", Integer.toString(service.managementPort()));
         config.put("quarkus.datasource.jdbc.url", infrastructure.jdbcUrl(service));
         if (infrastructure.postgres().username() != null) {
             config.put("quarkus.datasource.username", infrastructure.postgres().username());

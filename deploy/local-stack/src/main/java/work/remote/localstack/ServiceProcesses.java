@@ -77,9 +77,9 @@ final class ServiceProcesses implements AutoCloseable {
         }
     }
 
-    /** Starts another instance of {@code primary} on {@code port} and waits until it is ready. */
-    void startReplica(StackService primary, int port) {
-        StackService replica = primary.replicaOn(port);
+    /** Starts another instance of {@code primary} on {@code port} (management on {@code managementPort}), waits until ready. */
+    void startReplica(StackService primary, int port, int managementPort) {
+        StackService replica = primary.replicaOn(port, managementPort);
         Path log = home.resolve("logs").resolve(primary.name() + "-replica-" + port + ".log");
         Process process = spawn(replica, log);
         synchronized (this) {

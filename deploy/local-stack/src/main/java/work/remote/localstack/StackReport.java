@@ -66,8 +66,8 @@ final class StackReport {
         for (StackService service : services) {
             rows.add(new String[] { service.name(), service.url() });
             rows.add(new String[] { "  OpenAPI", service.url() + "/q/openapi" });
-            rows.add(new String[] { "  health", service.url() + "/q/health" });
-            rows.add(new String[] { "  metrics", service.url() + "/q/metrics" });
+            rows.add(new String[] { "  health", service.managementUrl() + "/q/health" });
+            rows.add(new String[] { "  metrics", service.managementUrl() + "/q/metrics" });
             rows.add(new String[] { "  database", infrastructure.jdbcUrl(service) });
             rows.add(new String[] { "  log", processes.log(service).toString() });
         }

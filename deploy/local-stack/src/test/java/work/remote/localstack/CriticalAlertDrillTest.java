@@ -90,7 +90,7 @@ class CriticalAlertDrillTest {
         stack.configure("notification-service", "notification.slack.rate-limit.per-second", "100");
         stack.configure("notification-service", "notification.slack.rate-limit.burst", "100");
         stack.start();
-        stack.startReplica("notification-service", LocalStackTest.free());
+        stack.startReplica("notification-service", LocalStackTest.free(), LocalStackTest.free());
         running = new Properties();
         try (InputStream in = Files.newInputStream(home.resolve("stack.properties"))) {
             running.load(in);

@@ -18,7 +18,9 @@ public final class FakeService {
         new TreeMap<>(System.getProperties()).forEach((key, value) -> System.out.println("config " + key + "=" + value));
         int port = Integer.parseInt(System.getProperty("quarkus.http.port"));
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-        server.createContext("/q/health/ready", exchange -> {
+        HttpServer management = HttpServer.create(
+                new InetSocketAddress("127.0.0.1", Integer.parseInt(System.getProperty("quarkus.management.port"))), 0);
+        management.createContext("/q/health/ready", exchange -> {
             byte[] body = "{\"status\":\"UP\",\"checks\":[]}".getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
@@ -26,6 +28,7 @@ public final class FakeService {
             }
         });
         server.start();
+        management.start();
         System.out.println("listening on " + port);
     }
 }

@@ -104,8 +104,8 @@ class LocalStackTest {
                     .contains("http://localhost:" + ports.ticket() + "/q/openapi")
                     .doesNotContain("/q/swagger-ui")
                     .contains("http://localhost:" + ports.process() + "/q/openapi")
-                    .contains("http://localhost:" + ports.meeting() + "/q/health")
-                    .contains("http://localhost:" + ports.notification() + "/q/metrics")
+                    .contains("http://localhost:" + ports.management().meeting() + "/q/health")
+                    .contains("http://localhost:" + ports.management().notification() + "/q/metrics")
                     .contains("http://localhost:" + ports.sinks() + "/calls")
                     .contains("http://localhost:" + ports.sinks() + "/mail")
                     .contains("jdbc:postgresql://127.0.0.1:" + ports.postgres() + "/meeting")
@@ -174,7 +174,8 @@ class LocalStackTest {
     }
 
     static StackPorts freePorts() {
-        return new StackPorts(free(), free(), free(), free(), free(), free(), free(), free(), free());
+        return new StackPorts(free(), free(), free(), free(), free(), free(), free(), free(), free(),
+                new StackPorts.Management(free(), free(), free(), free()));
     }
 
     static int free() {

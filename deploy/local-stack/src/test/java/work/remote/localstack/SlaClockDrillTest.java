@@ -54,7 +54,7 @@ class SlaClockDrillTest {
         stack.configure("ticket-service", "ticket.sla.at-risk-after", "PT10S");
         stack.configure("ticket-service", "ticket.sla.check-interval", "1s");
         stack.start();
-        stack.startReplica("ticket-service", LocalStackTest.free());
+        stack.startReplica("ticket-service", LocalStackTest.free(), LocalStackTest.free());
         running = new Properties();
         try (InputStream in = Files.newInputStream(home.resolve("stack.properties"))) {
             running.load(in);

@@ -1,0 +1,116 @@
+package work.remote.k8s;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServicePort;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteRule;
+import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+
+/**
+ * One host, a path per service, exactly where each service's public URL (the base of the links it puts in events)
+ * says it is: as a Gateway API HTTPRoute, or an Ingress instead. Browsers and tokens are configured per deployment.
+ */
+class FrontDoorTest {
+
+    private final Resources whole = K8s.whole();
+
+    @Test
+    void theHttpRouteServesEveryServiceAtThePathOfItsPublicUrl() {
+        HTTPRoute route = whole.all(HTTPRoute.class).stream().findFirst()
+                .orElseThrow(() -> new AssertionError("no HTTPRoute"));
+        Supplied.Gateway gateway = Supplied.read(K8s.DIRECTORY).gateway();
+        assertThat(route.getSpec().getParentRefs()).singleElement().satisfies(parent -> {
+            assertThat(parent.getName()).isEqualTo(gateway.name());
+            assertThat(parent.getNamespace() == null ? K8s.NAMESPACE : parent.getNamespace()).isEqualTo(gateway.namespace());
+        });
+        for (Deployment deployment : whole.all(Deployment.class)) {
+            URI publicUrl = publicUrl(deployment);
+            assertThat(route.getSpec().getHostnames()).as("host of %s", publicUrl).contains(publicUrl.getHost());
+            HTTPRouteRule rule = route.getSpec().getRules().stream()
+                    .filter(candidate -> candidate.getMatches().stream()
+                            .anyMatch(match -> match.getPath().getValue().equals(publicUrl.getPath())))
+                    .findFirst().orElseThrow(() -> new AssertionError("no route for " + publicUrl));
+            assertThat(rule.getMatches()).singleElement()
+                    .satisfies(match -> assertThat(match.getPath().getType()).isEqualTo("PathPrefix"));
+            assertThat(rule.getFilters()).as("%s: the prefix is the service's root", publicUrl).singleElement()
+                    .satisfies(filter -> {
+                        assertThat(filter.getType()).isEqualTo("URLRewrite");
+                        assertThat(filter.getUrlRewrite().getPath().getType()).isEqualTo("ReplacePrefixMatch");
+                        assertThat(filter.getUrlRewrite().getPath().getReplacePrefixMatch()).isEqualTo("/");
+                    });
+            assertThat(rule.getBackendRefs()).singleElement().satisfies(backend -> {
+                Service service = whole.named(Service.class, backend.getName())
+                        .orElseThrow(() -> new AssertionError("no Service " + backend.getName()));
+                assertThat(servesHttpOf(service, backend.getPort(), deployment)).as("%s -> %s:%d", publicUrl,
+                        backend.getName(), backend.getPort()).isTrue();
+            });
+        }
+    }
+
+    @Test
+    void theIngressAlternativeServesTheSamePaths() {
+        Resources behindIngress = Resources.typed(Kustomize.render(K8s.DIRECTORY, K8s.DIRECTORY.resolve("components/ingress")));
+        Ingress ingress = behindIngress.all(Ingress.class).get(0);
+        for (Deployment deployment : behindIngress.all(Deployment.class)) {
+            URI publicUrl = publicUrl(deployment);
+            var rule = ingress.getSpec().getRules().stream().filter(candidate -> candidate.getHost().equals(publicUrl.getHost()))
+                    .findFirst().orElseThrow(() -> new AssertionError("no Ingress rule for " + publicUrl.getHost()));
+            HTTPIngressPath path = rule.getHttp().getPaths().stream()
+                    .filter(candidate -> candidate.getPath().startsWith(publicUrl.getPath() + "("))
+                    .findFirst().orElseThrow(() -> new AssertionError("no Ingress path for " + publicUrl));
+            Service service = behindIngress.named(Service.class, path.getBackend().getService().getName()).orElseThrow();
+            ServicePort port = service.getSpec().getPorts().stream()
+                    .filter(candidate -> candidate.getName().equals(path.getBackend().getService().getPort().getName()))
+                    .findFirst().orElseThrow();
+            assertThat(servesHttpOf(service, port.getPort(), deployment)).as(publicUrl.toString()).isTrue();
+        }
+    }
+
+    @Test
+    void corsOriginsAudienceAndSwaggerUiAreSetPerDeploymentAndOffByDefault() {
+        for (Deployment deployment : whole.all(Deployment.class)) {
+            String service = deployment.getMetadata().getName();
+            ServiceProperties properties = K8s.properties(service);
+            assertThat(properties.value("quarkus.http.cors.enabled")).as(service).isEqualTo("true");
+            assertThat(properties.value("quarkus.http.cors.origins")).as("%s: no origin in the build", service).isNull();
+            assertThat(Containers.value(deployment, whole, "QUARKUS_HTTP_CORS_ORIGINS")).as(service).hasValue("");
+            assertThat(Containers.value(deployment, whole, "MP_JWT_VERIFY_AUDIENCES")).as(service)
+                    .hasValueSatisfying(audience -> assertThat(audience).isNotBlank());
+            assertThat(properties.value("quarkus.swagger-ui.enable")).as("%s: Swagger UI off in production", service)
+                    .isEqualTo("false");
+            assertThat(Containers.value(deployment, whole, "QUARKUS_SWAGGER_UI_ENABLE")).as(service).hasValue("false");
+        }
+    }
+
+    private URI publicUrl(Deployment deployment) {
+        String variable = K8s.properties(deployment.getMetadata().getName()).publicUrlVariable();
+        return URI.create(Containers.value(deployment, whole, variable)
+                .orElseThrow(() -> new AssertionError(deployment.getMetadata().getName() + " sets no " + variable)));
+    }
+
+    /** Whether {@code service}'s {@code port} selects {@code deployment}'s pods and leads to their http port. */
+    private static boolean servesHttpOf(Service service, Integer port, Deployment deployment) {
+        Map<String, String> podLabels = deployment.getSpec().getTemplate().getMetadata().getLabels();
+        if (!podLabels.entrySet().containsAll(service.getSpec().getSelector().entrySet())) {
+            return false;
+        }
+        Container container = Containers.of(deployment);
+        int httpPort = container.getPorts().stream().filter(candidate -> "http".equals(candidate.getName())).findFirst()
+                .orElseThrow().getContainerPort();
+        List<ServicePort> matching = service.getSpec().getPorts().stream()
+                .filter(candidate -> candidate.getPort().equals(port)).toList();
+        return matching.size() == 1 && (Integer.valueOf(httpPort).equals(matching.get(0).getTargetPort().getIntVal())
+                || "http".equals(matching.get(0).getTargetPort().getStrVal()));
+    }
+}

@@ -95,27 +95,35 @@ public class RetentionPurge {
         Map<String, Long> purged = new LinkedHashMap<>();
         for (RetainedRows table : tables) {
             Instant cutoff = now.minus(table.retention());
-            long rows = purge(table, cutoff);
-            purged.merge(table.table(), rows, Long::sum);
-            meters.counter("remote_work.retention.purged", "table", table.table()).increment(rows);
-            if (rows > 0) {
-                LOG.infof("Retention purge deleted %d row(s) of %s older than %s", rows, table.table(), cutoff);
+            TableRound round = purge(table, cutoff);
+            purged.merge(table.table(), round.rows(), Long::sum);
+            meters.counter("remote_work.retention.purged", "table", table.table()).increment(round.rows());
+            if (round.rows() > 0) {
+                LOG.infof("Retention purge deleted %d row(s) of %s older than %s", round.rows(), table.table(), cutoff);
+            }
+            if (round.ceded()) {
+                LOG.debugf("Another replica took the purge over at %s; it purges every table this round", table.table());
+                break;
             }
         }
         return new Purged(purged);
     }
 
-    private long purge(RetainedRows table, Instant cutoff) {
+    /**
+     * Purges one table batch by batch. A replica that finds the lock taken between two batches stops the whole round:
+     * the one holding it started its own round, which covers every table from the first.
+     */
+    private TableRound purge(RetainedRows table, Instant cutoff) {
         long purged = 0;
         OptionalInt batch;
         do {
             batch = QuarkusTransaction.requiringNew().call(() -> deleteBatch(table, cutoff));
             purged += batch.orElse(0);
         } while (batch.isPresent() && batch.getAsInt() == config.batchSize());
-        if (batch.isEmpty()) {
-            LOG.debugf("Another replica is purging %s; this one leaves it the rest of the round", table.table());
-        }
-        return purged;
+        return new TableRound(purged, batch.isEmpty());
+    }
+
+    private record TableRound(long rows, boolean ceded) {
     }
 
     /** Deletes one batch; empty when another replica holds the purge lock. */

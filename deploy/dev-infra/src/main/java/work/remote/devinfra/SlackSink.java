@@ -17,8 +17,8 @@ import com.sun.net.httpserver.HttpExchange;
 
 /**
  * A stand-in for Slack: incoming webhooks, and a small Web API on {@code /api/<method>} over a {@link SlackWorkspace}.
- * Every {@code POST /services/...} is recorded with the status it was answered with. In strict mode (the default) a body Slack would refuse is answered {@code 400} with Slack's error
- * ({@code invalid_blocks}, or {@code invalid_payload} for a body that is not a JSON object; see
+ * Every {@code POST /services/...} is recorded with the status it was answered with. In strict mode (the default) a
+ * body Slack would refuse is answered {@code 400} with Slack's error ({@code invalid_blocks}, or {@code invalid_payload} for a body that is not a JSON object; see
  * {@link BlockKitValidator}); any other call gets the next answer a test scripted with {@link #respondNext}, else a
  * fault drawn by {@link #injectFaults}, else {@code 200 ok} like Slack.
  * {@code GET /calls} lists the recorded calls as JSON, {@code DELETE /calls} forgets them.
@@ -139,7 +139,10 @@ public final class SlackSink implements AutoCloseable {
         script.add(new Answer(status, Map.copyOf(headers), body));
     }
 
-    /** Strict (the default): refuse a body Slack would refuse, as Slack does. Lenient: accept any body. */
+    /**
+     * Strict (the default): refuse a webhook body Slack would refuse, as Slack does. Lenient: accept any webhook body.
+     * The Web API refuses blocks over Block Kit's limits either way.
+     */
     public void strict(boolean strict) {
         this.strict = strict;
     }
@@ -169,8 +172,8 @@ public final class SlackSink implements AutoCloseable {
     }
 
     /**
-     * Runs {@code action} on every webhook and Web API call after it is received and before it is answered, e.g. to drop the
-     * caller's database connections while its send is in flight.
+     * Runs {@code action} on every webhook and Web API call after it is received and before it is answered, e.g. to
+     * drop the caller's database connections while its send is in flight.
      */
     public void whenCalled(Runnable action) {
         whenCalled = action;

@@ -140,7 +140,9 @@ public final class SlackWorkspace {
 
     /** The current version of every message in {@code channel}, thread replies included, oldest first. */
     public synchronized List<Message> messages(String channel) {
-        return messages.getOrDefault(channel, Map.of()).values().stream().map(versions -> versions.get(versions.size() - 1)).toList();
+        return messages.getOrDefault(channel, Map.of()).values().stream()
+                .map(versions -> versions.get(versions.size() - 1))
+                .toList();
     }
 
     /** The current version of the message {@code ts} in {@code channel}. */
@@ -156,7 +158,9 @@ public final class SlackWorkspace {
 
     /** The current version of each reply in the thread of {@code threadTs}, oldest first. */
     public List<Message> replies(String channel, String threadTs) {
-        return messages(channel).stream().filter(message -> message.inThread() && message.threadTs().equals(threadTs)).toList();
+        return messages(channel).stream()
+                .filter(message -> message.inThread() && message.threadTs().equals(threadTs))
+                .toList();
     }
 
     /** Every modal opened, oldest first. */
@@ -183,7 +187,10 @@ public final class SlackWorkspace {
         return List.copyOf(responses.getOrDefault(responseUrl, List.of()));
     }
 
-    /** Forgets messages, views, trigger ids and response posts; the directory and the tokens stay. */
+    /**
+     * Forgets messages, views, trigger ids and response posts, and sets the trigger id lifetime back to Slack's; the
+     * directory and the tokens stay.
+     */
     public synchronized void clear() {
         messages.clear();
         views.clear();
@@ -311,7 +318,8 @@ public final class SlackWorkspace {
         if (trigger == null) {
             throw new Refusal("invalid_trigger_id");
         }
-        if (!trigger.used().compareAndSet(false, true) || trigger.issuedAt().plus(triggerIdLifetime).isBefore(Instant.now())) {
+        boolean expired = trigger.issuedAt().plus(triggerIdLifetime).isBefore(Instant.now());
+        if (!trigger.used().compareAndSet(false, true) || expired) {
             throw new Refusal("expired_trigger_id");
         }
         OpenedView opened = new OpenedView(nextViewId(), triggerId, view, Instant.now());

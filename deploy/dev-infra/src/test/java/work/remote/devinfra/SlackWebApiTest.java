@@ -31,6 +31,7 @@ import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.response.auth.AuthTestResponse;
 import com.slack.api.methods.response.chat.ChatGetPermalinkResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.chat.ChatUpdateResponse;
@@ -254,6 +255,18 @@ class SlackWebApiTest {
         assertThat(HttpEndpoint.JSON.readTree(none.body()).path("error").asText()).isEqualTo("not_authed");
         assertThat(accepted.isOk()).isTrue();
         assertThat(sink.workspace().messages(PRODUCT)).hasSize(1);
+    }
+
+    @Test
+    void authTestNamesTheBotAndTheTeam() throws Exception {
+        AuthTestResponse auth = methods.authTest(r -> r);
+        AuthTestResponse unknown = slack.methods("xoxb-somebody-else").authTest(r -> r);
+
+        assertThat(auth.isOk()).isTrue();
+        assertThat(auth.getTeamId()).isEqualTo(SlackWorkspace.TEAM_ID);
+        assertThat(auth.getUserId()).isEqualTo(SlackWorkspace.BOT_USER_ID);
+        assertThat(auth.getBotId()).isEqualTo(SlackWorkspace.BOT_ID);
+        assertThat(unknown.getError()).isEqualTo("invalid_auth");
     }
 
     @Test

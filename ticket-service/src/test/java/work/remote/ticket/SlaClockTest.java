@@ -36,7 +36,7 @@ import work.remote.ticket.service.TicketService;
 
 /** The 3-hour clock of money issues (at risk after 2 hours), with time moved instead of waited for. */
 @QuarkusTest
-@WithTestResource(RemoteWorkTestResource.class)
+@WithTestResource(TicketTestResource.class)
 class SlaClockTest {
 
     private static final Duration AT_RISK_AFTER = Duration.ofHours(2);

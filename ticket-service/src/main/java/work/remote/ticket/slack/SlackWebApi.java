@@ -76,6 +76,9 @@ public class SlackWebApi {
         SlackConfig sdk = new SlackConfig();
         sdk.setMethodsEndpointUrlPrefix(this.config.apiUrl());
         sdk.setHttpClientCallTimeoutMillis(3_000);
+        // the SDK's call statistics would call auth.test first to learn the team: one more call in the 3 seconds
+        sdk.setStatsEnabled(false);
+        sdk.getMethodsConfig().setStatsEnabled(false);
         this.slack = Slack.getInstance(sdk);
     }
 

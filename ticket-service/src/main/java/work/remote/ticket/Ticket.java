@@ -20,13 +20,18 @@ import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
+import work.remote.events.ticket.CriticalIssueEscalated;
 import work.remote.events.ticket.CriticalIssueReported;
+import work.remote.events.ticket.EscalationReason;
 import work.remote.events.ticket.Impact;
 import work.remote.events.ticket.Severity;
 import work.remote.events.ticket.SlaAtRisk;
 import work.remote.events.ticket.SlaBreached;
+import work.remote.events.ticket.TicketCommented;
 import work.remote.events.ticket.TicketOpened;
 import work.remote.events.ticket.TicketResolved;
+import work.remote.events.ticket.TicketStatus;
+import work.remote.events.ticket.TicketStatusChanged;
 import work.remote.events.ticket.TicketType;
 import work.remote.platform.caller.Caller;
 import work.remote.platform.problem.ProblemException;
@@ -104,6 +109,25 @@ public class Ticket extends PanacheEntityBase {
 
     @Column(name = "breach_announced_at")
     public Instant breachAnnouncedAt;
+
+    /** The id of the person who took the ticket on; null until someone does, and again once it is reopened. */
+    @Column(name = "acknowledged_by")
+    public String acknowledgedBy;
+
+    /** Their display name when they acknowledged it. */
+    @Column(name = "acknowledged_by_name")
+    public String acknowledgedByName;
+
+    @Column(name = "acknowledged_at")
+    public Instant acknowledgedAt;
+
+    /** When escalation level 1 (nobody acknowledged it in time) was raised; null while it was not. */
+    @Column(name = "unacknowledged_escalated_at")
+    public Instant unacknowledgedEscalatedAt;
+
+    /** When escalation level 2 (unresolved at the at-risk mark) was raised; null while it was not. */
+    @Column(name = "unresolved_escalated_at")
+    public Instant unresolvedEscalatedAt;
 
     @Version
     public long version;
@@ -191,7 +215,40 @@ public class Ticket extends PanacheEntityBase {
             resolvedAt = now;
         } else if (target == TicketState.REOPENED) {
             resolvedAt = null;
+            acknowledgedBy = null;
+            acknowledgedByName = null;
+            acknowledgedAt = null;
         }
+    }
+
+    /**
+     * The moves that take this ticket to IN_PROGRESS when {@code person} acknowledges it: through TRIAGED when it
+     * is OPEN, directly from TRIAGED or REOPENED; none when that person has acknowledged it already. Refused when
+     * someone else has (409 naming them) or when the ticket is in no state to be taken on.
+     */
+    public List<TicketState> acknowledgementMovesFor(Caller person) {
+        if (acknowledgedBy != null) {
+            if (person.is(acknowledgedBy)) {
+                return List.of();
+            }
+            String who = acknowledgedByName == null ? acknowledgedBy : acknowledgedByName + " (" + acknowledgedBy + ")";
+            throw ProblemException.conflict("already-acknowledged", "Already acknowledged",
+                    "Ticket " + id + " was acknowledged by " + who + " at " + acknowledgedAt);
+        }
+        return switch (state) {
+            case OPEN -> List.of(TicketState.TRIAGED, TicketState.IN_PROGRESS);
+            case TRIAGED, REOPENED -> List.of(TicketState.IN_PROGRESS);
+            default -> throw ProblemException.conflict("illegal-transition", "Cannot be acknowledged",
+                    "A " + state + " ticket cannot be acknowledged; only an OPEN, TRIAGED or REOPENED one");
+        };
+    }
+
+    /** Records that {@code person} took the ticket on: they are its assignee from now. */
+    public void acknowledgedBy(Caller person, Instant now) {
+        assign(person.id(), person);
+        acknowledgedBy = person.id();
+        acknowledgedByName = person.name();
+        acknowledgedAt = now;
     }
 
     /** Refuses a change made to an older revision than the current one; a null {@code expected} names none. */
@@ -217,6 +274,16 @@ public class Ticket extends PanacheEntityBase {
     public static Criteria atRisk(Instant now, Duration atRiskAfter) {
         return Criteria.where().add("resolveBy is not null and resolvedAt is null and reportedAt <= :atRiskSince"
                 + " and resolveBy > :now", Map.of("atRiskSince", now.minus(atRiskAfter), "now", now));
+    }
+
+    /**
+     * Escalation level 1 as a query condition: unresolved, nobody took it on ({@code OPEN}, {@code TRIAGED},
+     * {@code REOPENED}), and reported at least {@code unacknowledgedAfter} before {@code now}.
+     */
+    public static Criteria unacknowledged(Instant now, Duration unacknowledgedAfter) {
+        return Criteria.where().add("resolveBy is not null and resolvedAt is null and reportedAt <= :unacknowledgedSince"
+                + " and state in :waiting", Map.of("unacknowledgedSince", now.minus(unacknowledgedAfter),
+                        "waiting", List.of(TicketState.OPEN, TicketState.TRIAGED, TicketState.REOPENED)));
     }
 
     /** Unresolved at its deadline or past it, as a query condition. */
@@ -256,6 +323,23 @@ public class Ticket extends PanacheEntityBase {
     public SlaAtRisk atRiskEvent(Instant now, String link) {
         return new SlaAtRisk(id, launchId, title, impact, assignee, reportedAt, resolveBy,
                 Duration.between(now, resolveBy).toMinutes(), link);
+    }
+
+    public TicketStatusChanged statusChangedEvent(TicketState from, boolean acknowledged, String note,
+            String changedBy, Instant changedAt, String link) {
+        return new TicketStatusChanged(id, launchId, title, severity, TicketStatus.valueOf(from.name()),
+                TicketStatus.valueOf(state.name()), assignee, acknowledged, note, changedBy, changedAt, resolveBy, link);
+    }
+
+    public TicketCommented commentedEvent(TicketComment comment, String link) {
+        return new TicketCommented(id, launchId, title, severity, comment.id, comment.author, comment.body, comment.at,
+                link);
+    }
+
+    public CriticalIssueEscalated escalatedEvent(EscalationReason reason, Instant now, String link) {
+        int level = reason == EscalationReason.UNACKNOWLEDGED ? 1 : 2;
+        return new CriticalIssueEscalated(id, launchId, title, impact, level, reason, assignee, reportedAt, resolveBy,
+                now, link);
     }
 
     public SlaBreached breachedEvent(String link) {

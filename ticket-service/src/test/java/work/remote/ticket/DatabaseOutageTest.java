@@ -18,7 +18,7 @@ import work.remote.devinfra.RemoteWorkTestResource;
 
 /** A frozen database: requests end within seconds with 503 and Retry-After, and succeed again once it is back. */
 @QuarkusTest
-@WithTestResource(RemoteWorkTestResource.class)
+@WithTestResource(TicketTestResource.class)
 class DatabaseOutageTest {
 
     /** The socket timeout (10 s) bounds a statement on an open connection; the rest is slack for a busy machine. */

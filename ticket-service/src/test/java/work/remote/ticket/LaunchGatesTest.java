@@ -29,7 +29,7 @@ import work.remote.events.ticket.Gate;
 
 /** The four gates a launch passes before it may start, and the admin override. */
 @QuarkusTest
-@WithTestResource(RemoteWorkTestResource.class)
+@WithTestResource(TicketTestResource.class)
 class LaunchGatesTest {
 
     @ParameterizedTest

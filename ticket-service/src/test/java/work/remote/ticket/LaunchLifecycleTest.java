@@ -35,7 +35,7 @@ import work.remote.events.ticket.LaunchStarted;
 
 /** A launch from start to close: the parent feedback ticket, child tickets, broadcasts, rule changes, summary. */
 @QuarkusTest
-@WithTestResource(RemoteWorkTestResource.class)
+@WithTestResource(TicketTestResource.class)
 class LaunchLifecycleTest {
 
     static RecordingConsumer topic;

@@ -18,7 +18,7 @@ import work.remote.devinfra.RemoteWorkTestResource;
 
 /** Listing launches costs the same few statements whatever the page size: no query per launch. */
 @QuarkusTest
-@WithTestResource(RemoteWorkTestResource.class)
+@WithTestResource(TicketTestResource.class)
 class LaunchListQueriesTest {
 
     /** The page, its total, and the onboarding, training and passed-gate records of all its launches. */

@@ -41,7 +41,7 @@ import work.remote.ticket.FeedbackSummary;
  * a document that embeds a list names only a bounded part of it.
  */
 @QuarkusTest
-@WithTestResource(RemoteWorkTestResource.class)
+@WithTestResource(TicketTestResource.class)
 class ListPagingTest {
 
     private static final String OPS = "someone-ops";

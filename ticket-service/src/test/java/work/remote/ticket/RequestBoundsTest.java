@@ -32,7 +32,7 @@ import work.remote.platform.testing.OutboxedEvents;
  * character of a valid string takes in JSON.
  */
 @QuarkusTest
-@WithTestResource(RemoteWorkTestResource.class)
+@WithTestResource(TicketTestResource.class)
 class RequestBoundsTest {
 
     /** Where the events must stay, below Kafka's 1 MiB {@code max.request.size}. */

@@ -52,7 +52,7 @@ import work.remote.ticket.config.TicketConfig;
 
 /** The platform's retention purge on this service's database: what it deletes, what it keeps, and that it counts once. */
 @QuarkusTest
-@WithTestResource(RemoteWorkTestResource.class)
+@WithTestResource(TicketTestResource.class)
 class RetentionPurgeTest {
 
     /** The name this service's event consumer records in the inbox. */

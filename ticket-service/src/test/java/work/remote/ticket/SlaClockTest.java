@@ -2,12 +2,14 @@ package work.remote.ticket;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,6 +29,8 @@ import io.quarkus.test.junit.QuarkusTest;
 
 import work.remote.devinfra.RecordingConsumer;
 import work.remote.devinfra.RemoteWorkTestResource;
+import work.remote.events.ticket.CriticalIssueEscalated;
+import work.remote.events.ticket.EscalationReason;
 import work.remote.events.ticket.SlaAtRisk;
 import work.remote.platform.outbox.Outbox;
 import work.remote.platform.testing.TestClock;
@@ -36,11 +40,12 @@ import work.remote.ticket.service.TicketService;
 
 /** The 3-hour clock of money issues (at risk after 2 hours), with time moved instead of waited for. */
 @QuarkusTest
-@WithTestResource(RemoteWorkTestResource.class)
+@WithTestResource(TicketTestResource.class)
 class SlaClockTest {
 
     private static final Duration AT_RISK_AFTER = Duration.ofHours(2);
     private static final Duration RESOLVE_WITHIN = Duration.ofHours(3);
+    private static final Duration UNACKNOWLEDGED_AFTER = Duration.ofMinutes(15);
 
     static RecordingConsumer topic;
 
@@ -113,6 +118,55 @@ class SlaClockTest {
         awaitEverythingPublishedSoFar();
         assertThat(announcements(id))
                 .containsExactly("work.remote.ticket.SlaAtRisk", "work.remote.ticket.SlaBreached");
+    }
+
+    @Test
+    void anUnacknowledgedCriticalIssueEscalatesOnce() {
+        freezeOnAWholeSecond();
+        String id = TicketWorkflowTest.openTicket("WITHDRAWAL_BLOCKED");
+
+        clock.advance(UNACKNOWLEDGED_AFTER.minusSeconds(1));
+        slaClock.announceDue();
+        assertThat(escalations(id)).isEmpty();
+
+        clock.advance(Duration.ofSeconds(1));
+        slaClock.announceDue();
+        slaClock.announceDue();
+        assertThat(escalations(id)).containsExactly("level 1: nobody acknowledged it within 15 minute(s)");
+
+        clock.advance(AT_RISK_AFTER.minus(UNACKNOWLEDGED_AFTER));
+        slaClock.announceDue();
+        slaClock.announceDue();
+        assertThat(escalations(id)).containsExactly("level 1: nobody acknowledged it within 15 minute(s)",
+                "level 2: still unresolved at the at-risk mark, 60 minute(s) left");
+
+        awaitEverythingPublishedSoFar();
+        List<CriticalIssueEscalated> escalated = topic.withKey(id).stream()
+                .filter(record -> TicketEventsTest.header(record, "ce_type").endsWith(".CriticalIssueEscalated"))
+                .map(record -> TicketEventsTest.read(record, CriticalIssueEscalated.class)).toList();
+        assertThat(escalated).extracting(CriticalIssueEscalated::level, CriticalIssueEscalated::reason)
+                .containsExactly(tuple(1, EscalationReason.UNACKNOWLEDGED),
+                        tuple(2, EscalationReason.UNRESOLVED_AT_RISK));
+        assertThat(escalated.get(0).escalatedAt())
+                .isEqualTo(escalated.get(0).reportedAt().plus(UNACKNOWLEDGED_AFTER));
+        assertThat(escalated.get(0).assignee()).isNull();
+        assertThat(escalated.get(0).link()).endsWith("/tickets/" + id);
+    }
+
+    @Test
+    void anAcknowledgedCriticalIssueEscalatesOnlyWhenStillUnresolvedAtTheAtRiskMark() {
+        String id = TicketWorkflowTest.openTicket("TRADING_BLOCKED");
+        AcknowledgementTest.acknowledge(id, "pat-product", "product").statusCode(200);
+
+        clock.advance(AT_RISK_AFTER);
+        slaClock.announceDue();
+
+        assertThat(escalations(id)).singleElement().asString().startsWith("level 2");
+        awaitEverythingPublishedSoFar();
+        assertThat(topic.withKey(id).stream()
+                .filter(record -> TicketEventsTest.header(record, "ce_type").endsWith(".CriticalIssueEscalated"))
+                .map(record -> TicketEventsTest.read(record, CriticalIssueEscalated.class).assignee()))
+                .containsExactly("pat-product");
     }
 
     @Test
@@ -199,6 +253,14 @@ class SlaClockTest {
         return given().auth().oauth2(TicketResourceTest.token("ops")).when().get("/tickets/" + ticketId + "/timeline")
                 .then().statusCode(200).extract().<List<String>> path("items.action").stream()
                 .filter(action -> action.startsWith("SLA_")).toList();
+    }
+
+    /** The escalations of the ticket, as its timeline has them. */
+    private static List<String> escalations(String ticketId) {
+        return given().auth().oauth2(TicketResourceTest.token("ops")).when().get("/tickets/" + ticketId + "/timeline")
+                .then().statusCode(200).extract().<List<Map<String, String>>> path("items").stream()
+                .filter(change -> change.get("action").equals("ESCALATED")).map(change -> change.get("detail"))
+                .toList();
     }
 
     private static List<ConsumerRecord<String, String>> slaEvents(String ticketId) {

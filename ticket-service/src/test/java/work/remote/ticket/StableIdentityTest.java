@@ -27,7 +27,7 @@ import work.remote.devinfra.RemoteWorkTestResource;
  * their new name, and someone else carrying their old name gets none of it.
  */
 @QuarkusTest
-@WithTestResource(RemoteWorkTestResource.class)
+@WithTestResource(TicketTestResource.class)
 class StableIdentityTest {
 
     private static final String ALI = "u-7";

@@ -42,7 +42,7 @@ import work.remote.events.ticket.TicketType;
 
 /** What ticket-service puts on the real broker, and how its outbox behaves when the broker is away. */
 @QuarkusTest
-@WithTestResource(RemoteWorkTestResource.class)
+@WithTestResource(TicketTestResource.class)
 class TicketEventsTest {
 
     static final String TOPIC = "remote-work.ticket.events";

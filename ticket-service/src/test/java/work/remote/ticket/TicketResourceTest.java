@@ -25,7 +25,7 @@ import io.restassured.response.ValidatableResponse;
 import work.remote.devinfra.RemoteWorkTestResource;
 
 @QuarkusTest
-@WithTestResource(RemoteWorkTestResource.class)
+@WithTestResource(TicketTestResource.class)
 class TicketResourceTest {
 
     static String token(String role) {

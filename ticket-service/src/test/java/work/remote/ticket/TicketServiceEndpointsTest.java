@@ -7,7 +7,7 @@ import work.remote.devinfra.RemoteWorkTestResource;
 import work.remote.devinfra.ServiceEndpointsContract;
 
 @QuarkusTest
-@WithTestResource(RemoteWorkTestResource.class)
+@WithTestResource(TicketTestResource.class)
 class TicketServiceEndpointsTest extends ServiceEndpointsContract {
 
     @Override

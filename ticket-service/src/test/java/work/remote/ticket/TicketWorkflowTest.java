@@ -21,7 +21,7 @@ import io.restassured.response.ValidatableResponse;
 import work.remote.devinfra.RemoteWorkTestResource;
 
 @QuarkusTest
-@WithTestResource(RemoteWorkTestResource.class)
+@WithTestResource(TicketTestResource.class)
 class TicketWorkflowTest {
 
     static ValidatableResponse move(String id, String to, String role) {

@@ -37,7 +37,7 @@ import work.remote.events.ticket.Gate;
 
 /** Gate 4 from meeting-service's events on the real broker: training attendance, then relays to absentees. */
 @QuarkusTest
-@WithTestResource(RemoteWorkTestResource.class)
+@WithTestResource(TicketTestResource.class)
 class TrainingAttendanceTest {
 
     static TestProducer meetingService;

@@ -1,6 +1,9 @@
 package work.remote.ticket.config;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -11,6 +14,10 @@ public interface TicketConfig {
     Sla sla();
 
     Retention retention();
+
+    Escalation escalation();
+
+    Slack slack();
 
     /** Whether to walk the DESIGN.md launch case at startup (for the local stack), unless it exists already. */
     @WithDefault("false")
@@ -40,5 +47,46 @@ public interface TicketConfig {
          */
         @WithDefault("P400D")
         Duration audit();
+    }
+
+    /** When the clock escalates a critical issue beyond the targets its report went to. */
+    interface Escalation {
+
+        /** How long a critical issue may wait for someone to acknowledge it before escalation level 1. */
+        @WithDefault("15m")
+        Duration unacknowledgedAfter();
+    }
+
+    /**
+     * The Slack app: slash commands and interactions arrive here, verified with the signing secret; the bot token
+     * opens modals and looks people up. Both are secrets: never logged, never returned.
+     */
+    interface Slack {
+
+        /** Whether {@code /slack/*} takes requests; off, they answer 404. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** The bot token ({@code xoxb-...}), {@code TICKET_SLACK_BOT_TOKEN}; required when enabled. */
+        Optional<String> botToken();
+
+        /** The app's signing secret, {@code TICKET_SLACK_SIGNING_SECRET}; required when enabled. */
+        Optional<String> signingSecret();
+
+        /** Where the Web API's methods are, ending with {@code /}: Slack's own unless a stand-in is used. */
+        @WithDefault("https://slack.com/api/")
+        String apiUrl();
+
+        /** Who a Slack user is here, keyed by their Slack user id ({@code U012ABC}) or their email address. */
+        Map<String, Person> people();
+
+        interface Person {
+
+            /** Their stable id here (what their token's {@code sub} carries). */
+            String person();
+
+            /** Their roles, as a token's {@code groups} would carry them. */
+            Set<String> roles();
+        }
     }
 }

@@ -29,7 +29,7 @@ public record CreateTicketRequest(
         @Size(max = 20) @Schema(description = "Where to see more: chat messages, screenshots, logs")
         List<@NotBlank @URL @Size(max = 2_000) String> links) {
 
-    TicketService.Report command() {
+    public TicketService.Report command() {
         return new TicketService.Report(title, description, type, impact, impactDetail, affectedUsers, parentId, links);
     }
 }

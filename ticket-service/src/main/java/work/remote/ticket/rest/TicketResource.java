@@ -118,6 +118,21 @@ public class TicketResource {
         return view(tickets.transition(id, request.command(), caller.get()));
     }
 
+    @POST
+    @Path("/{id}/acknowledgement")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({ "cs-agent", "cs-lead", "product", "admin" })
+    @Operation(summary = "Take the ticket on", description = "Moves it to IN_PROGRESS (through TRIAGED when it is "
+            + "OPEN; from REOPENED directly) with the caller as assignee. The same person again changes nothing.")
+    @APIResponse(responseCode = "200", description = "Acknowledged (now or before, by the caller); ETag names its "
+            + "revision", content = @Content(schema = @Schema(implementation = TicketView.class)))
+    @APIResponse(responseCode = "409", description = "Someone else acknowledged it (named), or it is resolved or closed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response acknowledge(@PathParam("id") UUID id) {
+        Ticket ticket = tickets.acknowledge(id, caller.get()).ticket();
+        return Revisions.ok(view(ticket), ticket.version);
+    }
+
     @GET
     @Path("/{id}/timeline")
     @RolesAllowed({ "cs-agent", "cs-lead", "product", "ops", "admin" })

@@ -19,14 +19,19 @@ public record TicketView(UUID id, UUID launchId, UUID parentId, String title, St
         @Schema(description = "The assignee's stable id; null when nobody works on it") String assignee,
         @Schema(description = "The assignee's display name, as last learned from them; null until they act on the "
                 + "ticket") String assigneeName,
-        TicketState state, List<String> links,
+        TicketState state,
+        @Schema(description = "The stable id of who took the ticket on (acknowledged it); null until someone did, "
+                + "and again once it is reopened") String acknowledgedBy,
+        @Schema(description = "Their display name when they acknowledged it") String acknowledgedByName,
+        Instant acknowledgedAt, List<String> links,
         Instant reportedAt, Instant resolveBy, Long secondsRemaining, long version, String link) {
 
     public static TicketView of(Ticket ticket, Instant now, String link) {
         var remaining = ticket.timeRemaining(now);
         return new TicketView(ticket.id, ticket.launchId, ticket.parentId, ticket.title, ticket.description,
                 ticket.type, ticket.severity, ticket.impact, ticket.impactDetail, ticket.affectedUsers, ticket.reporter,
-                ticket.reporterName, ticket.assignee, ticket.assigneeName, ticket.state, ticket.links, ticket.reportedAt,
+                ticket.reporterName, ticket.assignee, ticket.assigneeName, ticket.state, ticket.acknowledgedBy, ticket.acknowledgedByName,
+                ticket.acknowledgedAt, ticket.links, ticket.reportedAt,
                 ticket.resolveBy,
                 remaining == null ? null : remaining.toSeconds(),
                 ticket.version, link);

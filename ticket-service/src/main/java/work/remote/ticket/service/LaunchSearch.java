@@ -3,10 +3,12 @@ package work.remote.ticket.service;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 
 import io.quarkus.panache.common.Sort;
 
@@ -39,6 +41,16 @@ public class LaunchSearch {
         this.gates = gates;
         this.feedback = feedback;
         this.clock = clock;
+    }
+
+    /**
+     * The parent feedback ticket of the live launch whose CS channel is one of {@code channelNames} (a channel may be
+     * written with or without {@code #}, or by its Slack id); empty when no live launch uses that channel.
+     */
+    @Transactional
+    public Optional<UUID> parentTicketOfLiveLaunchIn(List<String> channelNames) {
+        return Launch.<Launch> find("state = ?1 and csChannel in ?2 order by startedAt desc", LaunchState.LIVE,
+                channelNames).firstResultOptional().map(launch -> launch.parentTicketId);
     }
 
     public Launch find(UUID id) {

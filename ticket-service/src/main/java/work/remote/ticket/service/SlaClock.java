@@ -17,6 +17,7 @@ import org.hibernate.jpa.SpecHints;
 
 import io.quarkus.scheduler.Scheduled;
 
+import work.remote.events.ticket.EscalationReason;
 import work.remote.platform.outbox.Outbox;
 import work.remote.platform.query.Criteria;
 import work.remote.platform.query.Locking;
@@ -26,10 +27,11 @@ import work.remote.ticket.TicketChange;
 import work.remote.ticket.config.TicketConfig;
 
 /**
- * Announces critical tickets whose deadline is near ({@code SlaAtRisk}) or passed ({@code SlaBreached}), each
- * exactly once: the announcement is remembered on the ticket in the same transaction as its outbox event, and
- * due tickets are locked with {@code SKIP LOCKED}, so a restart forgets nothing and two replicas never both
- * announce the same ticket.
+ * The clock of critical issues. It announces those whose deadline is near ({@code SlaAtRisk}) or passed
+ * ({@code SlaBreached}), and escalates those nobody acknowledged in time ({@code CriticalIssueEscalated} level 1) or
+ * still unresolved at the at-risk mark (level 2), each exactly once: the announcement is remembered on the ticket in
+ * the same transaction as its outbox event, and due tickets are locked with {@code SKIP LOCKED}, so a restart
+ * forgets nothing and two replicas never both announce the same ticket.
  */
 @ApplicationScoped
 public class SlaClock {
@@ -40,6 +42,7 @@ public class SlaClock {
     private final Outbox outbox;
     private final TicketService tickets;
     private final TicketConfig.Sla sla;
+    private final TicketConfig.Escalation escalation;
     private final Clock clock;
 
     @Inject
@@ -49,6 +52,7 @@ public class SlaClock {
         this.outbox = outbox;
         this.tickets = tickets;
         this.sla = config.sla();
+        this.escalation = config.escalation();
         this.clock = clock;
     }
 
@@ -61,20 +65,40 @@ public class SlaClock {
     @Transactional
     public int announceDue() {
         Instant now = clock.instant();
-        List<Ticket> atRisk = due(Ticket.atRisk(now, sla.atRiskAfter()).add("atRiskAnnouncedAt is null", Map.of()));
-        for (Ticket ticket : atRisk) {
+        int announced = 0;
+        for (Ticket ticket : due(Ticket.unacknowledged(now, escalation.unacknowledgedAfter())
+                .add("unacknowledgedEscalatedAt is null", Map.of()))) {
+            escalate(ticket, EscalationReason.UNACKNOWLEDGED, now, "level 1: nobody acknowledged it within "
+                    + escalation.unacknowledgedAfter().toMinutes() + " minute(s)");
+            ticket.unacknowledgedEscalatedAt = now;
+            announced++;
+        }
+        for (Ticket ticket : due(Ticket.atRisk(now, sla.atRiskAfter()).add("atRiskAnnouncedAt is null", Map.of()))) {
             outbox.publish(ticket.atRiskEvent(now, tickets.linkTo(ticket)));
             ticket.atRiskAnnouncedAt = now;
             TicketChange.record(ticket.id, now, ACTOR, "SLA_AT_RISK",
                     Duration.between(now, ticket.resolveBy).toMinutes() + " minute(s) left");
+            announced++;
         }
-        List<Ticket> breached = due(Ticket.pastDeadline(now).add("breachAnnouncedAt is null", Map.of()));
-        for (Ticket ticket : breached) {
+        for (Ticket ticket : due(Ticket.atRisk(now, sla.atRiskAfter())
+                .add("unresolvedEscalatedAt is null", Map.of()))) {
+            escalate(ticket, EscalationReason.UNRESOLVED_AT_RISK, now, "level 2: still unresolved at the at-risk mark, "
+                    + Duration.between(now, ticket.resolveBy).toMinutes() + " minute(s) left");
+            ticket.unresolvedEscalatedAt = now;
+            announced++;
+        }
+        for (Ticket ticket : due(Ticket.pastDeadline(now).add("breachAnnouncedAt is null", Map.of()))) {
             outbox.publish(ticket.breachedEvent(tickets.linkTo(ticket)));
             ticket.breachAnnouncedAt = now;
             TicketChange.record(ticket.id, now, ACTOR, "SLA_BREACHED", "deadline " + ticket.resolveBy + " passed");
+            announced++;
         }
-        return atRisk.size() + breached.size();
+        return announced;
+    }
+
+    private void escalate(Ticket ticket, EscalationReason reason, Instant now, String detail) {
+        outbox.publish(ticket.escalatedEvent(reason, now, tickets.linkTo(ticket)));
+        TicketChange.record(ticket.id, now, ACTOR, "ESCALATED", detail);
     }
 
     private List<Ticket> due(Criteria criteria) {

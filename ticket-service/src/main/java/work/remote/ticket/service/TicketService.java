@@ -96,6 +96,7 @@ public class TicketService {
         comment.persist();
         TicketChange.record(ticket.id, comment.at, Actor.of(author), "COMMENTED", body.length() > 200
                 ? body.substring(0, 200) + "…" : body);
+        outbox.publish(ticket.commentedEvent(comment, linkTo(ticket)));
         return comment;
     }
 
@@ -114,22 +115,55 @@ public class TicketService {
         return ticket;
     }
 
-    /** Moves a ticket along its workflow, records it in the timeline, and announces a resolution. */
+    /**
+     * Moves a ticket along its workflow, records it in the timeline, and announces the move ({@code
+     * TicketStatusChanged}) and a resolution ({@code TicketResolved}).
+     */
     @Transactional
     public Ticket transition(UUID id, Transition transition, Caller actor) {
         Ticket ticket = lock(id);
-        TicketState from = ticket.state;
-        TicketState target = transition.to();
-        String note = transition.note();
-        Instant now = clock.instant();
-        ticket.moveTo(target, now);
         ticket.learnNameOf(actor);
+        move(ticket, transition.to(), transition.note(), false, actor, clock.instant());
+        return ticket;
+    }
+
+    /** What an acknowledgement did: the ticket, and whether it moved (false when that person had taken it on). */
+    public record Acknowledgement(Ticket ticket, boolean changed) {
+    }
+
+    /**
+     * {@code person} takes the ticket on: it moves to IN_PROGRESS (through TRIAGED when it is OPEN) with them as
+     * assignee, each move announced and the last one marked acknowledged. Their second acknowledgement changes
+     * nothing; someone else's is refused naming who took it on.
+     */
+    @Transactional
+    public Acknowledgement acknowledge(UUID id, Caller person) {
+        Ticket ticket = lock(id);
+        List<TicketState> moves = ticket.acknowledgementMovesFor(person);
+        if (moves.isEmpty()) {
+            return new Acknowledgement(ticket, false);
+        }
+        Instant now = clock.instant();
+        ticket.acknowledgedBy(person, now);
+        TicketChange.record(ticket.id, now, Actor.of(person), "ACKNOWLEDGED", "taken on by " + person);
+        for (int i = 0; i < moves.size(); i++) {
+            boolean last = i == moves.size() - 1;
+            move(ticket, moves.get(i), last ? "acknowledged" : null, last, person, now);
+        }
+        return new Acknowledgement(ticket, true);
+    }
+
+    private void move(Ticket ticket, TicketState target, String note, boolean acknowledged, Caller actor,
+            Instant now) {
+        TicketState from = ticket.state;
+        ticket.moveTo(target, now);
         TicketChange.record(ticket.id, now, Actor.of(actor), target.name(),
                 from + " → " + target + (note == null ? "" : ": " + note));
+        String link = linkTo(ticket);
+        outbox.publish(ticket.statusChangedEvent(from, acknowledged, note, actor.id(), now, link));
         if (target == TicketState.RESOLVED) {
-            outbox.publish(ticket.resolvedEvent(note == null ? "resolved" : note, actor.id(), linkTo(ticket)));
+            outbox.publish(ticket.resolvedEvent(note == null ? "resolved" : note, actor.id(), link));
         }
-        return ticket;
     }
 
     public Ticket find(UUID id) {

@@ -17,10 +17,11 @@ import io.quarkus.test.junit.TestProfile;
 import work.remote.devinfra.RemoteWorkTestResource;
 import work.remote.ticket.Launch;
 import work.remote.ticket.SeededExampleProfile;
+import work.remote.ticket.TicketTestResource;
 
 @QuarkusTest
 @TestProfile(SeededExampleProfile.class)
-@WithTestResource(RemoteWorkTestResource.class)
+@WithTestResource(TicketTestResource.class)
 class ExampleLaunchTest {
 
     @Inject

@@ -21,6 +21,7 @@ import work.remote.events.process.ProcessPublished;
 import work.remote.events.process.ProcessRetired;
 import work.remote.events.process.ProcessReviewRequested;
 import work.remote.events.process.RolloutStarted;
+import work.remote.events.ticket.CriticalIssueEscalated;
 import work.remote.events.ticket.CriticalIssueReported;
 import work.remote.events.ticket.LaunchClosed;
 import work.remote.events.ticket.LaunchGatePassed;
@@ -30,8 +31,10 @@ import work.remote.events.ticket.LaunchStatusPosted;
 import work.remote.events.ticket.RuleChanged;
 import work.remote.events.ticket.SlaAtRisk;
 import work.remote.events.ticket.SlaBreached;
+import work.remote.events.ticket.TicketCommented;
 import work.remote.events.ticket.TicketOpened;
 import work.remote.events.ticket.TicketResolved;
+import work.remote.events.ticket.TicketStatusChanged;
 
 /**
  * Every event type of the system, in one list: the outbox checks what it writes against it, consumers map
@@ -68,6 +71,9 @@ public final class EventCatalog {
             SlaAtRisk.class,
             SlaBreached.class,
             TicketResolved.class,
+            TicketStatusChanged.class,
+            TicketCommented.class,
+            CriticalIssueEscalated.class,
 
             NotificationDelivered.class,
             NotificationDead.class);

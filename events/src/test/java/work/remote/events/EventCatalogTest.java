@@ -34,17 +34,22 @@ class EventCatalogTest {
             "LaunchStatusPosted", "RuleChanged", "LaunchClosed", "TicketOpened", "CriticalIssueReported", "SlaAtRisk",
             "SlaBreached", "TicketResolved", "NotificationDelivered", "NotificationDead");
 
+    /** What the Slack app added: a ticket's moves and comments land in the thread of its message, and escalations. */
+    private static final List<String> SLACK_NATIVE_SET = List.of("TicketStatusChanged", "TicketCommented",
+            "CriticalIssueEscalated");
+
     private static final Set<String> TICKET_SCOPED = Set.of("TicketOpened", "CriticalIssueReported", "SlaAtRisk",
-            "SlaBreached", "TicketResolved");
+            "SlaBreached", "TicketResolved", "TicketStatusChanged", "TicketCommented", "CriticalIssueEscalated");
 
     static Stream<Class<? extends DomainEvent>> eventTypes() {
         return EventCatalog.all().stream();
     }
 
     @Test
-    void catalogHoldsDesignsFirstSetOfEvents() {
+    void catalogHoldsDesignsFirstSetOfEventsAndTheSlackNativeOnes() {
         assertThat(EventCatalog.all()).extracting(Class::getSimpleName)
-                .containsExactlyInAnyOrderElementsOf(DESIGN_FIRST_SET)
+                .containsExactlyInAnyOrderElementsOf(Stream.concat(DESIGN_FIRST_SET.stream(), SLACK_NATIVE_SET.stream())
+                        .toList())
                 .doesNotHaveDuplicates();
     }
 
@@ -103,7 +108,7 @@ class EventCatalogTest {
         assertThat(EventCatalog.contexts()).containsExactly("process", "meeting", "ticket", "notification");
         assertThat(EventCatalog.ofContext("process")).hasSize(7);
         assertThat(EventCatalog.ofContext("meeting")).hasSize(7);
-        assertThat(EventCatalog.ofContext("ticket")).hasSize(11);
+        assertThat(EventCatalog.ofContext("ticket")).hasSize(14);
         assertThat(EventCatalog.ofContext("notification")).hasSize(2);
         assertThat(EventCatalog.ofContext("billing")).isEmpty();
         assertThat(EventCatalog.contexts().stream().flatMap(context -> EventCatalog.ofContext(context).stream()))

@@ -35,7 +35,9 @@ import work.remote.events.process.ProcessRetired;
 import work.remote.events.process.ProcessReviewRequested;
 import work.remote.events.process.Role;
 import work.remote.events.process.RolloutStarted;
+import work.remote.events.ticket.CriticalIssueEscalated;
 import work.remote.events.ticket.CriticalIssueReported;
+import work.remote.events.ticket.EscalationReason;
 import work.remote.events.ticket.Gate;
 import work.remote.events.ticket.Impact;
 import work.remote.events.ticket.LaunchClosed;
@@ -48,8 +50,11 @@ import work.remote.events.ticket.RuleChanged;
 import work.remote.events.ticket.Severity;
 import work.remote.events.ticket.SlaAtRisk;
 import work.remote.events.ticket.SlaBreached;
+import work.remote.events.ticket.TicketCommented;
 import work.remote.events.ticket.TicketOpened;
 import work.remote.events.ticket.TicketResolved;
+import work.remote.events.ticket.TicketStatus;
+import work.remote.events.ticket.TicketStatusChanged;
 import work.remote.events.ticket.TicketType;
 
 /**
@@ -117,6 +122,9 @@ public final class EventSamples {
             Map.entry(SlaAtRisk.class, EventSamples::slaAtRisk),
             Map.entry(SlaBreached.class, EventSamples::slaBreached),
             Map.entry(TicketResolved.class, EventSamples::ticketResolved),
+            Map.entry(TicketStatusChanged.class, EventSamples::ticketStatusChanged),
+            Map.entry(TicketCommented.class, EventSamples::ticketCommented),
+            Map.entry(CriticalIssueEscalated.class, EventSamples::criticalIssueEscalated),
             Map.entry(NotificationDelivered.class, EventSamples::notificationDelivered),
             Map.entry(NotificationDead.class, EventSamples::notificationDead));
 
@@ -329,6 +337,25 @@ public final class EventSamples {
         return new TicketResolved(TICKET_ID, LAUNCH_ID, PARENT_TICKET_ID, TICKET_TITLE, TicketType.BUG, Severity.CRITICAL,
                 "Card issuer BIN list refreshed; failed withdrawals retried from the back office", DEVELOPER, reportedAt(),
                 reportedAt().plus(Duration.ofMinutes(130)), true, ticketLink(TICKET_ID));
+    }
+
+    public static TicketStatusChanged ticketStatusChanged() {
+        return new TicketStatusChanged(TICKET_ID, LAUNCH_ID, TICKET_TITLE, Severity.CRITICAL, TicketStatus.OPEN,
+                TicketStatus.IN_PROGRESS, DEVELOPER, true, "On it: looking at the card issuer's BIN list", DEVELOPER,
+                reportedAt().plus(Duration.ofMinutes(6)), reportedAt().plus(Duration.ofHours(3)), ticketLink(TICKET_ID));
+    }
+
+    public static TicketCommented ticketCommented() {
+        return new TicketCommented(TICKET_ID, LAUNCH_ID, TICKET_TITLE, Severity.CRITICAL,
+                UUID.fromString("7c1e0a52-3d4b-4e8f-9a61-0b2c3d4e5f60"), DEVELOPER,
+                "Reproduced with a test card; the BIN list is a day old", reportedAt().plus(Duration.ofMinutes(20)),
+                ticketLink(TICKET_ID));
+    }
+
+    public static CriticalIssueEscalated criticalIssueEscalated() {
+        return new CriticalIssueEscalated(TICKET_ID, LAUNCH_ID, TICKET_TITLE, Impact.WITHDRAWAL_BLOCKED, 1,
+                EscalationReason.UNACKNOWLEDGED, DEVELOPER, reportedAt(), reportedAt().plus(Duration.ofHours(3)),
+                reportedAt().plus(Duration.ofMinutes(15)), ticketLink(TICKET_ID));
     }
 
     // notification

@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -102,6 +104,21 @@ final class HttpEndpoint implements AutoCloseable {
         } catch (JsonProcessingException notJson) {
             return JSON.getNodeFactory().textNode(body);
         }
+    }
+
+    /** The fields of an {@code application/x-www-form-urlencoded} text, in order; a repeated name keeps its last value. */
+    static Map<String, String> formFields(String encoded) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String pair : encoded.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            String name = equals < 0 ? pair : pair.substring(0, equals);
+            String value = equals < 0 ? "" : pair.substring(equals + 1);
+            fields.put(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+        }
+        return fields;
     }
 
     static void respondJson(HttpExchange exchange, int status, Object value) throws IOException {

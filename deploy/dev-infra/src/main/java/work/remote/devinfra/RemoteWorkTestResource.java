@@ -21,6 +21,8 @@ public class RemoteWorkTestResource implements QuarkusTestResourceLifecycleManag
 
     public static final String SLACK_WEBHOOK_NAME = "T0/B0/test";
     public static final String MAIL_FROM = "remote-work@localhost.test";
+    /** The signing secret {@link #slackRequests()} signs with; give the service under test the same one. */
+    public static final String SLACK_SIGNING_SECRET = "dev-infra-slack-signing-secret";
 
     @Override
     public Map<String, String> start() {
@@ -72,6 +74,11 @@ public class RemoteWorkTestResource implements QuarkusTestResourceLifecycleManag
 
     public static SlackSink slack() {
         return DevInfra.shared().slack();
+    }
+
+    /** Signed slash commands and interactions, with trigger ids and response URLs of {@link #slack()}. */
+    public static SlackRequests slackRequests() {
+        return slack().requests(SLACK_SIGNING_SECRET);
     }
 
     public static DevTokens tokens() {

@@ -7,8 +7,8 @@ import java.util.Map;
 import com.sun.net.httpserver.HttpExchange;
 
 /**
- * One HTTP port for everything the services send out: the Slack webhook sink ({@code /services/...},
- * {@code /calls}) and the mail the SMTP server received ({@code GET /mail}, {@code DELETE /mail}).
+ * One HTTP port for everything the services send out: the Slack stand-in (webhooks on {@code /services/...} and
+ * {@code /calls}, the Web API on {@code /api/<method>}, {@code /response/<id>}, {@code /messages}) and the mail the SMTP server received ({@code GET /mail}, {@code DELETE /mail}).
  */
 public final class SinkConsole implements AutoCloseable {
 
@@ -81,7 +81,11 @@ public final class SinkConsole implements AutoCloseable {
         HttpEndpoint.respond(exchange, 200, "text/plain; charset=utf-8", Map.of(), String.join("\n",
                 "remote-work sink console",
                 "POST   /services/<team>/<bot>/<token>  Slack incoming webhook (refuses what Slack refuses: 400 invalid_blocks)",
-                "GET    /calls                          recorded webhook calls (DELETE clears)",
+                "GET    /calls                          recorded webhook calls (DELETE clears them and the Web API's messages)",
+                "POST   /api/<method>                   Slack Web API (Bearer " + SlackWorkspace.BOT_TOKEN + "): chat.postMessage, chat.update,",
+                "                                       chat.getPermalink, users.lookupByEmail, users.info, views.open, auth.test",
+                "GET    /messages                       messages posted through the Web API, each with its versions",
+                "POST   /response/<id>                  response_url of a command or interaction the stand-in built",
                 "GET    /mail                           mail received on SMTP port " + smtp.port() + " (DELETE clears)",
                 ""));
     }

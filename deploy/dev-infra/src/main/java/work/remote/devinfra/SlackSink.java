@@ -6,20 +6,28 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 
 /**
- * A stand-in for Slack incoming webhooks. Every {@code POST /services/...} is recorded with the status it was
- * answered with. In strict mode (the default) a body Slack would refuse is answered {@code 400} with Slack's error
- * ({@code invalid_blocks}, or {@code invalid_payload} for a body that is not a JSON object; see
+ * A stand-in for Slack: incoming webhooks, and a small Web API on {@code /api/<method>} over a {@link SlackWorkspace}.
+ * Every {@code POST /services/...} is recorded with the status it was answered with. In strict mode (the default) a
+ * body Slack would refuse is answered {@code 400} with Slack's error ({@code invalid_blocks}, or {@code invalid_payload} for a body that is not a JSON object; see
  * {@link BlockKitValidator}); any other call gets the next answer a test scripted with {@link #respondNext}, else a
  * fault drawn by {@link #injectFaults}, else {@code 200 ok} like Slack.
  * {@code GET /calls} lists the recorded calls as JSON, {@code DELETE /calls} forgets them.
+ * <p>
+ * A Web API call ({@code POST /api/chat.postMessage} etc., form-encoded as Slack's SDK sends it, or JSON) takes the
+ * next scripted answer or a drawn fault the same way (then answered with Slack's JSON error, {@code ratelimited} with
+ * {@code Retry-After} for a 429, and without effect); otherwise the workspace runs it. Every Web API call is recorded
+ * in {@link #apiCalls()}. {@code POST /response/<id>} takes what an app posts to a {@code response_url}.
+ * {@code GET /messages} lists the messages posted through the Web API with their versions.
  */
 public final class SlackSink implements AutoCloseable {
 
@@ -30,6 +38,10 @@ public final class SlackSink implements AutoCloseable {
         public long receivedAtEpochMicros() {
             return receivedAt.getEpochSecond() * 1_000_000L + receivedAt.getNano() / 1_000;
         }
+    }
+
+    /** One Web API call: the method, its parameters (no token), the status and Slack's error, null when ok. */
+    public record ApiCall(String method, Map<String, String> params, Instant receivedAt, int status, String error) {
     }
 
     private record Answer(int status, Map<String, String> headers, String body) {
@@ -56,7 +68,9 @@ public final class SlackSink implements AutoCloseable {
     }
 
     private final HttpEndpoint endpoint;
+    private final SlackWorkspace workspace;
     private final List<SlackCall> calls = new CopyOnWriteArrayList<>();
+    private final List<ApiCall> apiCalls = new CopyOnWriteArrayList<>();
     private final Queue<Answer> script = new ConcurrentLinkedQueue<>();
     private volatile boolean strict = true;
     private volatile Faults faults;
@@ -65,8 +79,12 @@ public final class SlackSink implements AutoCloseable {
 
     SlackSink(HttpEndpoint endpoint) {
         this.endpoint = endpoint;
+        this.workspace = new SlackWorkspace(endpoint::baseUrl);
         endpoint.route("/services/", this::webhook);
         endpoint.route("/calls", this::listing);
+        endpoint.route("/api/", this::webApi);
+        endpoint.route("/response/", this::responseUrl);
+        endpoint.route("/messages", this::messages);
     }
 
     /** @param port 0 for a free port */
@@ -87,26 +105,50 @@ public final class SlackSink implements AutoCloseable {
         return baseUrl() + "/services/" + name;
     }
 
-    /** Every call so far, oldest first. */
+    /** Every webhook call so far, oldest first. */
     public List<SlackCall> calls() {
         return List.copyOf(calls);
     }
 
+    /** The workspace behind the Web API: its directory, tokens, messages, views and response posts. */
+    public SlackWorkspace workspace() {
+        return workspace;
+    }
+
+    /** The prefix for {@code SlackConfig.setMethodsEndpointUrlPrefix}: {@code http://127.0.0.1:<port>/api/}. */
+    public String apiUrl() {
+        return workspace.apiUrl();
+    }
+
+    /** Every Web API call so far, oldest first. */
+    public List<ApiCall> apiCalls() {
+        return List.copyOf(apiCalls);
+    }
+
+    /** Builds the requests Slack sends to an app, signed with {@code signingSecret}, issuing ids on this stand-in. */
+    public SlackRequests requests(String signingSecret) {
+        return new SlackRequests(workspace, signingSecret);
+    }
+
     /**
-     * Queues the answer to the next webhook call (with a body strict mode accepts) that has no scripted answer yet,
-     * e.g. a 500, or a 429 with {@code Retry-After: 1}. Calls beyond the queued answers are answered as usual.
+     * Queues the answer to the next webhook call (with a body strict mode accepts) or Web API call that has no
+     * scripted answer yet, e.g. a 500, or a 429 with {@code Retry-After: 1}. Calls beyond the queued answers are
+     * answered as usual. A Web API call gets the status and headers with Slack's JSON error.
      */
     public void respondNext(int status, Map<String, String> headers, String body) {
         script.add(new Answer(status, Map.copyOf(headers), body));
     }
 
-    /** Strict (the default): refuse a body Slack would refuse, as Slack does. Lenient: accept any body. */
+    /**
+     * Strict (the default): refuse a webhook body Slack would refuse, as Slack does. Lenient: accept any webhook body.
+     * The Web API refuses blocks over Block Kit's limits either way.
+     */
     public void strict(boolean strict) {
         this.strict = strict;
     }
 
     /**
-     * From now on answers each webhook call that has no scripted answer {@code 500} with probability
+     * From now on answers each webhook or Web API call that has no scripted answer {@code 500} with probability
      * {@code serverErrorShare}, {@code 429} with {@code Retry-After: <retryAfter in whole seconds, rounded up>} with
      * probability {@code rateLimitShare}, and normally otherwise. The same seed gives the same sequence of answers
      * to the calls in the order they arrive. A body refused in strict mode is refused whatever the draw, and draws
@@ -130,16 +172,21 @@ public final class SlackSink implements AutoCloseable {
     }
 
     /**
-     * Runs {@code action} on every webhook call after it is received and before it is answered, e.g. to drop the
-     * caller's database connections while its send is in flight.
+     * Runs {@code action} on every webhook and Web API call after it is received and before it is answered, e.g. to
+     * drop the caller's database connections while its send is in flight.
      */
     public void whenCalled(Runnable action) {
         whenCalled = action;
     }
 
-    /** Forgets the recorded calls, any answers scripted but not used yet, faults and the hook; back to strict. */
+    /**
+     * Forgets the recorded calls, any answers scripted but not used yet, faults and the hook, and what the workspace
+     * was sent (see {@link SlackWorkspace#clear()}); back to strict.
+     */
     public void clear() {
         calls.clear();
+        apiCalls.clear();
+        workspace.clear();
         script.clear();
         clearFaults();
         strict = true;
@@ -171,12 +218,95 @@ public final class SlackSink implements AutoCloseable {
                 return new Answer(400, Map.of(), verdict.error());
             }
         }
+        return scriptedOrDrawn();
+    }
+
+    private Answer scriptedOrDrawn() {
         Answer scripted = script.poll();
         if (scripted != null) {
             return scripted;
         }
         Faults injected = faults;
         return injected == null ? Answer.OK : injected.answer();
+    }
+
+    private void webApi(HttpExchange exchange) throws IOException {
+        if (!"POST".equals(exchange.getRequestMethod())) {
+            HttpEndpoint.methodNotAllowed(exchange, "POST");
+            return;
+        }
+        String method = exchange.getRequestURI().getPath().substring("/api/".length());
+        String body = HttpEndpoint.body(exchange);
+        Map<String, String> params = new LinkedHashMap<>(apiParams(exchange, body));
+        String token = bearerToken(exchange).orElse(params.remove("token"));
+        whenCalled.run();
+        Answer answer = scriptedOrDrawn();
+        if (answer.status() != 200) {
+            String error = answer.status() == 429 ? "ratelimited" : "internal_error";
+            apiCalls.add(new ApiCall(method, Map.copyOf(params), Instant.now(), answer.status(), error));
+            HttpEndpoint.respond(exchange, answer.status(), "application/json; charset=utf-8", answer.headers(),
+                    HttpEndpoint.JSON.createObjectNode().put("ok", false).put("error", error).toString());
+            return;
+        }
+        ObjectNode result;
+        try {
+            result = HttpEndpoint.JSON.createObjectNode().put("ok", true).setAll(workspace.call(method, token, params));
+        } catch (SlackWorkspace.Refusal refusal) {
+            result = HttpEndpoint.JSON.createObjectNode().put("ok", false).put("error", refusal.error);
+        }
+        String error = result.get("ok").asBoolean() ? null : result.get("error").asText();
+        apiCalls.add(new ApiCall(method, Map.copyOf(params), Instant.now(), 200, error));
+        HttpEndpoint.respond(exchange, 200, "application/json; charset=utf-8", Map.of(), result.toString());
+    }
+
+    /** Slack takes a method's arguments form-encoded (as its SDK sends them) or, for write methods, as JSON. */
+    private static Map<String, String> apiParams(HttpExchange exchange, String body) {
+        String contentType = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Content-Type")).orElse("");
+        if (contentType.startsWith("application/json")) {
+            Map<String, String> params = new LinkedHashMap<>();
+            HttpEndpoint.jsonOrText(body).fields().forEachRemaining(field -> params.put(field.getKey(),
+                    field.getValue().isTextual() ? field.getValue().asText() : field.getValue().toString()));
+            return params;
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        String query = exchange.getRequestURI().getRawQuery();
+        for (String encoded : List.of(query == null ? "" : query, body)) {
+            params.putAll(HttpEndpoint.formFields(encoded));
+        }
+        return params;
+    }
+
+    private static Optional<String> bearerToken(HttpExchange exchange) {
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Optional.empty();
+        }
+        return Optional.of(authorization.substring(7).trim());
+    }
+
+    private void responseUrl(HttpExchange exchange) throws IOException {
+        if (!"POST".equals(exchange.getRequestMethod())) {
+            HttpEndpoint.methodNotAllowed(exchange, "POST");
+            return;
+        }
+        String body = HttpEndpoint.body(exchange);
+        if (!workspace.respond(baseUrl() + exchange.getRequestURI().getPath(), body)) {
+            HttpEndpoint.notFound(exchange);
+            return;
+        }
+        HttpEndpoint.respondJson(exchange, 200, Map.of("ok", true));
+    }
+
+    private void messages(HttpExchange exchange) throws IOException {
+        if (!"/messages".equals(exchange.getRequestURI().getPath())) {
+            HttpEndpoint.notFound(exchange);
+            return;
+        }
+        if (!"GET".equals(exchange.getRequestMethod())) {
+            HttpEndpoint.methodNotAllowed(exchange, "GET");
+            return;
+        }
+        HttpEndpoint.respondJson(exchange, 200, workspace.listing());
     }
 
     private void listing(HttpExchange exchange) throws IOException {

@@ -27,6 +27,7 @@ import work.remote.events.EventCatalog;
 import work.remote.events.EventJson;
 import work.remote.events.EventSamples;
 import work.remote.events.notification.Channel;
+import work.remote.events.ticket.CriticalIssueEscalated;
 import work.remote.events.ticket.LaunchStarted;
 import work.remote.events.ticket.SlaAtRisk;
 import work.remote.events.ticket.SlaBreached;
@@ -134,12 +135,12 @@ class MessageTemplatesTest {
     }
 
     @Test
-    void onlyTheSlaMessagesAlertTheWholeChannel() {
+    void onlyTheSlaMessagesAndEscalationsAlertTheWholeChannel() {
         assertThat(consumedEventTypes()).allSatisfy(type -> {
             String slack = render(type, EventJson.mapper().valueToTree(EventSamples.of(type)))
                     .slackBlocks();
-            boolean sla = type == SlaAtRisk.class || type == SlaBreached.class;
-            assertThat(slack.contains("<!here>")).as(type.getSimpleName()).isEqualTo(sla);
+            boolean alert = type == SlaAtRisk.class || type == SlaBreached.class || type == CriticalIssueEscalated.class;
+            assertThat(slack.contains("<!here>")).as(type.getSimpleName()).isEqualTo(alert);
             assertThat(slack).doesNotContain("<!channel>", "<!everyone>");
         });
     }

@@ -21,7 +21,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-import work.remote.devinfra.RemoteWorkTestResource;
 import work.remote.events.DomainEvent;
 import work.remote.events.EventCatalog;
 import work.remote.events.EventJson;
@@ -36,7 +35,7 @@ import work.remote.notification.service.ConfiguredContexts;
 
 /** Every event type this service consumes renders, from its sample, into Block Kit and an email with its link. */
 @QuarkusTest
-@WithTestResource(RemoteWorkTestResource.class)
+@WithTestResource(NotificationTestResource.class)
 class MessageTemplatesTest {
 
     static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);

@@ -88,6 +88,9 @@ public class SlackWebApi {
         this.destinations = destinations;
         SlackConfig sdk = new SlackConfig();
         sdk.setMethodsEndpointUrlPrefix(this.config.apiUrl());
+        // the SDK's call statistics would first call auth.test for each token's team: one more call, and one more
+        // failure, per attempt that has nothing to do with the message
+        sdk.getMethodsConfig().setStatsEnabled(false);
         int timeout = Math.toIntExact(this.config.timeout().toMillis());
         sdk.setHttpClientCallTimeoutMillis(timeout);
         sdk.setHttpClientReadTimeoutMillis(timeout);

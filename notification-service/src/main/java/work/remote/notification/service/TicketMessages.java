@@ -2,7 +2,8 @@ package work.remote.notification.service;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -37,6 +38,8 @@ public final class TicketMessages {
     public static final String ACKNOWLEDGE = "ticket.acknowledge";
     public static final String RESOLVE = "ticket.resolve";
     static final String STATUS_BLOCK = "ticket-status";
+    /** The fields of the status block, in the order it shows them. */
+    private static final List<String> STATUS_FIELDS = List.of("Status", "Acknowledged by", "Time left", "Resolved by");
 
     static final String CRITICAL_ISSUE = EventType.of(CriticalIssueReported.class).ceType();
     static final String OPENED = EventType.of(TicketOpened.class).ceType();
@@ -131,7 +134,7 @@ public final class TicketMessages {
 
     /** The fields of the status block, by label, as the message shows them now. */
     private static Map<String, String> statusFields(ObjectNode slack) {
-        Map<String, String> fields = new LinkedHashMap<>();
+        Map<String, String> fields = new HashMap<>();
         statusBlock(slack).ifPresent(block -> block.path("fields").forEach(field -> {
             String text = field.path("text").asText();
             int split = text.indexOf("*\n");
@@ -163,8 +166,8 @@ public final class TicketMessages {
             return created.put("type", "section").put("block_id", STATUS_BLOCK);
         });
         ArrayNode fields = block.putArray("fields");
-        status.forEach((label, value) -> fields.addObject().put("type", "mrkdwn").put("verbatim", true)
-                .put("text", "*" + label + "*\n" + value));
+        STATUS_FIELDS.stream().filter(status::containsKey).forEach(label -> fields.addObject().put("type", "mrkdwn")
+                .put("verbatim", true).put("text", "*" + label + "*\n" + status.get(label)));
     }
 
     /** Sets the ticket's buttons in the message's last actions block, before its links. */

@@ -195,15 +195,27 @@ public class DeliveryAttempts {
                 case GIVE_UP -> died(delivery, delivery.refused(result.error()));
                 case RECIPIENT_REFUSED -> died(delivery, delivery.recipientRefused(result.error()));
             }
-            if (delivery.state != Delivery.State.PENDING) {
-                threads.wakeUpLaterMessages(delivery, now);
-            }
             if (delivery.state == Delivery.State.DELIVERED) {
                 outbox.publish(delivery.deliveredEvent(links.to("deliveries", delivery.id)));
             } else if (delivery.state == Delivery.State.PENDING) {
                 metrics.retried(delivery.channel);
                 LOG.warnf("Delivery %s to %s %s failed (attempt %d), next at %s: %s", delivery.id, delivery.channel,
                         delivery.target, delivery.attempts, delivery.nextAttemptAt, delivery.lastError);
+            }
+        });
+    }
+
+    /**
+     * Once the outcome of {@code attempt} is committed, makes the ticket's later messages to the same Slack channel
+     * that wait for it due at once ({@link SlackThreads}). After the commit, so that a message that saw this one
+     * still out, and went back to waiting, is woken too.
+     */
+    public void wakeUpLaterMessages(Attempt attempt) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Delivery delivery = entityManager.find(Delivery.class, attempt.deliveryId());
+            if (delivery != null && delivery.state != Delivery.State.PENDING
+                    && delivery.state != Delivery.State.SENDING) {
+                threads.wakeUpLaterMessages(delivery, clock.instant());
             }
         });
     }

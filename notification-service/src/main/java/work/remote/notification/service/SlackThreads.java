@@ -28,8 +28,11 @@ import work.remote.notification.config.NotificationConfig;
 @ApplicationScoped
 public class SlackThreads {
 
-    /** How long a waiting reply sleeps when no earlier message's outcome wakes it up sooner. */
-    static final Duration RECHECK = Duration.ofSeconds(15);
+    /**
+     * How long a waiting reply sleeps when no earlier message's outcome wakes it up sooner (the process that recorded
+     * that outcome stopped before it woke the reply).
+     */
+    static final Duration RECHECK = Duration.ofSeconds(5);
 
     private final EntityManager entityManager;
     private final Duration threadWait;

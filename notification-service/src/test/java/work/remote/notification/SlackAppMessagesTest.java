@@ -402,6 +402,52 @@ class SlackAppMessagesTest {
     }
 
     @Test
+    void aChannelIsBoundToAWebhookOrToABotTokenAndMovesBetweenThem() {
+        String name = Api.uniqueChannel("bot-moves");
+        String webhook = "T0/moves/" + UUID.randomUUID();
+        String id = Api.registerChannel(name, webhook, Map.of());
+        String channelId = uniqueChannelId();
+        Api.as("ops").header("If-Match", "\"0\"").body(Map.of("name", name, "botToken", SlackWorkspace.BOT_TOKEN,
+                "channelId", channelId)).when().put("/channels/" + id).then().statusCode(200)
+                .body("botTokenConfigured", equalTo(true)).body("channelId", equalTo(channelId))
+                .body("webhookConfigured", equalTo(false)).body("webhookHost", nullValue());
+        TestEvents.send(TestEvents.statusPost(UUID.randomUUID(), name, "Through the bot"));
+        await().atMost(SLACK).until(() -> workspace().messages(channelId), hasSize(1));
+
+        String movedTo = uniqueChannelId();
+        Api.as("ops").header("If-Match", "\"1\"").body(Map.of("name", name, "channelId", movedTo)).when()
+                .put("/channels/" + id).then().statusCode(200).body("channelId", equalTo(movedTo))
+                .body("botTokenConfigured", equalTo(true));
+        TestEvents.send(TestEvents.statusPost(UUID.randomUUID(), name, "Through the bot, elsewhere"));
+        await().atMost(SLACK).until(() -> workspace().messages(movedTo), hasSize(1));
+
+        Api.as("ops").header("If-Match", "\"2\"").body(Map.of("name", name,
+                "webhookUrl", RemoteWorkTestResource.slack().webhookUrl(webhook))).when().put("/channels/" + id).then()
+                .statusCode(200).body("botTokenConfigured", equalTo(false)).body("channelId", nullValue())
+                .body("webhookConfigured", equalTo(true));
+        TestEvents.send(TestEvents.statusPost(UUID.randomUUID(), name, "Through the webhook again"));
+        await().atMost(SLACK).until(() -> Api.callsTo(webhook), hasSize(1));
+        assertThat(workspace().messages(channelId)).hasSize(1);
+        assertThat(workspace().messages(movedTo)).hasSize(1);
+
+        Api.as("ops").body(Map.of("name", Api.uniqueChannel("no-id"), "botToken", SlackWorkspace.BOT_TOKEN)).when()
+                .post("/channels").then().statusCode(400).body("violations.field", hasItem("channelId"));
+        Api.as("ops").body(Map.of("name", Api.uniqueChannel("no-token"), "channelId", uniqueChannelId())).when()
+                .post("/channels").then().statusCode(400).body("violations.field", hasItem("botToken"));
+        Api.as("ops").body(Map.of("name", Api.uniqueChannel("direct"), "botToken", SlackWorkspace.BOT_TOKEN,
+                "channelId", "D0DIRECT")).when().post("/channels").then().statusCode(400)
+                .body("violations.field", hasItem("channelId"));
+        Api.as("ops").body(Map.of("name", Api.uniqueChannel("user-token"), "botToken", "xoxp-1-2-3",
+                "channelId", uniqueChannelId())).when().post("/channels").then().statusCode(400)
+                .body("violations.field", hasItem("botToken"));
+        Api.as("product").queryParam("size", 200).when().get("/channels").then().statusCode(200)
+                .body("items.find { it.name == '" + NotificationTestResource.BOT_CHANNEL + "' }.botTokenConfigured",
+                        equalTo(true))
+                .body("items.find { it.name == '" + NotificationTestResource.BOT_CHANNEL + "' }.channelId",
+                        equalTo(NotificationTestResource.BOT_CHANNEL_ID));
+    }
+
+    @Test
     void escalationsGoToTheirTargets() {
         String name = Api.uniqueChannel("bot-level-2");
         String channelId = registerBotChannel(name);

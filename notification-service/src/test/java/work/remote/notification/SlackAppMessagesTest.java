@@ -16,11 +16,14 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 import work.remote.devinfra.RemoteWorkTestResource;
@@ -28,6 +31,7 @@ import work.remote.devinfra.SlackSink;
 import work.remote.devinfra.SlackWorkspace;
 import work.remote.devinfra.SlackWorkspace.Message;
 import work.remote.devinfra.SmtpServer;
+import work.remote.events.DomainEvent;
 import work.remote.events.EventJson;
 import work.remote.events.ticket.CriticalIssueEscalated;
 import work.remote.events.ticket.CriticalIssueReported;
@@ -41,6 +45,8 @@ import work.remote.events.ticket.TicketResolved;
 import work.remote.events.ticket.TicketStatus;
 import work.remote.events.ticket.TicketStatusChanged;
 import work.remote.events.ticket.TicketType;
+import work.remote.notification.service.DeliveryPlanner;
+import work.remote.platform.testing.TestClock;
 
 /**
  * Channels bound to the Slack app's bot token, against the Slack stand-in's Web API, with events published on the real
@@ -51,6 +57,12 @@ import work.remote.events.ticket.TicketType;
 @QuarkusTest
 @WithTestResource(NotificationTestResource.class)
 class SlackAppMessagesTest {
+
+    @Inject
+    DeliveryPlanner planner;
+
+    @Inject
+    TestClock clock;
 
     static final String ACKNOWLEDGE = "ticket.acknowledge";
     static final String RESOLVE = "ticket.resolve";
@@ -313,6 +325,43 @@ class SlackAppMessagesTest {
         assertThat(channelMessages(channelId)).hasSize(1);
         await().atMost(SLACK).until(() -> delivery(commentCeId, name).path("slackThreadTs").asText(),
                 equalTo(original.ts()));
+    }
+
+    @Test
+    void aReplyStopsWaitingAfterTheThreadWaitAndSaysSo() {
+        String name = Api.uniqueChannel("bot-bound");
+        String channelId = registerBotChannel(name);
+        UUID launch = launchRoutedTo(name);
+        TicketOpened opened = RouteTest.ticket(launch, Severity.HIGH);
+        String comment = "Nobody saw the report " + UUID.randomUUID();
+        String commentCeId = UUID.randomUUID().toString();
+        // planned here, not published, to hold the report back: it is not sent for an hour, as if Slack kept failing
+        // it, and its reply waits for it...
+        QuarkusTransaction.requiringNew().run(() -> {
+            plan(UUID.randomUUID().toString(), opened);
+            Delivery.update("nextAttemptAt = ?1 where ticketId = ?2 and target = ?3",
+                    clock.instant().plus(Duration.ofHours(1)), opened.ticketId(), name);
+        });
+        QuarkusTransaction.requiringNew().run(() -> plan(commentCeId, new TicketCommented(opened.ticketId(), launch,
+                opened.title(), Severity.HIGH, UUID.randomUUID(), "raj.patel", comment, Instant.now(), opened.link())));
+        await().atMost(SLACK).until(() -> delivery(commentCeId, name).path("lastError").asText(),
+                text -> text.startsWith("Waiting for the ticket's earlier messages to " + name));
+        assertThat(workspace().messages(channelId)).isEmpty();
+
+        // ...until the thread wait is over: then it goes to the channel, saying why it is not in a thread
+        try {
+            clock.advance(Duration.ofMinutes(11));
+            Message posted = theOnlyMessage(channelId);
+            assertThat(posted.blocks().toString()).contains(comment).contains("Posted outside the ticket's thread: "
+                    + "its first message here was still not posted 10 min after this was planned.");
+        } finally {
+            clock.reset();
+        }
+    }
+
+    void plan(String ceId, DomainEvent event) {
+        planner.plan(ConsumedEvent.decode(ceId, event.eventSubject(), event.getClass(),
+                EventJson.mapper().valueToTree(event)));
     }
 
     @Test

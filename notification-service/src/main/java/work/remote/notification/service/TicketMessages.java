@@ -59,7 +59,7 @@ public final class TicketMessages {
         return EventType.of(type).ceType();
     }
 
-    /** Whether an event of {@code ceType} also updates the ticket's first message. */
+    /** Whether {@code event} also updates the ticket's first message. */
     static boolean updatesFirstMessage(DomainEvent event) {
         return event instanceof TicketStatusChanged || event instanceof TicketResolved;
     }

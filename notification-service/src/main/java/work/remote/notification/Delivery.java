@@ -38,9 +38,12 @@ public class Delivery extends PanacheEntityBase {
         DEAD
     }
 
-    /** Why a delivery exists: to tell the target about its event, or to escalate a notice that did not get out. */
+    /**
+     * Why a delivery exists: to tell the target about its event, to escalate a notice that did not get out, or to
+     * update a ticket's first message in a bot-token channel ({@code chat.update}) with what the event changed.
+     */
     public enum Purpose {
-        NOTICE, ESCALATION
+        NOTICE, ESCALATION, UPDATE
     }
 
     /** Why a delivery died, as metrics count it. */
@@ -120,6 +123,22 @@ public class Delivery extends PanacheEntityBase {
     @Column(name = "launch_id")
     public UUID launchId;
 
+    /** The Slack channel id a message posted (or updated) through the Web API is in. */
+    @Column(name = "slack_channel_id")
+    public String slackChannelId;
+
+    /** The Web API's {@code ts} of the message posted, or of the one updated. */
+    @Column(name = "slack_ts")
+    public String slackTs;
+
+    /** The {@code ts} of the thread the message was posted in; null outside a thread. */
+    @Column(name = "slack_thread_ts")
+    public String slackThreadTs;
+
+    /** Planning order, from the database: a ticket's messages to one channel keep it. */
+    @Column(name = "seq", insertable = false, updatable = false)
+    public Long seq;
+
     /** The event a delivery is born from, as the log finds it. */
     public record Source(String ceId, String ceType, String subject, UUID ticketId, UUID launchId, String link) {
     }
@@ -183,6 +202,24 @@ public class Delivery extends PanacheEntityBase {
         deliveredAt = now;
         lastError = null;
         claimToken = null;
+    }
+
+    /** Delivered through the Web API, which put the message at {@code ts} in channel {@code channelId}. */
+    public void posted(Instant now, String channelId, String ts, String threadTs) {
+        delivered(now);
+        slackChannelId = channelId;
+        slackTs = ts;
+        slackThreadTs = threadTs;
+    }
+
+    /**
+     * Keeps it pending, without an attempt, until {@code until}, because the ticket's earlier messages to the same
+     * channel are not posted yet ({@code why}).
+     */
+    public void awaitEarlierMessages(Instant until, String why) {
+        state = State.PENDING;
+        nextAttemptAt = until;
+        lastError = why;
     }
 
     /** A dead delivery gets a fresh round of attempts, starting now. */

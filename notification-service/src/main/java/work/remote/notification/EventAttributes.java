@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import work.remote.events.EventType;
 import work.remote.events.meeting.MeetingSubject;
+import work.remote.events.ticket.CriticalIssueEscalated;
 import work.remote.events.ticket.CriticalIssueReported;
 import work.remote.events.ticket.Severity;
 import work.remote.events.ticket.SlaAtRisk;
@@ -16,12 +17,13 @@ import work.remote.events.ticket.SlaBreached;
  * What routes match on and the delivery log is searched by, read from an event's JSON: the severity (the
  * {@code severity} field; critical-issue and SLA events are always {@code CRITICAL}), the launch (the
  * {@code launchId} field, or the subject of a meeting about a launch), the process key (the {@code key} field of
- * process events) and the ticket (the {@code ticketId} field).
+ * process events), the ticket (the {@code ticketId} field) and the level of an escalation (its {@code level} field).
  */
-public record EventAttributes(Severity severity, UUID launchId, String processKey, UUID ticketId) {
+public record EventAttributes(Severity severity, UUID launchId, String processKey, UUID ticketId, Integer level) {
 
     private static final Set<EventType> ALWAYS_CRITICAL = Set.of(EventType.of(CriticalIssueReported.class),
-            EventType.of(SlaAtRisk.class), EventType.of(SlaBreached.class));
+            EventType.of(SlaAtRisk.class), EventType.of(SlaBreached.class), EventType.of(CriticalIssueEscalated.class));
+    private static final EventType ESCALATION = EventType.of(CriticalIssueEscalated.class);
 
     public static EventAttributes of(EventType type, JsonNode data) {
         Severity severity = ALWAYS_CRITICAL.contains(type) ? Severity.CRITICAL
@@ -32,7 +34,8 @@ public record EventAttributes(Severity severity, UUID launchId, String processKe
             launchId = uuid(subject.path("id"));
         }
         String processKey = "process".equals(type.context()) && data.hasNonNull("key") ? data.get("key").asText() : null;
-        return new EventAttributes(severity, launchId, processKey, uuid(data.path("ticketId")));
+        Integer level = type.equals(ESCALATION) && data.path("level").isInt() ? data.get("level").asInt() : null;
+        return new EventAttributes(severity, launchId, processKey, uuid(data.path("ticketId")), level);
     }
 
     private static UUID uuid(JsonNode node) {

@@ -54,6 +54,9 @@ public class Route extends PanacheEntityBase {
     @Column(name = "process_key")
     public String processKey;
 
+    /** The escalation level a {@code CriticalIssueEscalated} must have (1 or 2). */
+    public Integer level;
+
     public boolean enabled;
 
     @ElementCollection(fetch = FetchType.EAGER)
@@ -102,7 +105,8 @@ public class Route extends PanacheEntityBase {
         return pattern.covers(event.type())
                 && (severity == null || severity == attributes.severity())
                 && (launchId == null || launchId.equals(attributes.launchId()))
-                && (processKey == null || processKey.equals(attributes.processKey()));
+                && (processKey == null || processKey.equals(attributes.processKey()))
+                && (level == null || level.equals(attributes.level()));
     }
 
     /**

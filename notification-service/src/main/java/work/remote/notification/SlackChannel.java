@@ -17,8 +17,10 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import work.remote.platform.revision.Revision;
 
 /**
- * A Slack channel ops registered: its name, its incoming-webhook URL (a secret: only the sending path reads it,
- * nothing shows or logs it) and how fast it may be sent to. How much of that limit is used up right now lives in
+ * A Slack channel ops registered: its name, what it is bound to, and how fast it may be sent to. It is bound either
+ * to an incoming webhook (its URL) or to the Slack app's bot token and the channel's Slack id, with which messages
+ * are posted through the Web API, threaded and updated. The webhook URL and the bot token are secrets: only the
+ * sending path reads them, nothing shows or logs them. How much of that limit is used up right now lives in
  * columns of the same row that only {@link work.remote.notification.service.ChannelRateLimiter} reads and writes,
  * so they are not mapped here.
  */
@@ -32,8 +34,17 @@ public class SlackChannel extends PanacheEntityBase {
     /** The name routes and the delivery log use, e.g. {@code #product}. */
     public String name;
 
+    /** The incoming webhook; {@code null} for a channel bound to a bot token. */
     @Column(name = "webhook_url")
     public String webhookUrl;
+
+    /** The bot token ({@code xoxb-…}); {@code null} for a channel bound to a webhook. */
+    @Column(name = "bot_token")
+    public String botToken;
+
+    /** The channel's Slack id ({@code C0123ABCD}) the bot posts to; with {@link #botToken} only. */
+    @Column(name = "slack_channel_id")
+    public String slackChannelId;
 
     /** Messages per second on average; {@code null} for no limit. */
     @Column(name = "rate_per_second")
@@ -52,10 +63,22 @@ public class SlackChannel extends PanacheEntityBase {
     public Instant updatedAt;
 
     public static SlackChannel register(String name, String webhookUrl, RateLimit limit, Instant now) {
+        SlackChannel channel = registered(name, limit, now);
+        channel.bindToWebhook(webhookUrl);
+        return channel;
+    }
+
+    public static SlackChannel registerForBot(String name, String botToken, String slackChannelId, RateLimit limit,
+            Instant now) {
+        SlackChannel channel = registered(name, limit, now);
+        channel.bindToBot(botToken, slackChannelId);
+        return channel;
+    }
+
+    private static SlackChannel registered(String name, RateLimit limit, Instant now) {
         SlackChannel channel = new SlackChannel();
         channel.id = UUID.randomUUID();
         channel.name = name;
-        channel.webhookUrl = webhookUrl;
         channel.limitTo(limit);
         channel.createdAt = now;
         channel.updatedAt = now;
@@ -80,8 +103,24 @@ public class SlackChannel extends PanacheEntityBase {
         return new RateLimit(ratePerSecond, burst);
     }
 
-    /** Where the webhook points, without its secret path: enough for ops to tell two webhooks apart. */
+    public void bindToWebhook(String url) {
+        webhookUrl = url;
+        botToken = null;
+        slackChannelId = null;
+    }
+
+    public void bindToBot(String token, String channelId) {
+        webhookUrl = null;
+        botToken = token;
+        slackChannelId = channelId;
+    }
+
+    public boolean isBoundToBot() {
+        return botToken != null;
+    }
+
+    /** Where the webhook points, without its secret path (enough for ops to tell two apart); null for a bot. */
     public String webhookHost() {
-        return URI.create(webhookUrl).getHost();
+        return webhookUrl == null ? null : URI.create(webhookUrl).getHost();
     }
 }

@@ -22,7 +22,7 @@ import work.remote.devinfra.RemoteWorkTestResource;
 
 /** Requests that race on a unique constraint: one wins, the others hear 409, none a 500. */
 @QuarkusTest
-@WithTestResource(RemoteWorkTestResource.class)
+@WithTestResource(NotificationTestResource.class)
 class ConcurrentDuplicateTest {
 
     private static final int RACERS = 8;

@@ -26,7 +26,7 @@ import work.remote.events.ticket.CriticalIssueReported;
 
 /** A critical issue on the real broker becomes one Slack message and one email, however often it is delivered. */
 @QuarkusTest
-@WithTestResource(RemoteWorkTestResource.class)
+@WithTestResource(NotificationTestResource.class)
 class CriticalIssueNotificationTest {
 
     @Test

@@ -44,7 +44,7 @@ import work.remote.platform.testing.TestClock;
  * dead delivery is announced to ops, and a database that drops its connections while Slack answers sends nothing twice.
  */
 @QuarkusTest
-@WithTestResource(RemoteWorkTestResource.class)
+@WithTestResource(NotificationTestResource.class)
 class DeliveryGuaranteesTest {
 
     static final String OPS_MAILBOX = "ops-team@remote.work";

@@ -30,7 +30,7 @@ import work.remote.platform.testing.TestClock;
 
 /** Dead letters are announced, listed and replayed; every delivery can be found in the log. */
 @QuarkusTest
-@WithTestResource(RemoteWorkTestResource.class)
+@WithTestResource(NotificationTestResource.class)
 class DeliveryLogTest {
 
     @Inject

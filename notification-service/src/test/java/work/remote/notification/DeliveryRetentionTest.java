@@ -22,7 +22,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-import work.remote.devinfra.RemoteWorkTestResource;
 import work.remote.events.notification.Channel;
 import work.remote.notification.service.RetainedNotifications;
 import work.remote.platform.retention.RetentionPurge;
@@ -33,7 +32,7 @@ import work.remote.platform.testing.TestClock;
  * replica; pending ones never are.
  */
 @QuarkusTest
-@WithTestResource(RemoteWorkTestResource.class)
+@WithTestResource(NotificationTestResource.class)
 class DeliveryRetentionTest {
 
     private static final Duration RETENTION = Duration.ofDays(90);

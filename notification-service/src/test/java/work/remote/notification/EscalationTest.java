@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-import work.remote.devinfra.RemoteWorkTestResource;
 import work.remote.devinfra.SmtpServer;
 import work.remote.events.ticket.CriticalIssueReported;
 import work.remote.notification.service.EscalationWatch;
@@ -31,7 +30,7 @@ import work.remote.platform.testing.TestClock;
  * escalated to the product group by email, once, saying why and where the ticket is.
  */
 @QuarkusTest
-@WithTestResource(RemoteWorkTestResource.class)
+@WithTestResource(NotificationTestResource.class)
 class EscalationTest {
 
     static final String PRODUCT_MAILBOX = "product-team@remote.work";

@@ -3,14 +3,13 @@ package work.remote.notification;
 import java.util.Map;
 import java.util.UUID;
 
-import work.remote.devinfra.RemoteWorkTestResource;
 
 /**
  * The shared infrastructure as a first deployment finds it: a database of its own, never used, a consumer group
  * that has never read, and topics that already hold history, including {@link #HISTORY_TITLE}, published here before
  * the service starts. No grace: anything published before the first start is history.
  */
-public class FreshStartTestResource extends RemoteWorkTestResource {
+public class FreshStartTestResource extends NotificationTestResource {
 
     static final UUID LAUNCH = UUID.randomUUID();
     static final String HISTORY_TITLE = "Published before the first start " + UUID.randomUUID();

@@ -21,12 +21,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-import work.remote.devinfra.RemoteWorkTestResource;
 import work.remote.events.DomainEvent;
 import work.remote.events.EventCatalog;
 import work.remote.events.EventJson;
 import work.remote.events.EventSamples;
 import work.remote.events.notification.Channel;
+import work.remote.events.ticket.CriticalIssueEscalated;
 import work.remote.events.ticket.LaunchStarted;
 import work.remote.events.ticket.SlaAtRisk;
 import work.remote.events.ticket.SlaBreached;
@@ -35,7 +35,7 @@ import work.remote.notification.service.ConfiguredContexts;
 
 /** Every event type this service consumes renders, from its sample, into Block Kit and an email with its link. */
 @QuarkusTest
-@WithTestResource(RemoteWorkTestResource.class)
+@WithTestResource(NotificationTestResource.class)
 class MessageTemplatesTest {
 
     static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
@@ -134,12 +134,12 @@ class MessageTemplatesTest {
     }
 
     @Test
-    void onlyTheSlaMessagesAlertTheWholeChannel() {
+    void onlyTheSlaMessagesAndEscalationsAlertTheWholeChannel() {
         assertThat(consumedEventTypes()).allSatisfy(type -> {
             String slack = render(type, EventJson.mapper().valueToTree(EventSamples.of(type)))
                     .slackBlocks();
-            boolean sla = type == SlaAtRisk.class || type == SlaBreached.class;
-            assertThat(slack.contains("<!here>")).as(type.getSimpleName()).isEqualTo(sla);
+            boolean alert = type == SlaAtRisk.class || type == SlaBreached.class || type == CriticalIssueEscalated.class;
+            assertThat(slack.contains("<!here>")).as(type.getSimpleName()).isEqualTo(alert);
             assertThat(slack).doesNotContain("<!channel>", "<!everyone>");
         });
     }

@@ -3,11 +3,10 @@ package work.remote.notification;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-import work.remote.devinfra.RemoteWorkTestResource;
 import work.remote.devinfra.ServiceEndpointsContract;
 
 @QuarkusTest
-@WithTestResource(RemoteWorkTestResource.class)
+@WithTestResource(NotificationTestResource.class)
 class NotificationServiceEndpointsTest extends ServiceEndpointsContract {
 
     @Override

@@ -30,6 +30,7 @@ import work.remote.notification.service.DeliveryAttempt;
 import work.remote.notification.service.DeliveryScheduler;
 import work.remote.notification.service.EmailSender;
 import work.remote.notification.service.SlackSender;
+import work.remote.notification.service.SlackThreads;
 import work.remote.notification.service.CriticalIssueEscalation;
 import work.remote.platform.links.Links;
 import work.remote.platform.outbox.Outbox;
@@ -39,7 +40,7 @@ import work.remote.platform.outbox.Outbox;
  * not even when the service stops half-way and starts again.
  */
 @QuarkusTest
-@WithTestResource(RemoteWorkTestResource.class)
+@WithTestResource(NotificationTestResource.class)
 class RateLimitTest {
 
     @Inject
@@ -76,7 +77,7 @@ class RateLimitTest {
     DeliveryScheduler anotherReplica() {
         ChannelRateLimiter limiter = new ChannelRateLimiter(entityManager);
         DeliveryAttempts attempts = new DeliveryAttempts(entityManager, clock, config, limiter, outbox, links, metrics,
-                escalation);
+                escalation, new SlackThreads(entityManager, config));
         return new DeliveryScheduler(attempts, new DeliveryAttempt(attempts, slack, email, metrics), config, limiter);
     }
 

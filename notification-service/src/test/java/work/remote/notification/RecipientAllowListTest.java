@@ -31,7 +31,7 @@ import work.remote.events.meeting.ActionItemOverdue;
  * never mailed and never dropped silently; a dry run shows it with its refusal.
  */
 @QuarkusTest
-@WithTestResource(RemoteWorkTestResource.class)
+@WithTestResource(NotificationTestResource.class)
 class RecipientAllowListTest {
 
     private static final String OUTSIDE = "x@elsewhere.example";

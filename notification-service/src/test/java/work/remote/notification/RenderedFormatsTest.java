@@ -14,7 +14,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-import work.remote.devinfra.RemoteWorkTestResource;
 import work.remote.events.DomainEvent;
 import work.remote.events.EventJson;
 import work.remote.notification.service.DeliveryPlanner;
@@ -24,7 +23,7 @@ import work.remote.notification.service.DeliveryPlanner;
  * no template a target does not need.
  */
 @QuarkusTest
-@WithTestResource(RemoteWorkTestResource.class)
+@WithTestResource(NotificationTestResource.class)
 class RenderedFormatsTest {
 
     @Inject

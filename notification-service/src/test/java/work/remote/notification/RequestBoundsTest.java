@@ -14,12 +14,11 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-import work.remote.devinfra.RemoteWorkTestResource;
 import work.remote.platform.paging.PageBounds;
 
 /** Every request bound holds with a 400 naming the field. */
 @QuarkusTest
-@WithTestResource(RemoteWorkTestResource.class)
+@WithTestResource(NotificationTestResource.class)
 class RequestBoundsTest {
 
     @Test

@@ -20,7 +20,6 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 
-import work.remote.devinfra.RemoteWorkTestResource;
 import work.remote.events.DomainEvent;
 import work.remote.events.EventJson;
 import work.remote.events.EventSamples;
@@ -35,7 +34,7 @@ import work.remote.events.ticket.TicketType;
 
 /** Routes pick targets by event type (exact or per context) and attributes; critical issues always reach a channel. */
 @QuarkusTest
-@WithTestResource(RemoteWorkTestResource.class)
+@WithTestResource(NotificationTestResource.class)
 class RouteTest {
 
     static final String CRITICAL_ISSUE = "work.remote.ticket.CriticalIssueReported";

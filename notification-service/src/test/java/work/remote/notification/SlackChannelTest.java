@@ -36,7 +36,7 @@ import work.remote.events.ticket.LaunchStatusPosted;
 
 /** Slack channels are registered with a secret webhook that no response and no log line ever shows. */
 @QuarkusTest
-@WithTestResource(RemoteWorkTestResource.class)
+@WithTestResource(NotificationTestResource.class)
 class SlackChannelTest {
 
     /** Every log line written while it is installed, message and stack trace. */

@@ -23,7 +23,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 import work.remote.devinfra.BlockKitValidator;
-import work.remote.devinfra.RemoteWorkTestResource;
 import work.remote.devinfra.SlackSink;
 import work.remote.events.DomainEvent;
 import work.remote.events.EventJson;
@@ -37,7 +36,7 @@ import work.remote.notification.service.ConfiguredContexts;
  * a channel nor disguise a link.
  */
 @QuarkusTest
-@WithTestResource(RemoteWorkTestResource.class)
+@WithTestResource(NotificationTestResource.class)
 class SlackMessageLimitsTest {
 
     /** {@link HostileEvents#HOSTILE} as it must read in mrkdwn: every {@code &}, {@code <} and {@code >} escaped. */

@@ -28,7 +28,7 @@ import work.remote.notification.service.SlackChannelService;
  * names one, and before every send; and what a webhook's host answers is never kept or shown.
  */
 @QuarkusTest
-@WithTestResource(RemoteWorkTestResource.class)
+@WithTestResource(NotificationTestResource.class)
 class WebhookDestinationTest {
 
     @Inject

@@ -16,11 +16,10 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 import work.remote.devinfra.DevTokens;
-import work.remote.devinfra.RemoteWorkTestResource;
 
 /** One test per row of the README's "Who may do what" table for notification-service. */
 @QuarkusTest
-@WithTestResource(RemoteWorkTestResource.class)
+@WithTestResource(NotificationTestResource.class)
 class WhoMayDoWhatTest {
 
     static final List<String> EVERYONE = DevTokens.ROLES;

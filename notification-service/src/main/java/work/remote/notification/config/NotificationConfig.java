@@ -37,6 +37,32 @@ public interface NotificationConfig {
          */
         Map<String, String> webhooks();
 
+        /**
+         * The Slack app's bot token ({@code xoxb-…}): a secret, from the environment, never logged or echoed. With it,
+         * the channels of {@link #botChannels()} are registered (or bound to it) at start.
+         */
+        Optional<String> botToken();
+
+        /**
+         * Channels the app posts to with {@link #botToken()}, by name and Slack channel id, registered (or bound to
+         * the token) at start, e.g. {@code notification.slack.bot-channels."#product"=C0123ABCD}.
+         */
+        Map<String, String> botChannels();
+
+        /**
+         * Where Slack's Web API is ({@code chat.postMessage}, {@code chat.update}): the prefix the method names
+         * follow. Its host must be allowed like a webhook's ({@link #allowedHosts()}).
+         */
+        @WithDefault("https://slack.com/api/")
+        String apiUrl();
+
+        /**
+         * How long a thread reply (or an update) to a bot-token channel waits for the ticket's earlier messages there
+         * to be posted; then it goes out anyway, unthreaded (saying so) when its original has no ts.
+         */
+        @WithDefault("10m")
+        Duration threadWait();
+
         /** The channel the webhook above belongs to, and the one critical issues fall back to. */
         @WithDefault("#product")
         String channelName();
@@ -48,15 +74,15 @@ public interface NotificationConfig {
         RateLimit rateLimit();
 
         /**
-         * The hosts a webhook URL may name (exact, case-insensitive). Each must resolve to public addresses only,
-         * unless it is also in {@link #allowedInternalHosts()}.
+         * The hosts a webhook URL and the Web API URL may name (exact, case-insensitive). Each must resolve to public
+         * addresses only, unless it is also in {@link #allowedInternalHosts()}.
          */
-        @WithDefault("hooks.slack.com")
+        @WithDefault("hooks.slack.com,slack.com")
         List<String> allowedHosts();
 
         /**
-         * Hosts a webhook may name although they are (or resolve to) private, loopback or link-local addresses: the
-         * local stack's and the tests' Slack sink. Empty in production.
+         * Hosts a webhook (or the Web API URL) may name although they are (or resolve to) private, loopback or
+         * link-local addresses: the local stack's and the tests' Slack stand-in. Empty in production.
          */
         Optional<List<String>> allowedInternalHosts();
     }

@@ -34,7 +34,10 @@ import work.remote.platform.links.Links;
 import work.remote.platform.problem.Problem;
 import work.remote.platform.revision.Revisions;
 
-/** Slack channels and their webhooks; a webhook URL goes in and never comes out. */
+/**
+ * Slack channels, each bound to an incoming webhook or to the Slack app's bot token and a Slack channel id; a webhook
+ * URL or a bot token goes in and never comes out.
+ */
 @Path("/channels")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -78,7 +81,8 @@ public class ChannelResource {
 
     @POST
     @RolesAllowed({ "ops", "admin" })
-    @Operation(summary = "Register a Slack channel with its incoming webhook and rate limit")
+    @Operation(summary = "Register a Slack channel with its incoming webhook, or the bot token and its Slack channel "
+            + "id, and its rate limit")
     @APIResponse(responseCode = "201", description = "Registered; ETag names its revision",
             content = @Content(schema = @Schema(implementation = SlackChannelView.class)))
     public Response register(@Valid @NotNull SlackChannelRequest request) {
@@ -90,7 +94,7 @@ public class ChannelResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed({ "ops", "admin" })
-    @Operation(summary = "Change a channel's name, webhook or rate limit",
+    @Operation(summary = "Change a channel's name, webhook or bot token and channel id, or rate limit",
             description = "If-Match must name the revision you edited")
     @APIResponse(responseCode = "200", description = "The channel; ETag names its revision",
             content = @Content(schema = @Schema(implementation = SlackChannelView.class)))

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -16,7 +18,8 @@ import work.remote.notification.TargetKind;
 
 /**
  * A route to create, or what an existing one becomes. {@code eventType} is a {@code ce_type} or
- * {@code work.remote.<context>.*}; each condition left out matches every event; {@code enabled} defaults to true.
+ * {@code work.remote.<context>.*}; each condition left out matches every event; {@code level} (1 or 2) is the escalation level a {@code CriticalIssueEscalated}
+ * must have; {@code enabled} defaults to true.
  */
 public record RouteRequest(
         @NotBlank @Size(max = 120) String name,
@@ -24,6 +27,7 @@ public record RouteRequest(
         Severity severity,
         UUID launchId,
         @Size(max = 255) String processKey,
+        @Min(1) @Max(2) Integer level,
         Boolean enabled,
         @NotEmpty @Size(max = 20) List<@Valid @NotNull Target> targets) {
 
@@ -32,7 +36,7 @@ public record RouteRequest(
     }
 
     RouteService.RouteDefinition definition() {
-        return new RouteService.RouteDefinition(name, eventType, severity, launchId, processKey,
+        return new RouteService.RouteDefinition(name, eventType, severity, launchId, processKey, level,
                 enabled == null || enabled,
                 targets.stream().map(target -> new RouteTarget(target.kind(), target.value())).toList());
     }

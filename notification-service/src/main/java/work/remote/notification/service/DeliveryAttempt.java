@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import work.remote.events.notification.Channel;
 import work.remote.notification.Attempt;
 
 /**
@@ -42,10 +43,22 @@ public class DeliveryAttempt {
                 case SLACK -> slack.send(attempt);
                 case EMAIL -> email.send(attempt);
             };
-            recordUntilCommitted(attempt, result);
+            if (recordUntilCommitted(attempt, result) && attempt.channel() == Channel.SLACK) {
+                wakeUpLaterMessages(attempt);
+            }
         } catch (RuntimeException e) {
             LOG.warnf(e, "Delivery %s: the attempt failed unexpectedly; it is due again when its claim runs out",
                     attempt.deliveryId());
+        }
+    }
+
+    /** A failure here only delays the messages that wait for this one until they look again by themselves. */
+    private void wakeUpLaterMessages(Attempt attempt) {
+        try {
+            attempts.wakeUpLaterMessages(attempt);
+        } catch (RuntimeException e) {
+            LOG.warnf("Delivery %s: recorded, but the ticket's later messages that wait for it were not woken (%s); "
+                    + "they look again within %d s", attempt.deliveryId(), e, SlackThreads.RECHECK.toSeconds());
         }
     }
 
@@ -53,13 +66,15 @@ public class DeliveryAttempt {
      * Records the outcome until the database takes it, backing off between tries: the outcome is known, so the
      * attempt is never repeated for want of a record (the scheduler keeps it in flight meanwhile, so it does not
      * claim it again).
+     *
+     * @return whether it was recorded (false: stopped first)
      */
-    private void recordUntilCommitted(Attempt attempt, SendResult result) {
+    private boolean recordUntilCommitted(Attempt attempt, SendResult result) {
         Duration pause = FIRST_RECORD_RETRY_DELAY;
         for (int failures = 1;; failures++) {
             try {
                 attempts.record(attempt, result);
-                return;
+                return true;
             } catch (RuntimeException e) {
                 metrics.outcomeRecordRetried();
                 LOG.warnf("Delivery %s: the attempt ended %s, but recording it failed (%d time(s): %s); trying again "
@@ -71,7 +86,7 @@ public class DeliveryAttempt {
                 Thread.currentThread().interrupt();
                 LOG.errorf("Delivery %s: stopped before the outcome (%s) was recorded; it is due again when its "
                         + "claim runs out", attempt.deliveryId(), result.outcome());
-                return;
+                return false;
             }
             pause = pause.multipliedBy(2).compareTo(MAX_RECORD_RETRY_DELAY) > 0 ? MAX_RECORD_RETRY_DELAY
                     : pause.multipliedBy(2);

@@ -25,7 +25,7 @@ import work.remote.events.notification.Channel;
 import work.remote.events.ticket.CriticalIssueReported;
 import work.remote.notification.Attempt;
 import work.remote.notification.Delivery;
-import work.remote.notification.SlackChannel;
+import work.remote.notification.SlackDestination;
 import work.remote.notification.config.NotificationConfig;
 import work.remote.platform.links.Links;
 import work.remote.platform.outbox.Outbox;
@@ -50,11 +50,12 @@ public class DeliveryAttempts {
     private final Links links;
     private final DeliveryMetrics metrics;
     private final CriticalIssueEscalation escalation;
+    private final SlackThreads threads;
 
     @Inject
     public DeliveryAttempts(EntityManager entityManager, Clock clock, NotificationConfig config,
             ChannelRateLimiter limiter, Outbox outbox, Links links, DeliveryMetrics metrics,
-            CriticalIssueEscalation escalation) {
+            CriticalIssueEscalation escalation, SlackThreads threads) {
         this.entityManager = entityManager;
         this.clock = clock;
         this.config = config.delivery();
@@ -63,6 +64,7 @@ public class DeliveryAttempts {
         this.links = links;
         this.metrics = metrics;
         this.escalation = escalation;
+        this.threads = threads;
     }
 
     public record DueDelivery(UUID id, Channel channel, String target) {
@@ -112,7 +114,8 @@ public class DeliveryAttempts {
 
     /**
      * Claims {@code due} for one attempt until the lease runs out, taking a token of its Slack channel, in one short
-     * transaction; a delivery another sender holds ({@code SKIP LOCKED}) or took meanwhile is gone.
+     * transaction; a delivery another sender holds ({@code SKIP LOCKED}) or took meanwhile is gone, and so is one that
+     * waits for the ticket's earlier messages to its channel ({@link SlackThreads}), pending until then.
      */
     public Claim claim(DueDelivery due) {
         return QuarkusTransaction.requiringNew().call(() -> {
@@ -122,13 +125,20 @@ public class DeliveryAttempts {
             if (delivery == null || !delivery.isDue(now)) {
                 return Claim.gone();
             }
-            Optional<String> webhookUrl = Optional.empty();
+            Optional<SlackDestination> destination = Optional.empty();
+            String body = delivery.body;
             if (delivery.channel == Channel.SLACK) {
+                SlackThreads.Decision decision = threads.decide(delivery, now);
+                if (decision.waits()) {
+                    delivery.awaitEarlierMessages(decision.waitUntil(), decision.why());
+                    return Claim.gone();
+                }
                 Duration wait = limiter.take(delivery.target);
                 if (!wait.isZero()) {
                     return Claim.throttled(wait);
                 }
-                webhookUrl = SlackChannel.named(delivery.target).map(channel -> channel.webhookUrl);
+                destination = Optional.of(decision.destination());
+                body = decision.message();
             }
             if (delivery.state == Delivery.State.SENDING) {
                 LOG.warnf("Delivery %s to %s %s: its last claim ran out without an outcome (the sender stopped "
@@ -136,7 +146,7 @@ public class DeliveryAttempts {
             }
             UUID token = delivery.claim(now, config.claimLease());
             return Claim.of(new Attempt(delivery.id, token, delivery.channel, delivery.target, delivery.title,
-                    delivery.body, delivery.htmlBody, webhookUrl));
+                    body, delivery.htmlBody, destination));
         });
     }
 
@@ -172,7 +182,14 @@ public class DeliveryAttempts {
                 return;
             }
             switch (result.outcome()) {
-                case DELIVERED -> delivery.delivered(now);
+                case DELIVERED -> {
+                    if (result.posted() != null) {
+                        delivery.posted(now, result.posted().channelId(), result.posted().ts(),
+                                result.posted().threadTs());
+                    } else {
+                        delivery.delivered(now);
+                    }
+                }
                 case RETRY -> delivery.failed(result.error(), backoff(delivery.attempts + 1, result.retryAfter()),
                         config.retryWindow(), now).ifPresent(cause -> died(delivery, cause));
                 case GIVE_UP -> died(delivery, delivery.refused(result.error()));
@@ -184,6 +201,21 @@ public class DeliveryAttempts {
                 metrics.retried(delivery.channel);
                 LOG.warnf("Delivery %s to %s %s failed (attempt %d), next at %s: %s", delivery.id, delivery.channel,
                         delivery.target, delivery.attempts, delivery.nextAttemptAt, delivery.lastError);
+            }
+        });
+    }
+
+    /**
+     * Once the outcome of {@code attempt} is committed, makes the ticket's later messages to the same Slack channel
+     * that wait for it due at once ({@link SlackThreads}). After the commit, so that a message that saw this one
+     * still out, and went back to waiting, is woken too.
+     */
+    public void wakeUpLaterMessages(Attempt attempt) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Delivery delivery = entityManager.find(Delivery.class, attempt.deliveryId());
+            if (delivery != null && delivery.state != Delivery.State.PENDING
+                    && delivery.state != Delivery.State.SENDING) {
+                threads.wakeUpLaterMessages(delivery, clock.instant());
             }
         });
     }

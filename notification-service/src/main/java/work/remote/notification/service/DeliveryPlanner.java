@@ -2,6 +2,8 @@ package work.remote.notification.service;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,16 +13,20 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import work.remote.events.notification.Channel;
 import work.remote.notification.ConsumedEvent;
 import work.remote.notification.Delivery;
 import work.remote.notification.EventAttributes;
 import work.remote.notification.PlannedTarget;
 import work.remote.notification.RenderedMessage;
+import work.remote.notification.SlackChannel;
 import work.remote.platform.AfterCommit;
 
 /**
  * Turns an event into one persisted delivery per target its routes choose, in the consumer's transaction (so a
- * redelivered event, stopped by the inbox, plans nothing twice).
+ * redelivered event, stopped by the inbox, plans nothing twice). A ticket's status change or resolution also plans
+ * the update of the ticket's first message in each bot-token channel it goes to ({@link TicketMessages}), made from
+ * that message as last planned, so that updates build on each other in the order of the events.
  */
 @ApplicationScoped
 public class DeliveryPlanner {
@@ -33,16 +39,18 @@ public class DeliveryPlanner {
     private final DeliveryScheduler scheduler;
     private final Clock clock;
     private final DeliveryMetrics metrics;
+    private final SlackThreads threads;
 
     @Inject
     public DeliveryPlanner(Routing routing, MessageRenderer renderer, AfterCommit afterCommit, DeliveryScheduler scheduler,
-            Clock clock, DeliveryMetrics metrics) {
+            Clock clock, DeliveryMetrics metrics, SlackThreads threads) {
         this.routing = routing;
         this.renderer = renderer;
         this.afterCommit = afterCommit;
         this.scheduler = scheduler;
         this.clock = clock;
         this.metrics = metrics;
+        this.threads = threads;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -67,6 +75,25 @@ public class DeliveryPlanner {
         for (PlannedTarget target : targets) {
             Delivery.pending(source, target, message, clock.instant()).persist();
         }
+        if (attributes.ticketId() != null && TicketMessages.updatesFirstMessage(event.record())) {
+            targets.stream().filter(target -> target.channel() == Channel.SLACK)
+                    .forEach(target -> planUpdate(event, attributes.ticketId(), source, target, message.title()));
+        }
         afterCommit.run(scheduler::nudge);
+    }
+
+    /** Plans the update of the ticket's first message in {@code target}, when a bot posted it there. */
+    private void planUpdate(ConsumedEvent event, UUID ticketId, Delivery.Source source, PlannedTarget target,
+            String title) {
+        boolean boundToBot = SlackChannel.named(target.target()).map(SlackChannel::isBoundToBot).orElse(false);
+        Optional<Delivery> first = threads.firstMessage(ticketId, target.target(), null).filter(any -> boundToBot);
+        first.ifPresent(message -> {
+            boolean interactive = TicketMessages.CRITICAL_ISSUE.equals(message.ceType);
+            String current = threads.currentFirstMessage(message).orElseGet(() -> interactive
+                    ? TicketMessages.withButtons(message.body, ticketId) : message.body);
+            String updated = TicketMessages.updated(current, event.record(), ticketId, interactive);
+            Delivery.pending(Delivery.Purpose.UPDATE, source, target,
+                    new RenderedMessage(title, updated, null, null), clock.instant()).persist();
+        });
     }
 }

@@ -14,6 +14,8 @@ import jakarta.transaction.Transactional;
 import io.quarkus.panache.common.Sort;
 
 import work.remote.events.EventCatalog;
+import work.remote.events.EventType;
+import work.remote.events.ticket.CriticalIssueEscalated;
 import work.remote.events.ticket.Severity;
 import work.remote.notification.EventPattern;
 import work.remote.notification.Route;
@@ -26,6 +28,8 @@ import work.remote.platform.problem.ProblemException;
 /** Creates, changes and removes routes, refusing any that could send a critical issue to no Slack channel. */
 @ApplicationScoped
 public class RouteService {
+
+    private static final EventType ESCALATION = EventType.of(CriticalIssueEscalated.class);
 
     private final Clock clock;
     private final EmailDirectory directory;
@@ -40,7 +44,7 @@ public class RouteService {
 
     /** What a route should be; its targets in order. */
     public record RouteDefinition(String name, String eventType, Severity severity, UUID launchId, String processKey,
-            boolean enabled, List<RouteTarget> targets) {
+            Integer level, boolean enabled, List<RouteTarget> targets) {
     }
 
     public Page<Route> list(PageRequest page) {
@@ -92,6 +96,7 @@ public class RouteService {
         route.severity = definition.severity();
         route.launchId = definition.launchId();
         route.processKey = definition.processKey();
+        route.level = definition.level();
         route.enabled = definition.enabled();
         route.targets.clear();
         route.targets.addAll(definition.targets());
@@ -115,6 +120,9 @@ public class RouteService {
                     + consumed.contexts() + " contexts (work.remote.ticket.CriticalIssueReported), "
                     + "a wildcard over one of them (work.remote.ticket.*), or "
                     + ConsumedContexts.DEAD_NOTIFICATION.ceType()));
+        }
+        if (definition.level() != null && pattern.filter(p -> p.covers(ESCALATION)).isEmpty()) {
+            violations.add(new Problem.Violation("level", "applies only to routes of " + ESCALATION.ceType()));
         }
         for (int i = 0; i < definition.targets().size(); i++) {
             String field = "targets[" + i + "].value";

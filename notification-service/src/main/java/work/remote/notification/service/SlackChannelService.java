@@ -21,13 +21,18 @@ import work.remote.platform.problem.Problem;
 import work.remote.platform.problem.ProblemException;
 
 /**
- * Registers, changes and removes Slack channels. Problems name the invalid field, never the webhook URL it holds.
+ * Registers, changes and removes Slack channels, each bound to an incoming webhook or to a bot token and a Slack
+ * channel id. Problems name the invalid field, never the webhook URL or the token it holds.
  */
 @ApplicationScoped
 public class SlackChannelService {
 
     /** A channel name as Slack shows it: {@code #} and up to 79 lowercase letters, digits, dots, dashes, underscores. */
     public static final String NAME_PATTERN = "#[a-z0-9._-]{1,79}";
+    /** A Slack bot token. */
+    public static final String BOT_TOKEN_PATTERN = "xoxb-[A-Za-z0-9-]{1,250}";
+    /** A Slack channel id: a public ({@code C…}) or private ({@code G…}) channel, never a direct message. */
+    public static final String CHANNEL_ID_PATTERN = "[CG][A-Z0-9]{2,39}";
 
     private final Clock clock;
     private final Event<ChannelReady> ready;
@@ -47,9 +52,16 @@ public class SlackChannelService {
         this.destinations = destinations;
     }
 
-    /** What ops ask for: a null webhook keeps the current one; null rate and burst take the defaults. */
-    public record ChannelChange(String name, String webhookUrl, Double ratePerSecond, Integer burst,
-            boolean unlimited) {
+    /**
+     * What ops ask for: a webhook, or a bot token with a Slack channel id (a channel id alone moves a bot channel);
+     * none of them keeps the current binding; null rate and burst take the defaults.
+     */
+    public record ChannelChange(String name, String webhookUrl, String botToken, String slackChannelId,
+            Double ratePerSecond, Integer burst, boolean unlimited) {
+
+        boolean rebinds() {
+            return webhookUrl != null || botToken != null || slackChannelId != null;
+        }
     }
 
     public Page<SlackChannel> list(PageRequest page) {
@@ -67,13 +79,17 @@ public class SlackChannelService {
     @Transactional
     public SlackChannel register(ChannelChange change) {
         List<Problem.Violation> violations = new ArrayList<>(limitViolations(change));
-        if (change.webhookUrl() == null) {
-            violations.add(new Problem.Violation("webhookUrl", "must be given to register a channel"));
+        violations.addAll(bindingViolations(change, null));
+        if (!change.rebinds()) {
+            violations.add(new Problem.Violation("webhookUrl", "must be given to register a channel, unless "
+                    + "botToken and channelId are"));
         }
         rejectIfAny(violations);
         refuseTakenName(change.name(), null);
-        SlackChannel channel = SlackChannel.register(change.name(), change.webhookUrl(), limitOf(change),
-                clock.instant());
+        SlackChannel channel = change.botToken() != null
+                ? SlackChannel.registerForBot(change.name(), change.botToken(), change.slackChannelId(),
+                        limitOf(change), clock.instant())
+                : SlackChannel.register(change.name(), change.webhookUrl(), limitOf(change), clock.instant());
         channel.persist();
         ready.fire(new ChannelReady(channel.name));
         return channel;
@@ -81,13 +97,19 @@ public class SlackChannelService {
 
     @Transactional
     public SlackChannel change(UUID id, long expectedRevision, ChannelChange change) {
-        rejectIfAny(limitViolations(change));
         SlackChannel channel = get(id);
+        List<Problem.Violation> violations = new ArrayList<>(limitViolations(change));
+        violations.addAll(bindingViolations(change, channel));
+        rejectIfAny(violations);
         channel.requireRevision(expectedRevision);
         refuseTakenName(change.name(), id);
         channel.name = change.name();
         if (change.webhookUrl() != null) {
-            channel.webhookUrl = change.webhookUrl();
+            channel.bindToWebhook(change.webhookUrl());
+        } else if (change.botToken() != null) {
+            channel.bindToBot(change.botToken(), change.slackChannelId());
+        } else if (change.slackChannelId() != null) {
+            channel.slackChannelId = change.slackChannelId();
         }
         channel.limitTo(limitOf(change));
         channel.updatedAt = clock.instant();
@@ -112,9 +134,45 @@ public class SlackChannelService {
             throw new IllegalStateException("The webhook configured for Slack channel " + name + " is refused: it "
                     + refusal + " (notification.slack.webhook-url or notification.slack.webhooks)");
         });
-        SlackChannel.named(name).ifPresentOrElse(channel -> channel.webhookUrl = webhookUrl,
+        SlackChannel.named(name).ifPresentOrElse(channel -> channel.bindToWebhook(webhookUrl),
                 () -> SlackChannel.register(name, webhookUrl, defaultLimit(), clock.instant()).persist());
         ready.fire(new ChannelReady(name));
+    }
+
+    /**
+     * Registers the channel the environment names with the bot token it gives, or binds it to them; keeps its limit.
+     *
+     * @throws IllegalStateException when the channel id is not one, naming the channel, never the token
+     */
+    @Transactional
+    public void registerBotFromEnvironment(String name, String botToken, String slackChannelId) {
+        if (!botToken.matches(BOT_TOKEN_PATTERN) || !slackChannelId.matches(CHANNEL_ID_PATTERN)) {
+            throw new IllegalStateException("The bot channel configured as " + name + " is refused: the token must "
+                    + "be a bot token (xoxb-…) and the channel an id like C0123ABCD (notification.slack.bot-token, "
+                    + "notification.slack.bot-channels)");
+        }
+        SlackChannel.named(name).ifPresentOrElse(channel -> channel.bindToBot(botToken, slackChannelId),
+                () -> SlackChannel.registerForBot(name, botToken, slackChannelId, defaultLimit(), clock.instant())
+                        .persist());
+        ready.fire(new ChannelReady(name));
+    }
+
+    /**
+     * A channel is bound to a webhook or to a bot token and a channel id, never both; {@code current} is the channel
+     * being changed (null when one is registered), whose bot binding a channel id alone may move.
+     */
+    private static List<Problem.Violation> bindingViolations(ChannelChange change, SlackChannel current) {
+        List<Problem.Violation> violations = new ArrayList<>();
+        if (change.webhookUrl() != null && (change.botToken() != null || change.slackChannelId() != null)) {
+            violations.add(new Problem.Violation(change.botToken() != null ? "botToken" : "channelId",
+                    "must be left out with webhookUrl: a channel is bound to a webhook or to a bot token"));
+        } else if (change.botToken() != null && change.slackChannelId() == null) {
+            violations.add(new Problem.Violation("channelId", "must be given with botToken"));
+        } else if (change.botToken() == null && change.slackChannelId() != null
+                && (current == null || !current.isBoundToBot())) {
+            violations.add(new Problem.Violation("botToken", "must be given with channelId"));
+        }
+        return violations;
     }
 
     private RateLimit limitOf(ChannelChange change) {

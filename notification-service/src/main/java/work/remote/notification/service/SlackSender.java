@@ -13,10 +13,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import work.remote.notification.Attempt;
+import work.remote.notification.SlackDestination;
 import work.remote.notification.config.NotificationConfig;
 
 /**
- * Posts Block Kit messages to the incoming webhook of the registered channel an attempt names, and tells a transient
+ * Sends a Slack attempt where it was claimed for: through the Web API ({@link SlackWebApi}) for a channel bound to a
+ * bot token, else to the channel's incoming webhook. For a webhook it tells a transient
  * failure (5xx, 408, 429 with its {@code Retry-After}, a timeout, a connection error, a channel not registered yet)
  * from a refusal for good (any other 4xx, e.g. 400 {@code invalid_blocks}, 403, 404 {@code channel_not_found}, or
  * a name that can never be a channel, a webhook that points where no webhook may). The webhook URL is a secret:
@@ -30,12 +32,14 @@ public class SlackSender {
     private final NotificationConfig.Slack config;
     private final Clock clock;
     private final WebhookDestinations destinations;
+    private final SlackWebApi webApi;
 
     @Inject
-    public SlackSender(NotificationConfig config, Clock clock, WebhookDestinations destinations) {
+    public SlackSender(NotificationConfig config, Clock clock, WebhookDestinations destinations, SlackWebApi webApi) {
         this.config = config.slack();
         this.clock = clock;
         this.destinations = destinations;
+        this.webApi = webApi;
         this.http = HttpClient.newBuilder().connectTimeout(this.config.timeout()).build();
     }
 
@@ -43,15 +47,23 @@ public class SlackSender {
         if (!attempt.target().matches(SlackChannelService.NAME_PATTERN)) {
             return SendResult.giveUp("\"" + abbreviate(attempt.target()) + "\" is not a Slack channel name");
         }
-        if (attempt.webhookUrl().isEmpty()) {
-            return SendResult.retry("Slack channel " + attempt.target() + " is not registered: register its incoming "
-                    + "webhook (POST /channels) and the delivery goes out");
+        SlackDestination destination = attempt.slack().orElseThrow();
+        if (destination instanceof SlackDestination.Unavailable unavailable) {
+            return unavailable.retry() ? SendResult.retry(unavailable.reason())
+                    : SendResult.giveUp(unavailable.reason());
         }
-        if (destinations.refusal(attempt.webhookUrl().get()).isPresent()) {
+        if (destination instanceof SlackDestination.WebApi bot) {
+            return webApi.send(attempt.target(), bot, attempt.body());
+        }
+        return toWebhook(attempt, ((SlackDestination.Webhook) destination).url());
+    }
+
+    private SendResult toWebhook(Attempt attempt, String webhookUrl) {
+        if (destinations.refusal(webhookUrl).isPresent()) {
             return SendResult.giveUp("Slack " + attempt.target() + ": webhook destination refused (not an allowed "
                     + "host, or it resolves to a private address); register the channel's webhook again, then replay");
         }
-        HttpRequest request = HttpRequest.newBuilder(URI.create(attempt.webhookUrl().get()))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(webhookUrl))
                 .timeout(config.timeout())
                 .header("Content-Type", "application/json; charset=utf-8")
                 .POST(HttpRequest.BodyPublishers.ofString(attempt.body()))

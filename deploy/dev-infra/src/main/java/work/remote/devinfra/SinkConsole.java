@@ -86,6 +86,9 @@ public final class SinkConsole implements AutoCloseable {
                 "                                       chat.getPermalink, users.lookupByEmail, users.info, views.open, auth.test",
                 "GET    /messages                       messages posted through the Web API, each with its versions",
                 "POST   /response/<id>                  response_url of a command or interaction the stand-in built",
+                "POST   /slack/try/report?user=&channel=&channelName=&title=&impact=   /report, then its modal submitted, signed",
+                "POST   /slack/try/press?user=&action=&ticket=                       a button of a ticket's message pressed, signed",
+                "                                       (both only when the local stack points them at ticket-service)",
                 "GET    /mail                           mail received on SMTP port " + smtp.port() + " (DELETE clears)",
                 ""));
     }

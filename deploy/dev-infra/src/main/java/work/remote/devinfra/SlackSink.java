@@ -1,6 +1,7 @@
 package work.remote.devinfra;
 
 import java.io.IOException;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -123,6 +124,15 @@ public final class SlackSink implements AutoCloseable {
     /** Every Web API call so far, oldest first. */
     public List<ApiCall> apiCalls() {
         return List.copyOf(apiCalls);
+    }
+
+    /**
+     * Serves {@code /slack/try/report} and {@code /slack/try/press} (see {@link SlackTryout}): a person's gestures in
+     * Slack, sent as signed requests to the app whose slash command and interactivity request URLs are
+     * {@code commands} and {@code interactions}.
+     */
+    public void tryOut(URI commands, URI interactions, String signingSecret) {
+        endpoint.route("/slack/try/", new SlackTryout(workspace, requests(signingSecret), commands, interactions)::handle);
     }
 
     /** Builds the requests Slack sends to an app, signed with {@code signingSecret}, issuing ids on this stand-in. */

@@ -3,12 +3,14 @@ package work.remote.devinfra;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -97,6 +99,8 @@ public final class SlackWorkspace {
     private final List<OpenedView> views = new CopyOnWriteArrayList<>();
     private final Map<String, Trigger> triggers = new ConcurrentHashMap<>();
     private final Map<String, List<ResponsePost>> responses = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<OpenedView>> viewsByTrigger = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<ResponsePost>> firstResponses = new ConcurrentHashMap<>();
     private final AtomicLong lastTsMicros = new AtomicLong();
     private final AtomicLong ids = new AtomicLong();
     private volatile Duration triggerIdLifetime = TRIGGER_ID_LIFETIME;
@@ -196,6 +200,8 @@ public final class SlackWorkspace {
         views.clear();
         triggers.clear();
         responses.clear();
+        viewsByTrigger.clear();
+        firstResponses.clear();
         triggerIdLifetime = TRIGGER_ID_LIFETIME;
     }
 
@@ -205,8 +211,39 @@ public final class SlackWorkspace {
         if (posts == null) {
             return false;
         }
-        posts.add(new ResponsePost(responseUrl, HttpEndpoint.jsonOrText(body), Instant.now()));
+        ResponsePost post = new ResponsePost(responseUrl, HttpEndpoint.jsonOrText(body), Instant.now());
+        posts.add(post);
+        firstResponse(responseUrl).complete(post);
         return true;
+    }
+
+    /** Completes with the modal opened with {@code triggerId}, as soon as it is (at once if it was). */
+    CompletableFuture<OpenedView> viewOpenedWith(String triggerId) {
+        return viewsByTrigger.computeIfAbsent(triggerId, any -> new CompletableFuture<>());
+    }
+
+    /** Completes with the first post to {@code responseUrl}, as soon as there is one. */
+    CompletableFuture<ResponsePost> firstResponse(String responseUrl) {
+        return firstResponses.computeIfAbsent(responseUrl, any -> new CompletableFuture<>());
+    }
+
+    /** The current version of the newest message with the button {@code actionId} whose value is {@code value}. */
+    synchronized Optional<Message> messageWithButton(String actionId, String value) {
+        return messages.keySet().stream()
+                .flatMap(channel -> messages(channel).stream())
+                .filter(message -> hasButton(message, actionId, value))
+                .max(Comparator.comparing(Message::ts));
+    }
+
+    private static boolean hasButton(Message message, String actionId, String value) {
+        for (JsonNode block : message.blocks()) {
+            for (JsonNode element : block.path("elements")) {
+                if (actionId.equals(element.path("action_id").asText()) && value.equals(element.path("value").asText())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Runs the Web API method {@code method} with its parameters; the answer's fields besides {@code ok}. */
@@ -324,6 +361,7 @@ public final class SlackWorkspace {
         }
         OpenedView opened = new OpenedView(nextViewId(), triggerId, view, Instant.now());
         views.add(opened);
+        viewOpenedWith(triggerId).complete(opened);
         ObjectNode answered = ((ObjectNode) view.deepCopy())
                 .put("id", opened.id())
                 .put("team_id", TEAM_ID)

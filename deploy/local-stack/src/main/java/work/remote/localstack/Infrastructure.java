@@ -1,5 +1,6 @@
 package work.remote.localstack;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +17,8 @@ import work.remote.devinfra.SmtpServer;
 /**
  * What the services run on: PostgreSQL (embedded unless {@code REMOTE_WORK_JDBC_URL} is set), a Kafka broker
  * (unless {@code KAFKA_BOOTSTRAP_SERVERS} is set), the SMTP server and the sink console showing what the services
- * sent, and the dev signing key with the endpoint that mints tokens from it.
+ * sent (with the Slack stand-in's directory holding the example launch's people, and its try-out routes pointed at
+ * ticket-service), and the dev signing key with the endpoint that mints tokens from it.
  */
 final class Infrastructure {
 
@@ -70,6 +72,10 @@ final class Infrastructure {
 
         SmtpServer smtp = started.add(SmtpServer.start(ports.smtp()));
         SinkConsole sinks = started.add(SinkConsole.start(ports.sinks(), smtp));
+        ServiceConfig.SLACK_PEOPLE.forEach(person -> sinks.slack().workspace().addUser(person.user()));
+        String ticketService = "http://localhost:" + ports.ticket();
+        sinks.slack().tryOut(URI.create(ticketService + "/slack/commands"), URI.create(ticketService + "/slack/interactions"),
+                ServiceConfig.SLACK_SIGNING_SECRET);
 
         DevTokens tokens = DevTokens.generate();
         Path publicKey = home.resolve("jwt/publicKey.pem");

@@ -27,6 +27,9 @@ import work.remote.devinfra.SlackSink;
  */
 public final class LocalStack {
 
+    /** {@code webhook} keeps {@code #product} on its incoming webhook (the benchmarks count webhook calls). */
+    static final String PRODUCT_CHANNEL_VARIABLE = "LOCAL_STACK_PRODUCT_CHANNEL";
+
     private final Path root;
     private final Path home;
     private final Map<String, String> env;
@@ -50,6 +53,9 @@ public final class LocalStack {
         this.env = env;
         this.ports = ports;
         this.services = ports.services();
+        if ("webhook".equals(env.get(PRODUCT_CHANNEL_VARIABLE))) {
+            config.productChannelOnWebhook();
+        }
     }
 
     public static void main(String[] args) {
@@ -81,6 +87,14 @@ public final class LocalStack {
     /** Extra configuration for one service, e.g. a shorter SLA clock for a drill; call before {@link #start()}. */
     void configure(String serviceName, String key, String value) {
         config.set(serviceName, key, value);
+    }
+
+    /**
+     * Keeps {@code #product} on its incoming webhook instead of the Slack app's bot token, for drills that count the
+     * webhook calls; call before {@link #start()}.
+     */
+    void productChannelOnWebhook() {
+        config.productChannelOnWebhook();
     }
 
     /** Starts everything, or throws with what went wrong after stopping whatever had started. */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Collectors;
 
 import work.remote.devinfra.DevTokens;
 
@@ -52,6 +53,7 @@ final class StackReport {
         stack.setProperty("mail.url", infrastructure.sinkUrl() + "/mail");
         stack.setProperty("kafka.bootstrap", infrastructure.kafkaBootstrap());
         stack.setProperty("tokens.url", infrastructure.tokensUrl());
+        stack.setProperty("slack.signing-secret", ServiceConfig.SLACK_SIGNING_SECRET);
         roleTokens.forEach((role, token) -> stack.setProperty("token." + role, token));
         try (Writer writer = Files.newBufferedWriter(properties)) {
             stack.store(writer, "remote-work local stack; tokens are valid for 12 hours");
@@ -75,6 +77,7 @@ final class StackReport {
         rows.add(new String[] { "Kafka bootstrap", infrastructure.kafkaBootstrap() });
         rows.add(new String[] { "PostgreSQL user", postgresUser != null ? postgresUser : "(driver default)" });
         rows.add(new String[] { "Slack webhook calls", infrastructure.sinkUrl() + "/calls" });
+        rows.add(new String[] { "Slack app messages", infrastructure.sinkUrl() + "/messages" });
         rows.add(new String[] { "Mail received", infrastructure.sinkUrl() + "/mail" });
         rows.add(new String[] { "SMTP", infrastructure.smtp().host() + ":" + infrastructure.smtp().port() });
         rows.add(new String[] { "Tokens for anyone", infrastructure.tokensUrl() + "?person=<name>&roles=<role,...>" });
@@ -98,7 +101,19 @@ final class StackReport {
                 .append(newline)
                 .append("curl -X POST localhost:").append(ports.ticket())
                 .append("/tickets -H \"Authorization: Bearer $TOKEN\" -H 'Content-Type: application/json' -d '")
-                .append(EXAMPLE_TICKET).append('\'').append(newline)
+                .append(EXAMPLE_TICKET).append('\'').append(newline);
+        out.append(newline).append("The Slack app without Slack (signing secret ").append(ServiceConfig.SLACK_SIGNING_SECRET)
+                .append("; people ").append(ServiceConfig.SLACK_PEOPLE.stream()
+                        .map(person -> person.user().id() + "=" + person.person() + " (" + person.roles() + ")")
+                        .collect(Collectors.joining(", ")))
+                .append("):").append(newline)
+                .append("curl -X POST '").append(infrastructure.sinkUrl()).append("/slack/try/report?user=U0ALI&channel=")
+                .append(ServiceConfig.EXAMPLE_CS_SLACK_CHANNEL.id()).append("&channelName=")
+                .append(ServiceConfig.EXAMPLE_CS_SLACK_CHANNEL.name())
+                .append("&title=Withdrawals+fail+for+user+7&impact=WITHDRAWAL_BLOCKED'").append(newline)
+                .append("curl -X POST '").append(infrastructure.sinkUrl())
+                .append("/slack/try/press?user=U0PAULA&action=ticket.acknowledge&ticket=<ticket id>'").append(newline)
+                .append("curl -s ").append(infrastructure.sinkUrl()).append("/messages").append(newline)
                 .append(newline).append("Ctrl-C stops everything.").append(newline);
         return out.toString();
     }

@@ -73,6 +73,7 @@ class LocalStackTest {
                     .containsEntry("mail.url", "http://localhost:" + ports.sinks() + "/mail")
                     .containsEntry("kafka.bootstrap", "127.0.0.1:" + ports.kafka())
                     .containsEntry("tokens.url", "http://localhost:" + ports.tokens() + "/tokens")
+                    .containsEntry("slack.signing-secret", ServiceConfig.SLACK_SIGNING_SECRET)
                     .containsKeys(DevTokens.ROLES.stream().map(role -> "token." + role).toArray());
             String pem = Files.readString(stack.home().resolve("jwt/publicKey.pem"));
             assertThat(new JwtConsumerBuilder().setVerificationKey(publicKey(pem)).setExpectedIssuer(DevTokens.ISSUER)
@@ -96,7 +97,12 @@ class LocalStackTest {
                     .contains("config mp.jwt.verify.publickey.location=" + stack.home().resolve("jwt/publicKey.pem"))
                     .contains("config mp.jwt.verify.issuer=" + DevTokens.ISSUER)
                     .contains("config quarkus.mailer.port=" + ports.smtp())
-                    .contains("config notification.slack.webhook-url=http://127.0.0.1:" + ports.sinks() + "/services/T0/B0/local");
+                    .contains("config notification.slack.webhook-url=http://127.0.0.1:" + ports.sinks() + "/services/T0/B0/local")
+                    .contains("config notification.slack.bot-channels.\"#product\"=C0PRODUCT")
+                    .contains("config ticket.slack.enabled=true")
+                    .contains("config ticket.slack.api-url=http://127.0.0.1:" + ports.sinks() + "/api/")
+                    .contains("config ticket.slack.people.U0PAULA.person=paula")
+                    .contains("config ticket.slack.people.U0PAULA.roles=product");
             PostgresServer postgres = PostgresServer.external("jdbc:postgresql://127.0.0.1:" + ports.postgres(), "postgres", "postgres");
             assertThat(postgres.jdbcUrl("notification")).endsWith("/notification");
 
@@ -108,6 +114,10 @@ class LocalStackTest {
                     .contains("http://localhost:" + ports.management().notification() + "/q/metrics")
                     .contains("http://localhost:" + ports.sinks() + "/calls")
                     .contains("http://localhost:" + ports.sinks() + "/mail")
+                    .contains("http://localhost:" + ports.sinks() + "/messages")
+                    .contains("curl -X POST 'http://localhost:" + ports.sinks()
+                            + "/slack/try/report?user=U0ALI&channel=C0CSLAUNCH&channelName=cs-launch-instant-withdrawals")
+                    .contains("/slack/try/press?user=U0PAULA&action=ticket.acknowledge&ticket=<ticket id>")
                     .contains("jdbc:postgresql://127.0.0.1:" + ports.postgres() + "/meeting")
                     .contains("export TOKEN_CS_LEAD=" + written.getProperty("token.cs-lead"))
                     .contains("TOKEN=$(curl -s 'http://localhost:" + ports.tokens() + "/tokens?person=ali&roles=cs-agent')")

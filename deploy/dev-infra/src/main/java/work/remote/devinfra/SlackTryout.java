@@ -91,6 +91,7 @@ final class SlackTryout {
         }
         CompletableFuture<OpenedView> opened = workspace.viewOpenedWith(command.triggerId());
         CompletableFuture<SlackWorkspace.ResponsePost> replied = workspace.firstResponse(command.responseUrl());
+        // the app opens the modal, or answers the person privately instead (e.g. an unmapped user)
         within(CompletableFuture.anyOf(opened, replied), WAIT);
         Optional<OpenedView> modal = Optional.ofNullable(opened.getNow(null));
         if (modal.isEmpty()) {

@@ -181,7 +181,7 @@ class SlackAppTest {
     }
 
     @Test
-    void anUnmappedUserIsToldWhatToDoAndNothingIsWritten() throws Exception {
+    void anUnmappedUserIsToldHowToGetAccessAndNothingIsWritten() throws Exception {
         int before = ticketCount();
         var command = requests().slashCommand("/report", "Let me in", STRANGER, CS_CHANNEL);
         assertThat(command.signed().sendTo(commands).statusCode()).isEqualTo(200);

@@ -24,7 +24,7 @@ import io.strimzi.api.kafka.model.user.KafkaUser;
 /**
  * Rendered resources, each read into the typed model of its apiVersion and kind: fabric8's for Kubernetes and Gateway
  * API, Strimzi's {@code v1} model, and records for CloudNativePG and the ServiceMonitor. A kind without a model here,
- * or an apiVersion the current operators no longer serve (kafka.strimzi.io/v1beta2), fails.
+ * or an apiVersion the current operators no longer serve (Strimzi's retired beta API), fails.
  */
 final class Resources {
 

@@ -4,8 +4,6 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
-import work.remote.events.DomainEvent;
-
 /**
  * A critical issue was escalated beyond the targets its report went to: first when nobody acknowledged it in time,
  * again when it is still unresolved at the at-risk mark. Raised once per ticket and level.
@@ -25,7 +23,7 @@ public record CriticalIssueEscalated(
         Instant reportedAt,
         Instant resolveBy,
         Instant escalatedAt,
-        String link) implements DomainEvent {
+        String link) implements TicketEvent {
 
     public CriticalIssueEscalated {
         Objects.requireNonNull(ticketId, "ticketId");
@@ -39,15 +37,5 @@ public record CriticalIssueEscalated(
         Objects.requireNonNull(resolveBy, "resolveBy");
         Objects.requireNonNull(escalatedAt, "escalatedAt");
         Objects.requireNonNull(link, "link");
-    }
-
-    @Override
-    public String eventSubject() {
-        return ticketId.toString();
-    }
-
-    @Override
-    public String orderingKey() {
-        return (launchId != null ? launchId : ticketId).toString();
     }
 }

@@ -4,8 +4,6 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
-import work.remote.events.DomainEvent;
-
 /**
  * A critical issue (typically one that touches users' funds) was reported to product, which must resolve it
  * by {@code resolveBy} (3 hours after the report by default).
@@ -24,7 +22,7 @@ public record CriticalIssueReported(
         String reporter,
         Instant reportedAt,
         Instant resolveBy,
-        String link) implements DomainEvent {
+        String link) implements TicketEvent {
 
     public CriticalIssueReported {
         Objects.requireNonNull(ticketId, "ticketId");
@@ -40,15 +38,5 @@ public record CriticalIssueReported(
             throw new IllegalArgumentException("resolveBy " + resolveBy + " must be after reportedAt " + reportedAt);
         }
         Objects.requireNonNull(link, "link");
-    }
-
-    @Override
-    public String eventSubject() {
-        return ticketId.toString();
-    }
-
-    @Override
-    public String orderingKey() {
-        return (launchId != null ? launchId : ticketId).toString();
     }
 }

@@ -4,8 +4,6 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
-import work.remote.events.DomainEvent;
-
 /**
  * A critical issue is still unresolved at the warning point of its clock (2 hours after the report by
  * default). Raised once per ticket.
@@ -23,7 +21,7 @@ public record SlaAtRisk(
         Instant reportedAt,
         Instant resolveBy,
         long minutesRemaining,
-        String link) implements DomainEvent {
+        String link) implements TicketEvent {
 
     public SlaAtRisk {
         Objects.requireNonNull(ticketId, "ticketId");
@@ -35,15 +33,5 @@ public record SlaAtRisk(
             throw new IllegalArgumentException("minutesRemaining cannot be negative: " + minutesRemaining);
         }
         Objects.requireNonNull(link, "link");
-    }
-
-    @Override
-    public String eventSubject() {
-        return ticketId.toString();
-    }
-
-    @Override
-    public String orderingKey() {
-        return (launchId != null ? launchId : ticketId).toString();
     }
 }

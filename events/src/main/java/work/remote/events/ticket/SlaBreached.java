@@ -4,8 +4,6 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
-import work.remote.events.DomainEvent;
-
 /**
  * A critical issue was not resolved by its deadline. Raised once per ticket.
  *
@@ -20,7 +18,7 @@ public record SlaBreached(
         String assignee,
         Instant reportedAt,
         Instant resolveBy,
-        String link) implements DomainEvent {
+        String link) implements TicketEvent {
 
     public SlaBreached {
         Objects.requireNonNull(ticketId, "ticketId");
@@ -29,15 +27,5 @@ public record SlaBreached(
         Objects.requireNonNull(reportedAt, "reportedAt");
         Objects.requireNonNull(resolveBy, "resolveBy");
         Objects.requireNonNull(link, "link");
-    }
-
-    @Override
-    public String eventSubject() {
-        return ticketId.toString();
-    }
-
-    @Override
-    public String orderingKey() {
-        return (launchId != null ? launchId : ticketId).toString();
     }
 }

@@ -4,8 +4,6 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
-import work.remote.events.DomainEvent;
-
 /**
  * Someone commented on a ticket.
  *
@@ -21,7 +19,7 @@ public record TicketCommented(
         String author,
         String body,
         Instant commentedAt,
-        String link) implements DomainEvent {
+        String link) implements TicketEvent {
 
     public TicketCommented {
         Objects.requireNonNull(ticketId, "ticketId");
@@ -32,15 +30,5 @@ public record TicketCommented(
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(commentedAt, "commentedAt");
         Objects.requireNonNull(link, "link");
-    }
-
-    @Override
-    public String eventSubject() {
-        return ticketId.toString();
-    }
-
-    @Override
-    public String orderingKey() {
-        return (launchId != null ? launchId : ticketId).toString();
     }
 }

@@ -4,8 +4,6 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
-import work.remote.events.DomainEvent;
-
 /**
  * A ticket was opened: a child of a launch's parent feedback ticket, the parent itself, or a ticket outside
  * any launch. An impact that touches users' funds is always {@link Severity#CRITICAL}.
@@ -25,7 +23,7 @@ public record TicketOpened(
         int affectedUsers,
         String reporter,
         Instant openedAt,
-        String link) implements DomainEvent {
+        String link) implements TicketEvent {
 
     public TicketOpened {
         Objects.requireNonNull(ticketId, "ticketId");
@@ -42,16 +40,5 @@ public record TicketOpened(
         Objects.requireNonNull(reporter, "reporter");
         Objects.requireNonNull(openedAt, "openedAt");
         Objects.requireNonNull(link, "link");
-    }
-
-    @Override
-    public String eventSubject() {
-        return ticketId.toString();
-    }
-
-    /** The launch when there is one, so that a launch's tickets stay in order with its other events. */
-    @Override
-    public String orderingKey() {
-        return (launchId != null ? launchId : ticketId).toString();
     }
 }

@@ -4,8 +4,6 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
-import work.remote.events.DomainEvent;
-
 /**
  * A ticket was resolved; for a critical issue this stops its clock.
  *
@@ -25,7 +23,7 @@ public record TicketResolved(
         Instant openedAt,
         Instant resolvedAt,
         Boolean withinSla,
-        String link) implements DomainEvent {
+        String link) implements TicketEvent {
 
     public TicketResolved {
         Objects.requireNonNull(ticketId, "ticketId");
@@ -37,15 +35,5 @@ public record TicketResolved(
         Objects.requireNonNull(openedAt, "openedAt");
         Objects.requireNonNull(resolvedAt, "resolvedAt");
         Objects.requireNonNull(link, "link");
-    }
-
-    @Override
-    public String eventSubject() {
-        return ticketId.toString();
-    }
-
-    @Override
-    public String orderingKey() {
-        return (launchId != null ? launchId : ticketId).toString();
     }
 }

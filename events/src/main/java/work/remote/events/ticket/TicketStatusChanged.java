@@ -4,8 +4,6 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
-import work.remote.events.DomainEvent;
-
 /**
  * A ticket moved in its workflow, or was acknowledged: taken on by a person, which moves it to
  * {@link TicketStatus#IN_PROGRESS} with them as assignee. Resolving also raises {@link TicketResolved}.
@@ -28,7 +26,7 @@ public record TicketStatusChanged(
         String changedBy,
         Instant changedAt,
         Instant resolveBy,
-        String link) implements DomainEvent {
+        String link) implements TicketEvent {
 
     public TicketStatusChanged {
         Objects.requireNonNull(ticketId, "ticketId");
@@ -42,15 +40,5 @@ public record TicketStatusChanged(
         Objects.requireNonNull(changedBy, "changedBy");
         Objects.requireNonNull(changedAt, "changedAt");
         Objects.requireNonNull(link, "link");
-    }
-
-    @Override
-    public String eventSubject() {
-        return ticketId.toString();
-    }
-
-    @Override
-    public String orderingKey() {
-        return (launchId != null ? launchId : ticketId).toString();
     }
 }

@@ -13,8 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import work.remote.events.meeting.MeetingConcluded;
 import work.remote.events.meeting.MeetingScheduled;
+import work.remote.events.process.ProcessReviewRequested;
 import work.remote.events.ticket.CriticalIssueReported;
 import work.remote.events.ticket.Gate;
 import work.remote.events.ticket.Impact;
@@ -50,6 +53,17 @@ class EventRecordTest {
             assertThat(held).as(components[i].getName()).isEqualTo(original);
             assertThatThrownBy(() -> held.remove(0)).isInstanceOf(UnsupportedOperationException.class);
         }
+    }
+
+    @Test
+    void aReviewRequestFromBeforeTheMixOptionKeepsEverySessionToOneGroup() throws Exception {
+        ObjectNode json = EventJson.mapper().valueToTree(EventSamples.processReviewRequested());
+        json.remove("mixSmallGroups");
+
+        ProcessReviewRequested read = EventJson.mapper().treeToValue(json, ProcessReviewRequested.class);
+
+        assertThat(read.mixSmallGroups()).isFalse();
+        assertThat(read.participants()).isEqualTo(EventSamples.processReviewRequested().participants());
     }
 
     @Test

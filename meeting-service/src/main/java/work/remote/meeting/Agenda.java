@@ -23,7 +23,7 @@ public final class Agenda {
     }
 
     public static List<AgendaSlot> generate(int durationMinutes, int presentationMinutes, String subjectTitle,
-            String materialLink, List<ParkingLotItem> openItems) {
+            String focus, String materialLink, List<ParkingLotItem> openItems) {
         if (presentationMinutes < MIN_PRESENTATION_MINUTES || presentationMinutes > MAX_PRESENTATION_MINUTES) {
             throw new IllegalArgumentException("presentation must take 5 to 10 minutes: " + presentationMinutes);
         }
@@ -44,7 +44,9 @@ public final class Agenda {
             throw new IllegalArgumentException("a " + durationMinutes + "-minute meeting leaves " + discussion
                     + " minutes of discussion");
         }
-        agenda.add(AgendaSlot.of(Phase.DISCUSSION, "Questions and discussion", discussion, null));
+        agenda.add(AgendaSlot.of(Phase.DISCUSSION,
+                focus == null ? "Questions and discussion" : "Questions and discussion, focus: " + focus, discussion,
+                null));
         return agenda;
     }
 

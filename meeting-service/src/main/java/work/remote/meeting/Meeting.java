@@ -82,6 +82,12 @@ public class Meeting extends PanacheEntityBase {
     @Column(name = "session_count")
     public int sessionCount;
 
+    /** The function group this session discusses for ("R&D + ops" when small groups were mixed); null for one meeting. */
+    public String focus;
+
+    @Column(name = "mix_small_groups")
+    public boolean mixSmallGroups;
+
     @Enumerated(EnumType.STRING)
     public MeetingState state;
 
@@ -119,19 +125,22 @@ public class Meeting extends PanacheEntityBase {
     public long version;
 
     /**
-     * Session {@code sessionNumber} of {@code sessionCount} of {@code plan}, starting at {@code startsAt}, for
-     * {@code invitees}; its agenda takes up the subject's {@code openItems}, and without a join link of its own it
-     * gets the room {@code roomUrl} followed by its id.
+     * Session {@code sessionNumber} of {@code sessionCount} of {@code plan}, starting at {@code startsAt}, for the
+     * invitees of {@code session}, titled and with a discussion named after its focus; its agenda takes up the
+     * subject's {@code openItems}, and without a join link of its own it gets the room {@code roomUrl} followed by
+     * its id.
      */
     public static Meeting plan(MeetingPlan plan, int sessionNumber, int sessionCount, Instant startsAt,
-            List<Invitee> invitees, List<ParkingLotItem> openItems, String roomUrl) {
+            SessionPlanner.Session session, List<ParkingLotItem> openItems, String roomUrl) {
         Meeting meeting = new Meeting();
         meeting.id = UUID.randomUUID();
         meeting.kind = plan.kind();
         meeting.subject = Subject.of(plan.subject());
         meeting.sessionNumber = sessionNumber;
         meeting.sessionCount = sessionCount;
-        meeting.title = plan.titleOf(sessionNumber, sessionCount);
+        meeting.focus = session.focus();
+        meeting.mixSmallGroups = plan.mixSmallGroups();
+        meeting.title = plan.titleOf(sessionNumber, sessionCount, session.focus());
         meeting.host = plan.host();
         meeting.hostName = plan.hostName();
         meeting.startsAt = startsAt;
@@ -140,7 +149,7 @@ public class Meeting extends PanacheEntityBase {
         meeting.joinLink = plan.joinLink() == null ? roomUrl + meeting.id : plan.joinLink();
         meeting.materialLink = plan.materialLink();
         meeting.state = MeetingState.SCHEDULED;
-        invitees.forEach(invitee -> meeting.invitees.add(Invitation.of(invitee)));
+        session.invitees().forEach(invitee -> meeting.invitees.add(Invitation.of(invitee)));
         meeting.agenda.addAll(meeting.agendaTakingUp(plan.presentationMinutes(), openItems));
         return meeting;
     }
@@ -282,7 +291,7 @@ public class Meeting extends PanacheEntityBase {
     }
 
     private List<AgendaSlot> agendaTakingUp(int presentationMinutes, List<ParkingLotItem> openItems) {
-        return Agenda.generate(durationMinutes, presentationMinutes, subject.title, materialLink, openItems);
+        return Agenda.generate(durationMinutes, presentationMinutes, subject.title, focus, materialLink, openItems);
     }
 
     private void requireState(MeetingState required, String action) {

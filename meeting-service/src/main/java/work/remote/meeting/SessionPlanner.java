@@ -3,33 +3,41 @@ package work.remote.meeting;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
 import work.remote.events.meeting.Invitee;
 
 /**
- * Splits an invitee list into sessions no larger than a meeting kind allows. The host attends every session,
- * so each session holds at most {@code maxParticipants - 1} other invitees. People stay with their function
- * group: a group too big for one session is split into sessions of balanced size; small groups share a
- * session when they fit together. Everybody lands in exactly one session.
+ * Splits an invitee list into sessions no larger than a meeting kind allows, one function group per session, as the
+ * playbook asks: over six people, each group (R&D, CS, ops) holds a separate discussion with its own focus. The host
+ * attends every session, so each session holds at most {@code maxParticipants - 1} other invitees. A group too big
+ * for one session is split into sessions of balanced size. Only when asked to mix small groups do groups that fit
+ * together share a session. Everybody lands in exactly one session.
  */
 public final class SessionPlanner {
 
     private SessionPlanner() {
     }
 
-    public static List<List<Invitee>> plan(String host, List<Invitee> invitees, int maxParticipants) {
+    /** The invitees of one session, and its focus: the function group it discusses for (groups, when mixed). */
+    public record Session(String focus, List<Invitee> invitees) {
+    }
+
+    public static List<Session> plan(String host, List<Invitee> invitees, int maxParticipants,
+            boolean mixSmallGroups) {
         List<Invitee> others = invitees.stream().filter(invitee -> !invitee.person().equals(host)).toList();
         if (others.isEmpty()) {
-            return List.of(List.copyOf(invitees));
+            return List.of(new Session(null, List.copyOf(invitees)));
         }
         int capacity = maxParticipants - 1;
         List<List<Invitee>> chunks = new ArrayList<>();
         for (List<Invitee> group : byFunctionGroup(others).values()) {
             chunks.addAll(balancedChunks(group, capacity));
         }
-        return packLargestFirst(chunks, capacity);
+        List<List<Invitee>> sessions = mixSmallGroups ? packLargestFirst(chunks, capacity) : chunks;
+        return sessions.stream().map(session -> new Session(focusOf(session), List.copyOf(session))).toList();
     }
 
     private static Map<String, List<Invitee>> byFunctionGroup(List<Invitee> invitees) {
@@ -61,5 +69,11 @@ public final class SessionPlanner {
                         .findFirst()
                         .ifPresentOrElse(session -> session.addAll(chunk), () -> sessions.add(new ArrayList<>(chunk))));
         return sessions;
+    }
+
+    private static String focusOf(List<Invitee> session) {
+        LinkedHashSet<String> groups = new LinkedHashSet<>();
+        session.forEach(invitee -> groups.add(invitee.functionGroup()));
+        return String.join(" + ", groups);
     }
 }

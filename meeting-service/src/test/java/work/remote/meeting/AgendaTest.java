@@ -28,7 +28,7 @@ class AgendaTest {
         for (int minutes = 15; minutes <= 90; minutes++) {
             for (int parked = 0; parked <= 12; parked += 3) {
                 List<AgendaSlot> agenda = Agenda.generate(minutes, Agenda.defaultPresentationMinutes(minutes), "X",
-                        null, parked(parked));
+                        null, null, parked(parked));
                 assertThat(agenda.stream().mapToInt(slot -> slot.plannedMinutes).sum()).isEqualTo(minutes);
                 assertThat(agenda.get(0).phase).isEqualTo(Phase.PRESENTATION);
                 assertThat(agenda.get(0).plannedMinutes).isBetween(5, 10);
@@ -43,9 +43,17 @@ class AgendaTest {
     @Test
     void parkedItemsThatDoNotFitWaitForTheNextMeeting() {
         List<ParkingLotItem> parked = parked(10);
-        List<AgendaSlot> agenda = Agenda.generate(30, 10, "X", null, parked);
+        List<AgendaSlot> agenda = Agenda.generate(30, 10, "X", null, null, parked);
         assertThat(agenda).extracting(slot -> slot.parkingLotItemId).filteredOn(id -> id != null)
                 .containsExactly(parked.get(0).id, parked.get(1).id, parked.get(2).id);
         assertThat(agenda.get(agenda.size() - 1).plannedMinutes).isEqualTo(6);
+    }
+
+    @Test
+    void aSessionsDiscussionNamesItsFocus() {
+        assertThat(Agenda.generate(30, 10, "Refund escalation", "ops", null, List.of()).get(2).topic)
+                .isEqualTo("Questions and discussion, focus: ops");
+        assertThat(Agenda.generate(30, 10, "Refund escalation", null, null, List.of()).get(2).topic)
+                .isEqualTo("Questions and discussion");
     }
 }

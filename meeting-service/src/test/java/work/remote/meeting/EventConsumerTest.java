@@ -79,8 +79,14 @@ class EventConsumerTest {
     }
 
     static ProcessReviewRequested reviewRequest(UUID processId, List<Participant> participants) {
+        return reviewRequest(processId, participants, false);
+    }
+
+    static ProcessReviewRequested reviewRequest(UUID processId, List<Participant> participants,
+            boolean mixSmallGroups) {
         return new ProcessReviewRequested(processId, "launch-" + processId, "Feature launch with CS", "pia-product",
-                participants, Instant.parse("2026-11-25T10:20:00Z"), "http://localhost:8081/processes/" + processId);
+                participants, Instant.parse("2026-11-25T10:20:00Z"), "http://localhost:8081/processes/" + processId,
+                mixSmallGroups);
     }
 
     static List<Participant> participants(String group, int count, String supervisor) {
@@ -106,7 +112,7 @@ class EventConsumerTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> meetingsAbout(marker).size() == 1);
         List<Map<String, Object>> sessions = meetingsAbout(process);
-        assertThat(sessions).hasSize(3);
+        assertThat(sessions).as("one function group per session: rd in two, cs, ops").hasSize(4);
         assertThat(sessions).allSatisfy(session -> {
             assertThat(session.get("kind")).isEqualTo("DISCUSSION");
             assertThat(session.get("host")).isEqualTo("pia-product");
@@ -122,9 +128,25 @@ class EventConsumerTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> topic.events(first, MeetingScheduled.class).size() == 1);
         MeetingScheduled scheduled = topic.events(first, MeetingScheduled.class).get(0);
         assertThat(scheduled.subject().id()).isEqualTo(process);
-        assertThat(scheduled.sessionCount()).isEqualTo(3);
+        assertThat(scheduled.sessionCount()).isEqualTo(4);
         assertThat(scheduled.timeZone()).isEqualTo("UTC");
         assertThat(scheduled.agenda().stream().mapToInt(item -> item.minutes()).sum()).isEqualTo(45);
+    }
+
+    @Test
+    void aReviewRequestThatMixesSmallGroupsLetsThemShareASession() {
+        UUID process = Subjects.process();
+        List<Participant> participants = new ArrayList<>();
+        participants.addAll(participants("rd", 7, "rd-lead"));
+        participants.addAll(participants("cs", 5, "cs-lead"));
+        participants.addAll(participants("ops", 2, "ops-lead"));
+        send(UUID.randomUUID().toString(), reviewRequest(process, participants, true));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> meetingsAbout(process).size() == 3);
+        List<Map<String, Object>> sessions = meetingsAbout(process);
+        assertThat(sessions).extracting(session -> session.get("mixSmallGroups")).containsOnly(true);
+        assertThat(sessions).extracting(session -> session.get("focus"))
+                .containsExactlyInAnyOrder("rd", "rd + ops", "cs");
     }
 
     @Test

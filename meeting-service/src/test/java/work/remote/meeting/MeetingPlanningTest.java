@@ -98,11 +98,59 @@ class MeetingPlanningTest {
         }
         assertThat(planned).containsExactlyInAnyOrderElementsOf(
                 invitees.stream().map(invitee -> (String) invitee.get("person")).toList());
-        assertThat(sessions).extracting(session -> session.get("sessionNumber")).containsExactly(1, 2, 3);
+        assertThat(sessions).extracting(session -> session.get("sessionNumber")).containsExactly(1, 2, 3, 4);
         Instant first = Instant.parse((String) sessions.get(0).get("startsAt"));
         Instant second = Instant.parse((String) sessions.get(1).get("startsAt"));
         assertThat(Duration.between(first, second)).as("the host runs them one after another")
                 .isEqualTo(Duration.ofMinutes(45 + 15));
+    }
+
+    @Test
+    void eachDiscussionSessionHoldsOneFunctionGroupAndNamesItsFocus() {
+        List<Map<String, Object>> invitees = new ArrayList<>();
+        invitees.addAll(people("R&D", 3, "rd-lead"));
+        invitees.addAll(people("CS", 7, "cs-lead"));
+        invitees.addAll(people("ops", 2, "ops-lead"));
+        Map<String, Object> request = discussion(Subjects.process(), 45, invitees);
+        request.put("title", "Refund escalation");
+
+        List<Map<String, Object>> sessions = post("planner", "product", "/meetings/sessions", request)
+                .statusCode(201).extract().jsonPath().getList("$");
+
+        assertThat(sessions).extracting(session -> session.get("focus")).containsExactly("R&D", "CS", "CS", "ops");
+        assertThat(sessions).extracting(session -> session.get("title")).containsExactly(
+                "Refund escalation: R&D (session 1 of 4)", "Refund escalation: CS (session 2 of 4)",
+                "Refund escalation: CS (session 3 of 4)", "Refund escalation: ops (session 4 of 4)");
+        assertThat(sessions).extracting(session -> session.get("mixSmallGroups")).containsOnly(false);
+        for (Map<String, Object> session : sessions) {
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> sessionInvitees = (List<Map<String, Object>>) session.get("invitees");
+            assertThat(sessionInvitees).extracting(invitee -> invitee.get("functionGroup"))
+                    .containsOnly(session.get("focus"));
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> agenda = (List<Map<String, Object>>) session.get("agenda");
+            assertThat(agenda.get(agenda.size() - 1).get("topic"))
+                    .isEqualTo("Questions and discussion, focus: " + session.get("focus"));
+        }
+        assertThat(sessions).extracting(session -> ((List<?>) session.get("invitees")).size())
+                .containsExactly(3, 4, 3, 2);
+    }
+
+    @Test
+    void smallGroupsShareASessionOnlyWhenTheRequestMixesThem() {
+        List<Map<String, Object>> invitees = new ArrayList<>();
+        invitees.addAll(people("R&D", 3, "rd-lead"));
+        invitees.addAll(people("CS", 7, "cs-lead"));
+        invitees.addAll(people("ops", 2, "ops-lead"));
+        Map<String, Object> request = discussion(Subjects.process(), 45, invitees);
+        request.put("mixSmallGroups", true);
+
+        List<Map<String, Object>> sessions = post("planner", "product", "/meetings/sessions", request)
+                .statusCode(201).extract().jsonPath().getList("$");
+
+        assertThat(sessions).hasSize(3);
+        assertThat(sessions).extracting(session -> session.get("mixSmallGroups")).containsOnly(true);
+        assertThat(sessions).extracting(session -> session.get("focus")).contains("R&D + ops");
     }
 
     @Test

@@ -105,7 +105,20 @@ class RequestBoundsTest {
         request.put("invitees", IntStream.range(0, LARGEST_MEETING_INVITEES + 1).mapToObj(RequestBoundsTest::invitee)
                 .toList());
         post("planner", "product", "/meetings/sessions", request).statusCode(201)
-                .body("title", contains(text(300) + " (session 1 of 2)", text(300) + " (session 2 of 2)"));
+                .body("title", contains(text(300) + ": " + text(100) + " (session 1 of 2)",
+                        text(300) + ": " + text(100) + " (session 2 of 2)"));
+    }
+
+    @Test
+    void theLongestTitleWithElevenMixedGroupsNamesThemAll() {
+        Map<String, Object> request = largestTraining();
+        List<String> groups = IntStream.range(0, LARGEST_MEETING_INVITEES)
+                .mapToObj(index -> text(98) + String.format("%02d", index)).toList();
+        request.put("invitees", IntStream.range(0, LARGEST_MEETING_INVITEES)
+                .mapToObj(index -> Map.of("person", person(index), "functionGroup", groups.get(index))).toList());
+        request.put("mixSmallGroups", true);
+        post("planner", "product", "/meetings/sessions", request).statusCode(201)
+                .body("title", contains(text(300) + ": " + String.join(" + ", groups)));
     }
 
     @Test

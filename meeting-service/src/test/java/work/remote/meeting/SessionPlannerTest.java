@@ -26,24 +26,44 @@ class SessionPlannerTest {
 
     @Test
     void aGroupTooBigForOneSessionIsSplitIntoBalancedSessions() {
-        List<List<Invitee>> sessions = SessionPlanner.plan(HOST, group("R&D", 11), 6);
-        assertThat(sessions).extracting(List::size).containsExactly(4, 4, 3);
+        List<SessionPlanner.Session> sessions = SessionPlanner.plan(HOST, group("R&D", 11), 6, false);
+        assertThat(sessions).extracting(session -> session.invitees().size()).containsExactly(4, 4, 3);
+        assertThat(sessions).extracting(SessionPlanner.Session::focus).containsOnly("R&D");
     }
 
     @Test
-    void smallGroupsShareASessionWhenTheyFit() {
+    void eachSessionHoldsOneFunctionGroupWithItsOwnFocus() {
+        List<Invitee> invitees = new ArrayList<>(group("R&D", 3));
+        invitees.addAll(group("CS", 7));
+        invitees.addAll(group("ops", 2));
+
+        List<SessionPlanner.Session> sessions = SessionPlanner.plan(HOST, invitees, 6, false);
+
+        assertThat(sessions).extracting(SessionPlanner.Session::focus).containsExactly("R&D", "CS", "CS", "ops");
+        assertThat(sessions).extracting(session -> session.invitees().size()).containsExactly(3, 4, 3, 2);
+        assertThat(sessions).allSatisfy(session -> assertThat(session.invitees())
+                .extracting(Invitee::functionGroup).containsOnly(session.focus()));
+    }
+
+    @Test
+    void smallGroupsShareASessionOnlyWhenAskedToMixThem() {
         List<Invitee> invitees = new ArrayList<>(group("ops", 2));
         invitees.addAll(group("CS", 3));
-        assertThat(SessionPlanner.plan(HOST, invitees, 6)).singleElement()
-                .satisfies(session -> assertThat(session).hasSize(5));
+
+        assertThat(SessionPlanner.plan(HOST, invitees, 6, false)).extracting(SessionPlanner.Session::focus)
+                .containsExactly("ops", "CS");
+        assertThat(SessionPlanner.plan(HOST, invitees, 6, true)).singleElement().satisfies(session -> {
+            assertThat(session.invitees()).hasSize(5);
+            assertThat(session.focus()).isEqualTo("CS + ops");
+        });
     }
 
     @Test
     void theHostIsNotSplitButRunsEverySession() {
         List<Invitee> invitees = new ArrayList<>(group("CS", 5));
         invitees.add(new Invitee(HOST, "product", null));
-        List<List<Invitee>> sessions = SessionPlanner.plan(HOST, invitees, 6);
-        assertThat(sessions).singleElement().satisfies(session -> assertThat(session).hasSize(5)
+        List<SessionPlanner.Session> sessions = SessionPlanner.plan(HOST, invitees, 6, false);
+        assertThat(sessions).singleElement().satisfies(session -> assertThat(session.invitees()).hasSize(5)
                 .extracting(Invitee::person).doesNotContain(HOST));
     }
 
@@ -56,19 +76,25 @@ class SessionPlannerTest {
             invitees.addAll(group("group" + g, 1 + random.nextInt(15)));
         }
         int maxParticipants = 2 + random.nextInt(11);
+        boolean mixSmallGroups = random.nextBoolean();
 
-        List<List<Invitee>> sessions = SessionPlanner.plan(HOST, invitees, maxParticipants);
+        List<SessionPlanner.Session> sessions = SessionPlanner.plan(HOST, invitees, maxParticipants, mixSmallGroups);
 
-        assertThat(sessions.stream().flatMap(List::stream).toList()).containsExactlyInAnyOrderElementsOf(invitees);
-        assertThat(sessions).allSatisfy(session -> assertThat(Meeting.participants(HOST, session))
+        assertThat(sessions.stream().flatMap(session -> session.invitees().stream()).toList())
+                .containsExactlyInAnyOrderElementsOf(invitees);
+        assertThat(sessions).allSatisfy(session -> assertThat(Meeting.participants(HOST, session.invitees()))
                 .isLessThanOrEqualTo(maxParticipants));
         for (int g = 0; g < groups; g++) {
             String name = "group" + g;
             long size = invitees.stream().filter(invitee -> invitee.functionGroup().equals(name)).count();
             long minimum = (size + maxParticipants - 2) / (maxParticipants - 1);
-            assertThat(sessions.stream().filter(session -> session.stream()
+            assertThat(sessions.stream().filter(session -> session.invitees().stream()
                     .anyMatch(invitee -> invitee.functionGroup().equals(name))).count())
                     .as("sessions holding %s", name).isEqualTo(minimum);
+        }
+        if (!mixSmallGroups) {
+            assertThat(sessions).allSatisfy(session -> assertThat(session.invitees())
+                    .extracting(Invitee::functionGroup).containsOnly(session.focus()));
         }
     }
 }

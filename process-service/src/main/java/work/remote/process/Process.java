@@ -220,9 +220,9 @@ public class Process extends PanacheEntityBase {
         return new ProcessDrafted(id, key, title, owner, draftBasedOn, draftChangeSummary, author, updatedAt, link);
     }
 
-    public ProcessReviewRequested reviewRequestedEvent(String requester, List<Participant> reviewers, Instant now,
-            String link) {
-        return new ProcessReviewRequested(id, key, title, requester, reviewers, now, link);
+    public ProcessReviewRequested reviewRequestedEvent(String requester, List<Participant> reviewers,
+            boolean mixSmallGroups, Instant now, String link) {
+        return new ProcessReviewRequested(id, key, title, requester, reviewers, now, link, mixSmallGroups);
     }
 
     public ProcessPublished publishedEvent(ProcessVersion published, String link) {

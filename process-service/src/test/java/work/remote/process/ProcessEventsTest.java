@@ -149,6 +149,23 @@ class ProcessEventsTest {
         return header == null ? null : new String(header.value(), UTF_8);
     }
 
+    @Test
+    void aReviewRequestSaysWhetherSmallGroupsMayShareASession() {
+        String unmixed = Api.created(Drafts.review(Drafts.uniqueKey("unmixed")));
+        String mixed = Api.created(Drafts.review(Drafts.uniqueKey("mixed")));
+        List<Map<String, String>> participants = List.of(Map.of("person", "ana", "functionGroup", "product"),
+                Map.of("person", "bo", "functionGroup", "customer support"));
+        as("product").body(Map.of("participants", participants)).when()
+                .post("/processes/{id}/review-requests", unmixed).then().statusCode(202);
+        as("product").body(Map.of("participants", participants, "mixSmallGroups", true)).when()
+                .post("/processes/{id}/review-requests", mixed).then().statusCode(202);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> topic.withKey(unmixed).size() == 2
+                && topic.withKey(mixed).size() == 2);
+        assertThat(read(topic.withKey(unmixed).get(1), ProcessReviewRequested.class).mixSmallGroups()).isFalse();
+        assertThat(read(topic.withKey(mixed).get(1), ProcessReviewRequested.class).mixSmallGroups()).isTrue();
+    }
+
     static <T> T read(ConsumerRecord<String, String> record, Class<T> type) {
         try {
             return EventJson.mapper().readValue(record.value(), type);

@@ -9,10 +9,12 @@ import work.remote.events.DomainEvent;
 
 /**
  * The owner asks the people involved to discuss a draft. meeting-service plans discussion sessions of at
- * most six people, grouped by function, from {@code participants}; {@code link} is the material to read.
+ * most six people from {@code participants}, one function group each; {@code link} is the material to read.
  *
  * @param requestedBy who asked for the review; hosts the discussion sessions
  * @param participants everyone involved, at least one
+ * @param mixSmallGroups small function groups may share a session when they fit; false (the default, and what an
+ *        event without the field means) keeps every session to one group
  */
 public record ProcessReviewRequested(
         UUID processId,
@@ -21,7 +23,8 @@ public record ProcessReviewRequested(
         String requestedBy,
         List<Participant> participants,
         Instant requestedAt,
-        String link) implements DomainEvent {
+        String link,
+        boolean mixSmallGroups) implements DomainEvent {
 
     public ProcessReviewRequested {
         Objects.requireNonNull(processId, "processId");

@@ -28,6 +28,9 @@ public record MeetingView(
         String materialLink,
         int sessionNumber,
         int sessionCount,
+        @Schema(description = "The function group a session discusses for, e.g. ops; groups joined by \" + \" when small "
+                + "groups were mixed; null for a meeting planned on its own") String focus,
+        @Schema(description = "Whether small function groups were asked to share sessions") boolean mixSmallGroups,
         @Schema(description = "People in the room: the invitees and the host") int participants,
         MeetingState state,
         Instant startedAt,
@@ -43,6 +46,7 @@ public record MeetingView(
         return new MeetingView(meeting.id, meeting.kind, meeting.subject.toEvent(), meeting.title, meeting.host,
                 meeting.hostName, meeting.startsAt, meeting.timeZone, meeting.localStart().toString(), meeting.durationMinutes,
                 meeting.joinLink, meeting.materialLink, meeting.sessionNumber, meeting.sessionCount,
+                meeting.focus, meeting.mixSmallGroups,
                 meeting.participants(),
                 meeting.state, meeting.startedAt, meeting.endedAt,
                 meeting.invitees.stream().map(InvitationView::of).toList(),

@@ -27,11 +27,13 @@ public record PlanMeetingRequest(
         @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL")
         @Schema(description = "The remote room; defaults to a room of its own") String joinLink,
         @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String materialLink,
-        @NotEmpty @Size(max = 500) List<@NotNull @Valid InviteeRequest> invitees) {
+        @NotEmpty @Size(max = 500) List<@NotNull @Valid InviteeRequest> invitees,
+        @Schema(description = "Sessions only: let small function groups share a session when they fit; by default "
+                + "each session holds one function group") Boolean mixSmallGroups) {
 
     public MeetingPlanner.Proposal command() {
         return new MeetingPlanner.Proposal(kind, subject.toSubject(), title, host, startsAt.at(), startsAt.zone(),
                 durationMinutes, presentationMinutes, joinLink, materialLink,
-                invitees.stream().map(InviteeRequest::toInvitee).toList());
+                invitees.stream().map(InviteeRequest::toInvitee).toList(), Boolean.TRUE.equals(mixSmallGroups));
     }
 }

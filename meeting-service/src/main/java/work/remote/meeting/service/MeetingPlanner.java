@@ -53,7 +53,7 @@ public class MeetingPlanner {
      */
     public record Proposal(MeetingKind kind, MeetingSubject subject, String title, String host,
             LocalDateTime startsAt, String zone, int durationMinutes, Integer presentationMinutes, String joinLink,
-            String materialLink, List<Invitee> invitees) {
+            String materialLink, List<Invitee> invitees, boolean mixSmallGroups) {
     }
 
     private static final String CS = "CS";
@@ -81,10 +81,13 @@ public class MeetingPlanner {
     @Transactional
     public Meeting planOne(Proposal proposal, Caller caller) {
         MeetingPlan plan = validPlan(proposal, caller);
-        return schedule(plan, List.of(proposal.invitees())).get(0);
+        return schedule(plan, List.of(new SessionPlanner.Session(null, proposal.invitees()))).get(0);
     }
 
-    /** Splits the invitees into sessions of the kind's size, grouped by function, one after another. */
+    /**
+     * Splits the invitees into sessions of the kind's size, one function group each (small groups share one only
+     * when the proposal asks to mix them), one after another.
+     */
     @Transactional
     public List<Meeting> planSessions(Proposal proposal, Caller caller) {
         MeetingPlan plan = validPlan(proposal, caller);
@@ -107,7 +110,7 @@ public class MeetingPlanner {
         int minutes = config.automatic().discussionMinutes();
         MeetingPlan plan = new MeetingPlan(MeetingKind.DISCUSSION, subject, null, review.requestedBy(), null,
                 automaticStart(review.requestedAt()), automaticZone(), minutes,
-                Agenda.defaultPresentationMinutes(minutes), null, review.link());
+                Agenda.defaultPresentationMinutes(minutes), null, review.link(), review.mixSmallGroups());
         return scheduleSessions(plan, List.copyOf(byPerson.values()));
     }
 
@@ -124,18 +127,19 @@ public class MeetingPlanner {
         int minutes = config.automatic().retrospectiveMinutes();
         MeetingPlan plan = new MeetingPlan(MeetingKind.RETROSPECTIVE, MeetingSubject.launch(launch.launchId(), launch.feature()),
                 null, launch.productOwner(), null, automaticStart(launch.closedAt()), automaticZone(), minutes,
-                Agenda.defaultPresentationMinutes(minutes), null, launch.link());
+                Agenda.defaultPresentationMinutes(minutes), null, launch.link(), false);
         return scheduleSessions(plan, List.copyOf(byPerson.values()));
     }
 
     private List<Meeting> scheduleSessions(MeetingPlan plan, List<Invitee> invitees) {
-        return schedule(plan, SessionPlanner.plan(plan.host(), invitees, MeetingLimits.of(plan.kind()).maxParticipants()));
+        return schedule(plan, SessionPlanner.plan(plan.host(), invitees, MeetingLimits.of(plan.kind()).maxParticipants(),
+                plan.mixSmallGroups()));
     }
 
-    private List<Meeting> schedule(MeetingPlan plan, List<List<Invitee>> sessions) {
+    private List<Meeting> schedule(MeetingPlan plan, List<SessionPlanner.Session> sessions) {
         MeetingLimits limits = MeetingLimits.of(plan.kind());
-        for (List<Invitee> session : sessions) {
-            limits.check(Meeting.participants(plan.host(), session), plan.durationMinutes());
+        for (SessionPlanner.Session session : sessions) {
+            limits.check(Meeting.participants(plan.host(), session.invitees()), plan.durationMinutes());
         }
         List<ParkingLotItem> openItems = ParkingLotItem.openFor(Subject.of(plan.subject()));
         Duration stagger = Duration.ofMinutes(plan.durationMinutes()).plus(config.sessionGap());
@@ -199,7 +203,7 @@ public class MeetingPlanner {
         }
         return new MeetingPlan(proposal.kind(), proposal.subject(), proposal.title(), host,
                 caller.is(host) ? caller.name() : null, proposal.startsAt().atZone(zone).toInstant(), zone, duration,
-                presentation, proposal.joinLink(), proposal.materialLink());
+                presentation, proposal.joinLink(), proposal.materialLink(), proposal.mixSmallGroups());
     }
 
     /** Nobody invited twice, and nobody (invitee or supervisor) whom mail may not reach. */

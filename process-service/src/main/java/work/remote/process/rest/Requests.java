@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import work.remote.process.service.ProcessService;
 import work.remote.process.service.ProcessService.Publication;
 import work.remote.process.service.ProcessService.Reviewer;
 import work.remote.process.service.RehearsalService.Walkthrough;
@@ -58,10 +59,13 @@ public final class Requests {
     }
 
     /** At most 300 participants: their {@code ProcessReviewRequested} stays under about 500 KB. */
-    public record Review(@NotEmpty @Size(max = 300) List<@Valid @NotNull ReviewParticipant> participants) {
+    public record Review(@NotEmpty @Size(max = 300) List<@Valid @NotNull ReviewParticipant> participants,
+            @Schema(description = "Let small function groups share a discussion session when they fit; by default "
+                    + "each session holds one function group, as the playbook asks") Boolean mixSmallGroups) {
 
-        public List<Reviewer> command() {
-            return participants.stream().map(ReviewParticipant::command).toList();
+        public ProcessService.ReviewRequest command() {
+            return new ProcessService.ReviewRequest(participants.stream().map(ReviewParticipant::command).toList(),
+                    Boolean.TRUE.equals(mixSmallGroups));
         }
     }
 

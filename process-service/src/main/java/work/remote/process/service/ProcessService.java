@@ -50,6 +50,10 @@ public class ProcessService {
     }
 
     /** A person asked to discuss a draft, with the function group they meet in and who relays to them; both ids. */
+    /** A review of the draft by {@code reviewers}; {@code mixSmallGroups} lets small function groups share a session. */
+    public record ReviewRequest(List<Reviewer> reviewers, boolean mixSmallGroups) {
+    }
+
     public record Reviewer(String person, String functionGroup, String supervisor) {
 
         Participant participant() {
@@ -142,11 +146,12 @@ public class ProcessService {
     }
 
     @Transactional
-    public void requestReview(UUID id, List<Reviewer> reviewers, Caller requester) {
+    public void requestReview(UUID id, ReviewRequest review, Caller requester) {
         Process process = find(id);
         process.openDraft();
         outbox.publish(process.reviewRequestedEvent(requester.id(),
-                reviewers.stream().map(Reviewer::participant).toList(), clock.instant(), linkTo(process)));
+                review.reviewers().stream().map(Reviewer::participant).toList(), review.mixSmallGroups(),
+                clock.instant(), linkTo(process)));
     }
 
     public Process find(UUID id) {

@@ -62,7 +62,7 @@ class EventRecordTest {
 
         ProcessReviewRequested read = EventJson.mapper().treeToValue(json, ProcessReviewRequested.class);
 
-        assertThat(read.mixSmallGroups()).isFalse();
+        assertThat(read.smallGroupsMayShareASession()).isFalse();
         assertThat(read.participants()).isEqualTo(EventSamples.processReviewRequested().participants());
     }
 

@@ -162,7 +162,7 @@ public final class EventSamples {
                         new Participant(CS_AGENTS.get(1), "CS", CS_LEAD),
                         new Participant(CS_AGENTS.get(2), "CS", CS_LEAD),
                         new Participant(OPS, "ops", HEAD_OF_PRODUCT)),
-                T0.plus(Duration.ofHours(1)), processLink(), false);
+                T0.plus(Duration.ofHours(1)), processLink(), true);
     }
 
     public static ProcessPublished processPublished() {

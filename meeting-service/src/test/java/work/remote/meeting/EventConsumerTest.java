@@ -86,7 +86,7 @@ class EventConsumerTest {
             boolean mixSmallGroups) {
         return new ProcessReviewRequested(processId, "launch-" + processId, "Feature launch with CS", "pia-product",
                 participants, Instant.parse("2026-11-25T10:20:00Z"), "http://localhost:8081/processes/" + processId,
-                mixSmallGroups);
+                mixSmallGroups ? Boolean.TRUE : null);
     }
 
     static List<Participant> participants(String group, int count, String supervisor) {

@@ -222,7 +222,8 @@ public class Process extends PanacheEntityBase {
 
     public ProcessReviewRequested reviewRequestedEvent(String requester, List<Participant> reviewers,
             boolean mixSmallGroups, Instant now, String link) {
-        return new ProcessReviewRequested(id, key, title, requester, reviewers, now, link, mixSmallGroups);
+        return new ProcessReviewRequested(id, key, title, requester, reviewers, now, link,
+                mixSmallGroups ? Boolean.TRUE : null);
     }
 
     public ProcessPublished publishedEvent(ProcessVersion published, String link) {

@@ -162,8 +162,8 @@ class ProcessEventsTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> topic.withKey(unmixed).size() == 2
                 && topic.withKey(mixed).size() == 2);
-        assertThat(read(topic.withKey(unmixed).get(1), ProcessReviewRequested.class).mixSmallGroups()).isFalse();
-        assertThat(read(topic.withKey(mixed).get(1), ProcessReviewRequested.class).mixSmallGroups()).isTrue();
+        assertThat(read(topic.withKey(unmixed).get(1), ProcessReviewRequested.class).smallGroupsMayShareASession()).isFalse();
+        assertThat(read(topic.withKey(mixed).get(1), ProcessReviewRequested.class).smallGroupsMayShareASession()).isTrue();
     }
 
     static <T> T read(ConsumerRecord<String, String> record, Class<T> type) {

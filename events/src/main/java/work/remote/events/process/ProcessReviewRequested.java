@@ -13,8 +13,8 @@ import work.remote.events.DomainEvent;
  *
  * @param requestedBy who asked for the review; hosts the discussion sessions
  * @param participants everyone involved, at least one
- * @param mixSmallGroups small function groups may share a session when they fit; false (the default, and what an
- *        event without the field means) keeps every session to one group
+ * @param mixSmallGroups true when small function groups may share a session when they fit; absent (null), as in
+ *        events from before the option, keeps every session to one group
  */
 public record ProcessReviewRequested(
         UUID processId,
@@ -24,7 +24,7 @@ public record ProcessReviewRequested(
         List<Participant> participants,
         Instant requestedAt,
         String link,
-        boolean mixSmallGroups) implements DomainEvent {
+        Boolean mixSmallGroups) implements DomainEvent {
 
     public ProcessReviewRequested {
         Objects.requireNonNull(processId, "processId");
@@ -37,6 +37,11 @@ public record ProcessReviewRequested(
         }
         Objects.requireNonNull(requestedAt, "requestedAt");
         Objects.requireNonNull(link, "link");
+    }
+
+    /** Whether small function groups may share a session: only when the request said so. */
+    public boolean smallGroupsMayShareASession() {
+        return Boolean.TRUE.equals(mixSmallGroups);
     }
 
     @Override

@@ -110,7 +110,7 @@ public class MeetingPlanner {
         int minutes = config.automatic().discussionMinutes();
         MeetingPlan plan = new MeetingPlan(MeetingKind.DISCUSSION, subject, null, review.requestedBy(), null,
                 automaticStart(review.requestedAt()), automaticZone(), minutes,
-                Agenda.defaultPresentationMinutes(minutes), null, review.link(), review.mixSmallGroups());
+                Agenda.defaultPresentationMinutes(minutes), null, review.link(), review.smallGroupsMayShareASession());
         return scheduleSessions(plan, List.copyOf(byPerson.values()));
     }
 

@@ -37,10 +37,13 @@ public final class Requests {
      * it was opened. {@code addressedImprovements} closes improvement items this version deals with.
      */
     public record Publish(@Size(max = 2_000) String changeSummary,
-            @Size(max = 200) List<@NotNull UUID> addressedImprovements) {
+            @Size(max = 200) List<@NotNull UUID> addressedImprovements,
+            @Schema(description = "Admins only: publish although the draft lacks a self-rehearsal that clears it, for "
+                    + "this reason, which the version and ProcessPublished keep") @Size(max = 2_000)
+            String withoutRehearsalReason) {
 
         public Publication command() {
-            return new Publication(changeSummary, addressedImprovements);
+            return new Publication(changeSummary, addressedImprovements, withoutRehearsalReason);
         }
     }
 

@@ -53,6 +53,7 @@ class ProcessRolesTest {
                 .statusCode(201).extract().path("id");
         as(role).body(Map.of("participants", List.of(Map.of("person", "ana", "functionGroup", "product")))).when()
                 .post("/processes/{id}/review-requests", id).then().statusCode(202);
+        Api.rehearsedAs(role, id);
         as(role).body(Map.of("changeSummary", "First version")).when().post("/processes/{id}/versions", id).then()
                 .statusCode(201);
         as(role).body(Map.of("participants", List.of(Api.participant("ana", "author", null)))).when()

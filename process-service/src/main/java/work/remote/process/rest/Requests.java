@@ -1,5 +1,6 @@
 package work.remote.process.rest;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -104,10 +105,14 @@ public final class Requests {
 
     /** Roll out published {@code version} (the latest when absent) to these people. */
     public record StartRollout(@Min(1) Integer version,
-            @NotEmpty @Size(max = 500) List<@Valid @NotNull RolloutParticipant> participants) {
+            @NotEmpty @Size(max = 500) List<@Valid @NotNull RolloutParticipant> participants,
+            @Schema(description = "When whoever has not given adoption feedback is asked for it: after the start and "
+                    + "at most process.adoption-follow-up.at-most-after (365 days) later; 14 days after the start "
+                    + "when absent") Instant followUpAt) {
 
         public RolloutService.Plan command() {
-            return new RolloutService.Plan(version, participants.stream().map(RolloutParticipant::command).toList());
+            return new RolloutService.Plan(version, participants.stream().map(RolloutParticipant::command).toList(),
+                    followUpAt);
         }
     }
 

@@ -61,6 +61,14 @@ class ProcessRolesTest {
     }
 
     @ParameterizedTest
+    @CsvSource({ "product,403", "cs-lead,403", "cs-agent,403", "ops,403", "admin,201" })
+    void onlyAnAdminPublishesWithoutASelfRehearsal(String role, int status) {
+        String id = Api.created(Drafts.review(Drafts.uniqueKey("roles")));
+        as(role).body(Map.of("changeSummary", "First version", "withoutRehearsalReason", "Rehearsed on a call"))
+                .when().post("/processes/{id}/versions", id).then().statusCode(status);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = { "product", "cs-lead", "cs-agent", "ops", "admin" })
     void everyAuthenticatedRoleReadsProcessesVersionsDutiesChartsAndRollouts(String role) {
         String id = Api.published(Drafts.review(Drafts.uniqueKey("roles")));

@@ -44,7 +44,7 @@ public record ProcessPublished(
         Objects.requireNonNull(link, "link");
     }
 
-    /** A version published after its self-rehearsal, the way every version was published before the override existed. */
+    /** A version published after its self-rehearsal, as every version was published before the override existed. */
     public ProcessPublished(UUID processId, String key, int version, String title, String owner, List<Role> roles,
             String changeSummary, String publishedBy, Instant publishedAt, String link) {
         this(processId, key, version, title, owner, roles, changeSummary, publishedBy, publishedAt, null, link);

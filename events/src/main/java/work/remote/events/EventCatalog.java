@@ -14,6 +14,7 @@ import work.remote.events.meeting.RelayRequested;
 import work.remote.events.meeting.RetrospectiveCompleted;
 import work.remote.events.notification.NotificationDead;
 import work.remote.events.notification.NotificationDelivered;
+import work.remote.events.process.AdoptionFeedbackRequested;
 import work.remote.events.process.ChecklistAssigned;
 import work.remote.events.process.ChecklistCompleted;
 import work.remote.events.process.ProcessDrafted;
@@ -51,6 +52,7 @@ public final class EventCatalog {
             RolloutStarted.class,
             ChecklistAssigned.class,
             ChecklistCompleted.class,
+            AdoptionFeedbackRequested.class,
 
             MeetingScheduled.class,
             MeetingConcluded.class,

@@ -38,6 +38,9 @@ class EventCatalogTest {
     private static final List<String> SLACK_NATIVE_SET = List.of("TicketStatusChanged", "TicketCommented",
             "CriticalIssueEscalated");
 
+    /** What the playbook walk-through (issue 15) added: the Check step's nudge to give adoption feedback. */
+    private static final List<String> WALK_THROUGH_SET = List.of("AdoptionFeedbackRequested");
+
     private static final Set<String> TICKET_SCOPED = Set.of("TicketOpened", "CriticalIssueReported", "SlaAtRisk",
             "SlaBreached", "TicketResolved", "TicketStatusChanged", "TicketCommented", "CriticalIssueEscalated");
 
@@ -46,10 +49,10 @@ class EventCatalogTest {
     }
 
     @Test
-    void catalogHoldsDesignsFirstSetOfEventsAndTheSlackNativeOnes() {
+    void catalogHoldsDesignsFirstSetOfEventsTheSlackNativeOnesAndTheWalkThroughs() {
         assertThat(EventCatalog.all()).extracting(Class::getSimpleName)
-                .containsExactlyInAnyOrderElementsOf(Stream.concat(DESIGN_FIRST_SET.stream(), SLACK_NATIVE_SET.stream())
-                        .toList())
+                .containsExactlyInAnyOrderElementsOf(Stream.of(DESIGN_FIRST_SET, SLACK_NATIVE_SET, WALK_THROUGH_SET)
+                        .flatMap(List::stream).toList())
                 .doesNotHaveDuplicates();
     }
 
@@ -106,7 +109,7 @@ class EventCatalogTest {
     @Test
     void eachServiceContextHasItsEvents() {
         assertThat(EventCatalog.contexts()).containsExactly("process", "meeting", "ticket", "notification");
-        assertThat(EventCatalog.ofContext("process")).hasSize(7);
+        assertThat(EventCatalog.ofContext("process")).hasSize(8);
         assertThat(EventCatalog.ofContext("meeting")).hasSize(7);
         assertThat(EventCatalog.ofContext("ticket")).hasSize(14);
         assertThat(EventCatalog.ofContext("notification")).hasSize(2);

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -17,6 +19,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import work.remote.events.meeting.MeetingConcluded;
 import work.remote.events.meeting.MeetingScheduled;
+import work.remote.events.process.ProcessPublished;
 import work.remote.events.process.ProcessReviewRequested;
 import work.remote.events.ticket.CriticalIssueReported;
 import work.remote.events.ticket.Gate;
@@ -111,6 +114,29 @@ class EventRecordTest {
                 sample.parentTicketLink(), sample.csChannel(), sample.rulesDocumentLink(), "li.wei", sample.startedAt(),
                 List.of(), null, sample.link());
         assertThat(EventContract.validate(LaunchStarted.class, EventContract.toJson(regular))).isEmpty();
+    }
+
+    /** Consumers keep reading the events written before an admin could publish without a self-rehearsal. */
+    @Test
+    void aProcessPublishedWrittenBeforeTheRehearsalOverrideStillReadsAsRehearsed() throws Exception {
+        ProcessPublished sample = EventSamples.processPublished();
+        ObjectNode old = (ObjectNode) EventContract.toJson(sample);
+        old.remove("withoutRehearsalReason");
+
+        assertThat(EventContract.validate(ProcessPublished.class, old)).isEmpty();
+        ProcessPublished read = EventJson.mapper().treeToValue(old, ProcessPublished.class);
+        assertThat(read.withoutRehearsalReason()).isNull();
+        assertThat(read).isEqualTo(new ProcessPublished(sample.processId(), sample.key(), sample.version(),
+                sample.title(), sample.owner(), sample.roles(), sample.changeSummary(), sample.publishedBy(),
+                sample.publishedAt(), sample.link()));
+    }
+
+    @Test
+    void aReasonForPublishingWithoutARehearsalSaysSomething() {
+        ProcessPublished sample = EventSamples.processPublished();
+        assertThatThrownBy(() -> new ProcessPublished(sample.processId(), sample.key(), sample.version(),
+                sample.title(), sample.owner(), sample.roles(), sample.changeSummary(), sample.publishedBy(),
+                sample.publishedAt(), " ", sample.link())).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

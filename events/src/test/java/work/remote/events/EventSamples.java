@@ -24,6 +24,7 @@ import work.remote.events.meeting.RetrospectiveCompleted;
 import work.remote.events.notification.Channel;
 import work.remote.events.notification.NotificationDead;
 import work.remote.events.notification.NotificationDelivered;
+import work.remote.events.process.AdoptionFeedbackRequested;
 import work.remote.events.process.Assignee;
 import work.remote.events.process.ChecklistAssigned;
 import work.remote.events.process.ChecklistCompleted;
@@ -104,6 +105,7 @@ public final class EventSamples {
             Map.entry(RolloutStarted.class, EventSamples::rolloutStarted),
             Map.entry(ChecklistAssigned.class, EventSamples::checklistAssigned),
             Map.entry(ChecklistCompleted.class, EventSamples::checklistCompleted),
+            Map.entry(AdoptionFeedbackRequested.class, EventSamples::adoptionFeedbackRequested),
             Map.entry(MeetingScheduled.class, EventSamples::meetingScheduled),
             Map.entry(MeetingConcluded.class, EventSamples::meetingConcluded),
             Map.entry(RelayRequested.class, EventSamples::relayRequested),
@@ -170,7 +172,9 @@ public final class EventSamples {
                 List.of(new Role("Product owner", "product"), new Role("CS lead", "customer support"),
                         new Role("CS agent", "customer support"), new Role("On-call engineer", null)),
                 "Agents post child-ticket links in the CS channel; money issues go to product at once",
-                PRODUCT_OWNER, T0.plus(Duration.ofDays(3)), processLink() + "/versions/2");
+                PRODUCT_OWNER, T0.plus(Duration.ofDays(3)),
+                "Walked through on the incident call with CS; the money-issue step cannot wait for a rehearsal",
+                processLink() + "/versions/2");
     }
 
     public static ProcessRetired processRetired() {
@@ -201,6 +205,14 @@ public final class EventSamples {
     public static ChecklistCompleted checklistCompleted() {
         return new ChecklistCompleted(CHECKLIST_ID, ROLLOUT_ID, PROCESS_ID, PROCESS_KEY, 2, PROCESS_TITLE,
                 CS_AGENTS.get(0), "CS agent", 4, T0.plus(Duration.ofDays(9)), checklistLink());
+    }
+
+    public static AdoptionFeedbackRequested adoptionFeedbackRequested() {
+        Instant started = T0.plus(Duration.ofDays(4));
+        Instant followUp = started.plus(Duration.ofDays(14));
+        return new AdoptionFeedbackRequested(ROLLOUT_ID, PROCESS_ID, PROCESS_KEY, 2, PROCESS_TITLE, CS_AGENTS.get(1),
+                "Sofia Rossi", "CS agent", started, followUp, followUp.plusSeconds(40),
+                rolloutLink() + "/adoption-feedback");
     }
 
     // meeting

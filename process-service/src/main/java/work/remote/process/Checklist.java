@@ -17,6 +17,7 @@ import org.hibernate.type.SqlTypes;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Sort;
 
+import work.remote.events.process.AdoptionFeedbackRequested;
 import work.remote.events.process.ChecklistAssigned;
 import work.remote.events.process.ChecklistCompleted;
 import work.remote.events.process.ChecklistItem;
@@ -64,6 +65,10 @@ public class Checklist extends PanacheEntityBase {
 
     @Column(name = "completed_at")
     public Instant completedAt;
+
+    /** When the participant was asked for adoption feedback; null unless the rollout's follow-up asked them. */
+    @Column(name = "feedback_requested_at")
+    public Instant feedbackRequestedAt;
 
     @Version
     public long version;
@@ -158,6 +163,30 @@ public class Checklist extends PanacheEntityBase {
                 .map(line -> new ChecklistItem(line.stepId(), line.text(), line.keyPoint())).toList();
         return new ChecklistAssigned(id, rollout.id, rollout.processId, rollout.processKey, rollout.version,
                 rollout.title, person, role, items, now, link);
+    }
+
+    /**
+     * The checklist of each participant of the rollout who has neither given adoption feedback nor been asked for it,
+     * by person.
+     */
+    public static List<Checklist> unanswered(UUID rolloutId) {
+        return list("from Checklist c where c.rolloutId = ?1 and c.feedbackRequestedAt is null and not exists ("
+                + "select f.id from AdoptionFeedback f where f.rolloutId = c.rolloutId and f.person = c.person) "
+                + "order by c.person", rolloutId);
+    }
+
+    /**
+     * Records that the participant was asked for adoption feedback at {@code now}, unless that was recorded already;
+     * returns whether this call recorded it. Written past the entity: a question changes nothing the participant
+     * edits, so the checklist's revision stays.
+     */
+    public boolean recordFeedbackRequested(Instant now) {
+        return update("feedbackRequestedAt = ?1 where id = ?2 and feedbackRequestedAt is null", now, id) == 1;
+    }
+
+    public AdoptionFeedbackRequested feedbackRequestedEvent(Rollout rollout, Instant requestedAt, String link) {
+        return new AdoptionFeedbackRequested(rollout.id, rollout.processId, rollout.processKey, rollout.version,
+                rollout.title, person, personName, role, rollout.startedAt, rollout.followUpAt, requestedAt, link);
     }
 
     public ChecklistCompleted completedEvent(Rollout rollout, String link) {

@@ -3,6 +3,7 @@ package work.remote.process;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -25,6 +26,7 @@ import work.remote.events.process.ProcessRetired;
 import work.remote.events.process.ProcessReviewRequested;
 import work.remote.events.process.Role;
 import work.remote.platform.caller.Caller;
+import work.remote.platform.problem.Problem;
 import work.remote.platform.problem.ProblemException;
 import work.remote.platform.revision.Revision;
 import work.remote.process.flow.ValidationReport;
@@ -65,6 +67,10 @@ public class Process extends PanacheEntityBase {
 
     @Column(name = "draft_change_summary")
     public String draftChangeSummary;
+
+    /** How many times the draft was written; a rehearsal counts only for the edit it walked. */
+    @Column(name = "draft_edits")
+    public int draftEdits;
 
     @Column(name = "created_by")
     public String createdBy;
@@ -141,6 +147,7 @@ public class Process extends PanacheEntityBase {
     public void replaceDraft(ProcessDefinition definition, Instant now) {
         refuseWhenRetired();
         draft = definition;
+        draftEdits++;
         title = definition.title();
         if (!Objects.equals(owner, definition.owner())) {
             ownerName = null;
@@ -163,25 +170,29 @@ public class Process extends PanacheEntityBase {
 
     /**
      * Publishes the open draft as version {@link #nextVersion()} when its validation report is clean and its
-     * {@code latestRehearsal} (if any) has no unresolved findings or was waived. Without a {@code changeSummary} a
-     * refinement is published with the summary given when it was opened.
+     * {@code latestRehearsal} clears it (see {@link #selfRehearsalRefusal}); without that rehearsal only with a
+     * {@code withoutRehearsalReason}, which the version keeps. Without a {@code changeSummary} a refinement is
+     * published with the summary given when it was opened.
      */
-    public ProcessVersion publish(Rehearsal latestRehearsal, String changeSummary, String publisher, Instant now) {
+    public ProcessVersion publish(Rehearsal latestRehearsal, String withoutRehearsalReason, String changeSummary,
+            String publisher, Instant now) {
         ValidationReport report = ValidationReport.of(openDraft());
-        if (!report.clean()) {
-            throw new ProblemException(409, "draft-invalid", "The draft does not pass validation",
-                    report.problems().size() + " problem(s) keep the draft from being published", report.violations());
-        }
-        if (latestRehearsal != null && !latestRehearsal.clearsPublication()) {
-            throw ProblemException.conflict("rehearsal-findings-open", "Rehearsal findings open",
-                    "The latest rehearsal (" + latestRehearsal.id + ") has " + latestRehearsal.unresolvedFindings()
-                            + " unresolved finding(s); resolve or waive them first");
-        }
         String summary = changeSummary != null && !changeSummary.isBlank() ? changeSummary : draftChangeSummary;
         if (summary == null) {
             throw ProblemException.invalid("changeSummary", "must say what this version changes");
         }
-        ProcessVersion published = ProcessVersion.of(this, nextVersion(), draft, summary, publisher, now);
+        if (!report.clean()) {
+            throw new ProblemException(409, "draft-invalid", "The draft does not pass validation",
+                    report.problems().size() + " problem(s) keep the draft from being published", report.violations());
+        }
+        Optional<ProblemException> refusal = selfRehearsalRefusal(latestRehearsal);
+        if (refusal.isPresent() && withoutRehearsalReason == null) {
+            throw refusal.get();
+        }
+        ProcessVersion published = refusal.isPresent()
+                ? ProcessVersion.withoutRehearsal(this, nextVersion(), draft, summary, withoutRehearsalReason,
+                        publisher, now)
+                : ProcessVersion.rehearsed(this, nextVersion(), draft, summary, latestRehearsal, publisher, now);
         latestVersion = published.number;
         status = ProcessStatus.PUBLISHED;
         draft = null;
@@ -189,6 +200,44 @@ public class Process extends PanacheEntityBase {
         draftChangeSummary = null;
         updatedAt = now;
         return published;
+    }
+
+    /**
+     * Why the draft may not be published yet, as the playbook's Plan step has it: its author walks the flow once
+     * before anyone else sees it. Empty when {@code latestRehearsal}, the draft's latest, was recorded after the
+     * draft's last edit, walked every step and has every finding resolved or waived; else a 409 whose type names
+     * the first thing missing (never rehearsed, rehearsed before the last edit, steps not walked, open findings) and
+     * whose violations name every step not walked and every open finding.
+     */
+    public Optional<ProblemException> selfRehearsalRefusal(Rehearsal latestRehearsal) {
+        int version = nextVersion();
+        if (latestRehearsal == null) {
+            return Optional.of(new ProblemException(409, "never-rehearsed", "The draft was never rehearsed",
+                    "Walk the flow of the draft for version " + version + " yourself and record the rehearsal "
+                            + "before publishing it",
+                    List.of(new Problem.Violation("rehearsal", "the draft for version " + version
+                            + " has no rehearsal"))));
+        }
+        if (latestRehearsal.draftEdit != draftEdits) {
+            return Optional.of(new ProblemException(409, "rehearsed-before-last-edit",
+                    "The draft changed since its rehearsal",
+                    "The latest rehearsal (" + latestRehearsal.id + ", " + latestRehearsal.rehearsedAt
+                            + ") walked an earlier edit of the draft, which was last edited at " + updatedAt
+                            + "; rehearse it again",
+                    List.of(new Problem.Violation("rehearsal", "rehearsal " + latestRehearsal.id
+                            + " was recorded before the draft's last edit"))));
+        }
+        List<Problem.Violation> gaps = latestRehearsal.gaps();
+        if (gaps.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean stepsLeftOut = !latestRehearsal.stepsNotWalked.isEmpty();
+        return Optional.of(new ProblemException(409,
+                stepsLeftOut ? "rehearsal-steps-not-walked" : "rehearsal-findings-open",
+                stepsLeftOut ? "The rehearsal did not walk every step" : "Rehearsal findings open",
+                "The latest rehearsal (" + latestRehearsal.id + ") " + latestRehearsal.describeGaps()
+                        + "; rehearse again or resolve or waive the findings first",
+                gaps));
     }
 
     /** The published version a rollout hands out: {@code requested}, or the latest when null. */
@@ -230,7 +279,8 @@ public class Process extends PanacheEntityBase {
         ProcessDefinition definition = published.definition;
         return new ProcessPublished(id, key, published.number, definition.title(), definition.owner(),
                 definition.roles().stream().map(role -> new Role(role.name(), role.team())).toList(),
-                published.changeSummary, published.publishedBy, published.publishedAt, link);
+                published.changeSummary, published.publishedBy, published.publishedAt,
+                published.withoutRehearsalReason, link);
     }
 
     public ProcessRetired retiredEvent(String retiredBy, String link) {

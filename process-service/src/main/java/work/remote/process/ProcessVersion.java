@@ -42,7 +42,31 @@ public class ProcessVersion extends PanacheEntityBase {
     @Column(name = "published_at")
     public Instant publishedAt;
 
-    public static ProcessVersion of(Process process, int number, ProcessDefinition definition, String changeSummary,
+    /** The self-rehearsal that cleared the draft; null when published without one (or before the rule). */
+    @Column(name = "rehearsal_id")
+    public UUID rehearsalId;
+
+    /** Why an admin published the draft without a self-rehearsal; null when it was rehearsed. */
+    @Column(name = "without_rehearsal_reason")
+    public String withoutRehearsalReason;
+
+    /** The draft as version {@code number}, cleared by {@code rehearsal}. */
+    public static ProcessVersion rehearsed(Process process, int number, ProcessDefinition definition,
+            String changeSummary, Rehearsal rehearsal, String publishedBy, Instant now) {
+        ProcessVersion version = of(process, number, definition, changeSummary, publishedBy, now);
+        version.rehearsalId = rehearsal.id;
+        return version;
+    }
+
+    /** The draft as version {@code number}, published by an admin without a self-rehearsal for {@code reason}. */
+    public static ProcessVersion withoutRehearsal(Process process, int number, ProcessDefinition definition,
+            String changeSummary, String reason, String publishedBy, Instant now) {
+        ProcessVersion version = of(process, number, definition, changeSummary, publishedBy, now);
+        version.withoutRehearsalReason = reason;
+        return version;
+    }
+
+    private static ProcessVersion of(Process process, int number, ProcessDefinition definition, String changeSummary,
             String publishedBy, Instant now) {
         ProcessVersion version = new ProcessVersion();
         version.id = UUID.randomUUID();

@@ -3,7 +3,9 @@ package work.remote.process;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -23,8 +25,8 @@ import work.remote.platform.revision.Revision;
 import work.remote.process.flow.FlowGraph;
 
 /**
- * A dry run of a draft's flow: who walked it and, step by step, what went wrong where. Its unresolved findings keep
- * the draft from being published unless someone waives them with a reason.
+ * A dry run of a draft's flow: who walked it and, step by step, what went wrong where. It clears the draft for
+ * publication when it walked every step of the edit it was recorded for and each finding is resolved or waived.
  */
 @Entity
 @Table(name = "rehearsal")
@@ -65,6 +67,15 @@ public class Rehearsal extends PanacheEntityBase {
     @Column(name = "rehearsed_at")
     public Instant rehearsedAt;
 
+    /** The edit of the draft it walked ({@link Process#draftEdits} when it was recorded). */
+    @Column(name = "draft_edit")
+    public int draftEdit;
+
+    /** The ids of the draft's steps it did not walk, in the draft's order. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "steps_not_walked")
+    public List<String> stepsNotWalked;
+
     @Column(name = "waiver_reason")
     public String waiverReason;
 
@@ -77,7 +88,8 @@ public class Rehearsal extends PanacheEntityBase {
     /** A dry run of {@code process}'s open draft; every walked step must be a step of that draft. */
     public static Rehearsal record(Process process, List<String> walkedBy, List<WalkedStep> steps, String recordedBy,
             Instant now) {
-        FlowGraph flow = new FlowGraph(process.openDraft());
+        ProcessDefinition draft = process.openDraft();
+        FlowGraph flow = new FlowGraph(draft);
         List<Problem.Violation> unknown = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
             if (!flow.contains(steps.get(i).stepId())) {
@@ -96,6 +108,9 @@ public class Rehearsal extends PanacheEntityBase {
         rehearsal.steps = List.copyOf(steps);
         rehearsal.recordedBy = recordedBy;
         rehearsal.rehearsedAt = now;
+        rehearsal.draftEdit = process.draftEdits;
+        Set<String> walked = steps.stream().map(WalkedStep::stepId).collect(Collectors.toSet());
+        rehearsal.stepsNotWalked = draft.steps().stream().map(Step::id).filter(step -> !walked.contains(step)).toList();
         return rehearsal;
     }
 
@@ -108,9 +123,46 @@ public class Rehearsal extends PanacheEntityBase {
         return steps.stream().filter(WalkedStep::unresolved).count();
     }
 
-    /** Whether this rehearsal lets its draft be published: nothing unresolved, or an explicit waiver. */
+    /** The findings nobody resolved or waived. */
+    public long openFindings() {
+        return waiverReason != null ? 0 : unresolvedFindings();
+    }
+
+    /**
+     * Whether this rehearsal lets the edit of the draft it walked be published: every step walked, every finding
+     * resolved or waived.
+     */
     public boolean clearsPublication() {
-        return waiverReason != null || unresolvedFindings() == 0;
+        return stepsNotWalked.isEmpty() && openFindings() == 0;
+    }
+
+    /** What keeps this rehearsal from clearing its draft: each step not walked and each open finding. */
+    public List<Problem.Violation> gaps() {
+        List<Problem.Violation> gaps = new ArrayList<>();
+        stepsNotWalked.forEach(step -> gaps.add(new Problem.Violation("rehearsal.steps", "step '" + step
+                + "' was not walked")));
+        if (waiverReason == null) {
+            for (int i = 0; i < steps.size(); i++) {
+                if (steps.get(i).unresolved()) {
+                    gaps.add(new Problem.Violation("rehearsal.steps[" + i + "]", "finding at step '"
+                            + steps.get(i).stepId() + "' is open: " + steps.get(i).problem()));
+                }
+            }
+        }
+        return gaps;
+    }
+
+    /** The gaps in words: which steps it left out, at which steps findings are open. */
+    public String describeGaps() {
+        List<String> parts = new ArrayList<>();
+        if (!stepsNotWalked.isEmpty()) {
+            parts.add("did not walk " + stepsNotWalked.size() + " step(s): " + String.join(", ", stepsNotWalked));
+        }
+        if (openFindings() > 0) {
+            parts.add("has " + openFindings() + " open finding(s) at " + steps.stream().filter(WalkedStep::unresolved)
+                    .map(WalkedStep::stepId).collect(Collectors.joining(", ")));
+        }
+        return String.join(" and ", parts);
     }
 
     /** Refuses a change made to another revision than the current one, when the caller names one. */

@@ -39,7 +39,17 @@ public class Rollout extends PanacheEntityBase {
     @Column(name = "started_at")
     public Instant startedAt;
 
-    public static Rollout start(Process process, ProcessVersion version, String startedBy, Instant now) {
+    /** When the participants who have not given adoption feedback are asked for it. */
+    @Column(name = "follow_up_at")
+    public Instant followUpAt;
+
+    /** When they were asked; null until the follow-up date came. */
+    @Column(name = "followed_up_at")
+    public Instant followedUpAt;
+
+    /** A rollout of {@code version} starting {@code now}, whose participants are asked for feedback at {@code followUpAt}. */
+    public static Rollout start(Process process, ProcessVersion version, String startedBy, Instant now,
+            Instant followUpAt) {
         Rollout rollout = new Rollout();
         rollout.id = UUID.randomUUID();
         rollout.processId = process.id;
@@ -48,6 +58,7 @@ public class Rollout extends PanacheEntityBase {
         rollout.title = version.definition.title();
         rollout.startedBy = startedBy;
         rollout.startedAt = now;
+        rollout.followUpAt = followUpAt;
         return rollout;
     }
 
@@ -57,6 +68,11 @@ public class Rollout extends PanacheEntityBase {
             throw ProblemException.notFound("Rollout", id);
         }
         return rollout;
+    }
+
+    /** Marks the follow-up as done at {@code now}: every participant who had not answered was asked. */
+    public void followedUp(Instant now) {
+        followedUpAt = now;
     }
 
     public RolloutStarted startedEvent(List<Assignee> participants, String link) {

@@ -1,6 +1,7 @@
 package work.remote.process;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.util.List;
 import java.util.Map;
@@ -43,14 +44,34 @@ public final class Api {
         return create(draft).statusCode(201).extract().path("id");
     }
 
+    /**
+     * Records, as {@code role}, the self-rehearsal publishing needs: every step of the open draft walked, without a
+     * finding; returns the rehearsal's id.
+     */
+    public static String rehearsedAs(String role, String id) {
+        List<String> steps = as(role).when().get("/processes/{id}", id).then().statusCode(200).extract()
+                .path("draft.steps.id");
+        return as(role).body(Map.of("walkedBy", List.of("someone-" + role), "steps",
+                steps.stream().map(step -> Map.of("stepId", step)).toList())).when()
+                .post("/processes/{id}/rehearsals", id).then().statusCode(201)
+                .body("clearsPublication", equalTo(true)).extract().path("id");
+    }
+
+    /** {@link #rehearsedAs(String, String)} as the product person. */
+    public static String rehearsed(String id) {
+        return rehearsedAs("product", id);
+    }
+
+    /** Publishes the open draft as it is: refused unless it was rehearsed (see {@link #rehearsed(String)}). */
     public static ValidatableResponse publish(String id, String changeSummary) {
         return as("product").body(Map.of("changeSummary", changeSummary)).when()
                 .post("/processes/{id}/versions", id).then();
     }
 
-    /** Creates and publishes the draft as version 1; returns the process id. */
+    /** Creates, rehearses and publishes the draft as version 1; returns the process id. */
     public static String published(DraftRequest draft) {
         String id = created(draft);
+        rehearsed(id);
         publish(id, "First version").statusCode(201);
         return id;
     }

@@ -49,6 +49,23 @@ class ExampleSeedTest {
     }
 
     @Test
+    void theSeededExampleWasRehearsedStepByStepThroughTheSameCallsBeforeItWasPublished() {
+        String id = seededId();
+        List<String> steps = seed.example().definition().steps().stream().map(Step::id).toList();
+        String rehearsal = as("cs-agent").when().get("/processes/{id}/rehearsals", id).then().statusCode(200)
+                .body("total", equalTo(1))
+                .body("items[0].forVersion", equalTo(1))
+                .body("items[0].walkedBy", equalTo(List.of("process-service-seed")))
+                .body("items[0].steps.stepId", equalTo(steps))
+                .body("items[0].stepsNotWalked", hasSize(0))
+                .body("items[0].clearsPublication", equalTo(true))
+                .extract().path("items[0].id");
+        as("cs-agent").when().get("/processes/{id}/versions/1", id).then().statusCode(200)
+                .body("rehearsalId", equalTo(rehearsal))
+                .body("withoutRehearsalReason", nullValue());
+    }
+
+    @Test
     void theSeededExamplePassesValidationAndIsNotSeededTwice() {
         var example = seed.example();
         assertThat(work.remote.process.flow.ValidationReport.of(example.definition()).problems()).isEmpty();

@@ -44,6 +44,7 @@ class FlowchartCacheTest {
                 .post("/processes/{id}/refinements", id).then().statusCode(200);
         as("product").header("If-Match", Api.revision(id)).body(withReviewTitled(draft, "Review every section"))
                 .when().put("/processes/{id}/draft", id).then().statusCode(200);
+        Api.rehearsed(id);
         Api.publish(id, "Name what a review covers").statusCode(201);
 
         String second = svg(id, "").statusCode(200).body(containsString("Review every section"))

@@ -137,6 +137,7 @@ class MeetingEventsTest {
 
         as("product").body(Map.of("changeSummary", "Notify reviewers")).when()
                 .post("/processes/{id}/refinements", id).then().statusCode(200);
+        Api.rehearsed(id);
         as("product").body(Map.of("changeSummary", "Notify reviewers", "addressedImprovements",
                 List.of(UUID.randomUUID()))).when().post("/processes/{id}/versions", id).then().statusCode(400)
                 .body("violations[0].field", equalTo("addressedImprovements[0]"));

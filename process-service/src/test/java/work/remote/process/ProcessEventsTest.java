@@ -60,6 +60,7 @@ class ProcessEventsTest {
                 Map.of("person", "ana", "functionGroup", "product", "supervisor", "maya"),
                 Map.of("person", "bo", "functionGroup", "customer support")))).when()
                 .post("/processes/{id}/review-requests", id).then().statusCode(202);
+        Api.rehearsed(id);
         Api.publish(id, "First version").statusCode(201);
         String rollout = Api.rolledOut(id, List.of(participant("bo", "reviewer", "maya")));
         asPerson("bo", "cs-agent").when().post("/rollouts/{r}/checklists/bo/lines/0/tick", rollout).then()

@@ -156,6 +156,7 @@ class ProcessResourceTest {
     void publishingACleanDraftCreatesVersionOneAndClosesTheDraft() {
         DraftRequest draft = Drafts.review(Drafts.uniqueKey("review"));
         String id = Api.created(draft);
+        Api.rehearsed(id);
         Api.publish(id, "First version").statusCode(201)
                 .header("Location", containsString("/processes/" + id + "/versions/1"))
                 .body("version", equalTo(1))
@@ -203,6 +204,7 @@ class ProcessResourceTest {
         as("product").body(Map.of("changeSummary", "Too early")).when()
                 .post("/processes/{id}/refinements", id).then().statusCode(409)
                 .body("type", containsString("never-published"));
+        Api.rehearsed(id);
         Api.publish(id, "First version").statusCode(201);
         as("product").body(Map.of("changeSummary", "One")).when().post("/processes/{id}/refinements", id).then()
                 .statusCode(200);
@@ -225,6 +227,7 @@ class ProcessResourceTest {
         as("product").header("If-Match", Api.revision(id)).body(Drafts.withOutline(refined,
                 new Outline("why", "what", "who", "when", "where", "how"))).when().put("/processes/{id}/draft", id)
                 .then().statusCode(200);
+        Api.rehearsed(id);
         as("product").body(Map.of()).when().post("/processes/{id}/versions", id).then().statusCode(201)
                 .body("version", equalTo(2)).body("changeSummary", equalTo("Copy-editing before approval"));
 
@@ -249,7 +252,8 @@ class ProcessResourceTest {
         String rehearsal = as("product").body(Map.of("walkedBy", List.of("ana", "bo"), "steps", List.of(
                 Map.of("stepId", "draft"),
                 Map.of("stepId", "review", "problem", "Reviewer did not know where the draft was"),
-                Map.of("stepId", "approve", "problem", "Nobody knew where to share it")))).when()
+                Map.of("stepId", "approve", "problem", "Nobody knew where to share it"),
+                Map.of("stepId", "rework")))).when()
                 .post("/processes/{id}/rehearsals", id).then().statusCode(201)
                 .body("unresolvedFindings", equalTo(2))
                 .body("clearsPublication", equalTo(false))
@@ -273,7 +277,8 @@ class ProcessResourceTest {
         String id = Api.created(Drafts.review(Drafts.uniqueKey("review")));
         var created = as("product").body(Map.of("walkedBy", List.of("ana"), "steps", List.of(
                 Map.of("stepId", "review", "problem", "Reviewer did not know where the draft was"),
-                Map.of("stepId", "approve", "problem", "Nobody knew where to share it")))).when()
+                Map.of("stepId", "approve", "problem", "Nobody knew where to share it"),
+                Map.of("stepId", "draft"), Map.of("stepId", "rework")))).when()
                 .post("/processes/{id}/rehearsals", id).then().statusCode(201).extract();
         String rehearsal = created.path("id");
         assertThat(created.header("Location")).endsWith("/processes/" + id + "/rehearsals/" + rehearsal);

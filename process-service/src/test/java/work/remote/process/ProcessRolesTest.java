@@ -53,10 +53,19 @@ class ProcessRolesTest {
                 .statusCode(201).extract().path("id");
         as(role).body(Map.of("participants", List.of(Map.of("person", "ana", "functionGroup", "product")))).when()
                 .post("/processes/{id}/review-requests", id).then().statusCode(202);
+        Api.rehearsedAs(role, id);
         as(role).body(Map.of("changeSummary", "First version")).when().post("/processes/{id}/versions", id).then()
                 .statusCode(201);
         as(role).body(Map.of("participants", List.of(Api.participant("ana", "author", null)))).when()
                 .post("/processes/{id}/rollouts", id).then().statusCode(201);
+    }
+
+    @ParameterizedTest
+    @CsvSource({ "product,403", "cs-lead,403", "cs-agent,403", "ops,403", "admin,201" })
+    void onlyAnAdminPublishesWithoutASelfRehearsal(String role, int status) {
+        String id = Api.created(Drafts.review(Drafts.uniqueKey("roles")));
+        as(role).body(Map.of("changeSummary", "First version", "withoutRehearsalReason", "Rehearsed on a call"))
+                .when().post("/processes/{id}/versions", id).then().statusCode(status);
     }
 
     @ParameterizedTest

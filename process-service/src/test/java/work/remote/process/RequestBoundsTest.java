@@ -70,6 +70,7 @@ class RequestBoundsTest {
     @Test
     void theLargestDraftPublishedAndRolledOutMakesEventsThatFitAKafkaRecord() {
         String id = Api.created(largestDraft(Drafts.uniqueKey("largest"), 100, 100));
+        Api.rehearsed(id);
         Api.publish(id, text(2_000)).statusCode(201);
         String rollout = Api.rolledOut(id, List.of(participant(text(200), "owner", text(200))));
         Map<String, Integer> sizes = outbox.assertFit(id, "work.remote.process.ProcessDrafted",
@@ -90,6 +91,7 @@ class RequestBoundsTest {
         String id = Api.created(Drafts.review(Drafts.uniqueKey("crowd")));
         as("product").body(Map.of("participants", people(300, "functionGroup", "supervisor"))).when()
                 .post("/processes/{id}/review-requests", id).then().statusCode(202);
+        Api.rehearsed(id);
         Api.publish(id, "First version").statusCode(201);
         List<Map<String, String>> participants = IntStream.range(0, 500)
                 .mapToObj(i -> participant(person(i), i % 2 == 0 ? "author" : "reviewer", text(200))).toList();

@@ -30,6 +30,7 @@ import work.remote.platform.links.Links;
 import work.remote.platform.paging.Page;
 import work.remote.platform.paging.PageRequest;
 import work.remote.platform.problem.Problem;
+import work.remote.process.AdoptionFeedback;
 import work.remote.process.Checklist;
 import work.remote.process.Rollout;
 import work.remote.process.service.RolloutService;
@@ -62,13 +63,15 @@ public class ProcessRolloutResource {
 
     @POST
     @RolesAllowed({ "product", "admin" })
-    @Operation(summary = "Roll a published version out: every participant gets the checklist of their role")
+    @Operation(summary = "Roll a published version out: every participant gets the checklist of their role",
+            description = "On followUpAt (14 days after the start unless given) whoever has not given adoption "
+                    + "feedback is asked for it, once (AdoptionFeedbackRequested)")
     @APIResponse(responseCode = "201", description = "Started",
             content = @Content(schema = @Schema(implementation = RolloutView.class)))
     public Response startRollout(@PathParam("id") UUID id, @Valid @NotNull Requests.StartRollout request) {
         Rollout rollout = rollouts.start(id, request.command(), caller.get());
         return Response.created(links.uri("rollouts", rollout.id))
-                .entity(RolloutView.of(rollout, rollouts.checklists(rollout.id), links))
+                .entity(RolloutView.of(rollout, rollouts.checklists(rollout.id), List.of(), links))
                 .build();
     }
 
@@ -77,9 +80,10 @@ public class ProcessRolloutResource {
     @Operation(summary = "Rollouts of the process, newest first, with their progress")
     public Page<RolloutView> rollouts(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
         Page<Rollout> found = rollouts.ofProcess(id, page);
-        Map<UUID, List<Checklist>> checklists = rollouts.checklists(
-                found.items().stream().map(rollout -> rollout.id).toList());
+        List<UUID> ids = found.items().stream().map(rollout -> rollout.id).toList();
+        Map<UUID, List<Checklist>> checklists = rollouts.checklists(ids);
+        Map<UUID, List<AdoptionFeedback>> feedback = rollouts.adoptionFeedback(ids);
         return found.map(rollout -> RolloutView.of(rollout, checklists.getOrDefault(rollout.id, List.of()),
-                links));
+                feedback.getOrDefault(rollout.id, List.of()), links));
     }
 }

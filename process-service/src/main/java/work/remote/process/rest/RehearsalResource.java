@@ -61,8 +61,9 @@ public class RehearsalResource {
 
     @POST
     @RolesAllowed({ "product", "admin" })
-    @Operation(summary = "Record a dry run of the draft's flow", description = "Steps with a problem are findings; "
-            + "while the latest rehearsal has unresolved ones (and no waiver) the draft cannot be published")
+    @Operation(summary = "Record a dry run of the draft's flow", description = "Steps with a problem are findings. "
+            + "The draft can be published once its latest rehearsal, recorded after its last edit, walked every step "
+            + "and has every finding resolved or waived")
     @APIResponse(responseCode = "201", description = "Recorded; ETag names its revision",
             content = @Content(schema = @Schema(implementation = RehearsalView.class)))
     public Response rehearse(@PathParam("id") UUID id, @Valid @NotNull Requests.Rehearse request) {

@@ -1,5 +1,6 @@
 package work.remote.process.rest;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -38,10 +39,13 @@ public final class Requests {
      * it was opened. {@code addressedImprovements} closes improvement items this version deals with.
      */
     public record Publish(@Size(max = 2_000) String changeSummary,
-            @Size(max = 200) List<@NotNull UUID> addressedImprovements) {
+            @Size(max = 200) List<@NotNull UUID> addressedImprovements,
+            @Schema(description = "Admins only: publish although the draft lacks a self-rehearsal that clears it, for "
+                    + "this reason, which the version and ProcessPublished keep") @Size(max = 2_000)
+            String withoutRehearsalReason) {
 
         public Publication command() {
-            return new Publication(changeSummary, addressedImprovements);
+            return new Publication(changeSummary, addressedImprovements, withoutRehearsalReason);
         }
     }
 
@@ -105,10 +109,14 @@ public final class Requests {
 
     /** Roll out published {@code version} (the latest when absent) to these people. */
     public record StartRollout(@Min(1) Integer version,
-            @NotEmpty @Size(max = 500) List<@Valid @NotNull RolloutParticipant> participants) {
+            @NotEmpty @Size(max = 500) List<@Valid @NotNull RolloutParticipant> participants,
+            @Schema(description = "When whoever has not given adoption feedback is asked for it: after the start and "
+                    + "at most process.adoption-follow-up.at-most-after (365 days) later; 14 days after the start "
+                    + "when absent") Instant followUpAt) {
 
         public RolloutService.Plan command() {
-            return new RolloutService.Plan(version, participants.stream().map(RolloutParticipant::command).toList());
+            return new RolloutService.Plan(version, participants.stream().map(RolloutParticipant::command).toList(),
+                    followUpAt);
         }
     }
 

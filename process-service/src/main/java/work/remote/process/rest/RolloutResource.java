@@ -63,10 +63,11 @@ public class RolloutResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
-    @Operation(summary = "A rollout with progress per person and per key point")
+    @Operation(summary = "A rollout with progress per person and per key point, who gave adoption feedback and who "
+            + "was asked for it when")
     public RolloutView get(@PathParam("id") UUID id) {
         Rollout rollout = rollouts.get(id);
-        return RolloutView.of(rollout, rollouts.checklists(id), links);
+        return RolloutView.of(rollout, rollouts.checklists(id), rollouts.adoptionFeedback(id), links);
     }
 
     @GET

@@ -2,34 +2,49 @@ package work.remote.process.rest;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import work.remote.platform.links.Links;
+import work.remote.process.AdoptionFeedback;
 import work.remote.process.Checklist;
 import work.remote.process.Rollout;
 
-/** A rollout with its progress per person (by person id, with the name they last showed) and per key point. */
+/**
+ * A rollout with its progress per person (by person id, with the name they last showed) and per key point, and who
+ * has given adoption feedback and who was asked for it when.
+ */
 public record RolloutView(UUID id, UUID processId, String key, int version, String title, String startedBy,
-        Instant startedAt, List<PersonProgress> people, List<KeyPointProgress> keyPoints, String link) {
+        Instant startedAt,
+        @Schema(description = "When whoever has not given adoption feedback is asked for it") Instant followUpAt,
+        @Schema(description = "When they were asked; absent until the follow-up date came") Instant followedUpAt,
+        List<PersonProgress> people, List<KeyPointProgress> keyPoints, String link) {
 
     public record PersonProgress(String person,
             @Schema(description = ChecklistView.NAME_AS_LAST_SHOWN) String personName, String role,
             String supervisor, @Schema(description = ChecklistView.NAME_AS_LAST_SHOWN) String supervisorName,
-            long done, int total, Instant completedAt) {
+            long done, int total, Instant completedAt,
+            @Schema(description = "When they gave adoption feedback; absent while they have not") Instant feedbackGivenAt,
+            @Schema(description = "When the follow-up asked them for adoption feedback; absent unless it did")
+            Instant feedbackRequestedAt) {
     }
 
     /** One key point across everyone who must check it: who has, who has not yet. */
     public record KeyPointProgress(String stepId, String check, List<String> checkedBy, List<String> pending) {
     }
 
-    /** The rollout with its {@code checklists}, linked below the service's public URL. */
-    public static RolloutView of(Rollout rollout, List<Checklist> checklists, Links links) {
+    /** The rollout with its {@code checklists} and the adoption {@code feedback} given, linked below the service's URL. */
+    public static RolloutView of(Rollout rollout, List<Checklist> checklists, List<AdoptionFeedback> feedback,
+            Links links) {
+        Map<String, Instant> givenAt = feedback.stream()
+                .collect(Collectors.toMap(answer -> answer.person, answer -> answer.givenAt));
         List<PersonProgress> people = checklists.stream()
                 .map(checklist -> new PersonProgress(checklist.person, checklist.personName, checklist.role,
                         checklist.supervisor, checklist.supervisorName, checklist.done(), checklist.lines.size(),
-                        checklist.completedAt))
+                        checklist.completedAt, givenAt.get(checklist.person), checklist.feedbackRequestedAt))
                 .toList();
         List<KeyPointProgress> keyPoints = checklists.stream()
                 .flatMap(checklist -> checklist.lines.stream().filter(Checklist.Line::keyPoint)
@@ -38,7 +53,8 @@ public record RolloutView(UUID id, UUID processId, String key, int version, Stri
                 .map(point -> progressOf(point, checklists))
                 .toList();
         return new RolloutView(rollout.id, rollout.processId, rollout.processKey, rollout.version, rollout.title,
-                rollout.startedBy, rollout.startedAt, people, keyPoints, links.to("rollouts", rollout.id));
+                rollout.startedBy, rollout.startedAt, rollout.followUpAt, rollout.followedUpAt, people, keyPoints,
+                links.to("rollouts", rollout.id));
     }
 
     private static KeyPointProgress progressOf(KeyPointProgress point, List<Checklist> checklists) {

@@ -66,12 +66,18 @@ public class VersionResource {
     @Path("/versions")
     @RolesAllowed({ "product", "admin" })
     @Operation(summary = "Publish the open draft as the next immutable version",
-            description = "Refused while the validation report is not clean or the latest rehearsal has "
-                    + "unresolved findings; If-Match, when sent, must name the current revision")
+            description = "Refused while the validation report is not clean, or until the draft's latest rehearsal "
+                    + "was recorded after its last edit, walked every step and has every finding resolved or waived "
+                    + "(an admin may publish without one, giving withoutRehearsalReason). If-Match, when sent, must "
+                    + "name the current revision")
     @APIResponse(responseCode = "201", description = "Published",
             content = @Content(schema = @Schema(implementation = VersionView.class)))
-    @APIResponse(responseCode = "409", description = "Validation problems (as violations), open rehearsal findings, "
-            + "no open draft, or a stale revision",
+    @APIResponse(responseCode = "403", description = "A withoutRehearsalReason from someone who is not an admin",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Validation problems (as violations); no self-rehearsal that "
+            + "clears the draft (type never-rehearsed, rehearsed-before-last-edit, rehearsal-steps-not-walked or "
+            + "rehearsal-findings-open, violations naming each step not walked and each open finding); no open draft; "
+            + "or a stale revision",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response publish(@PathParam("id") UUID id, @HeaderParam(Revisions.IF_MATCH) String ifMatch,
             @Valid @NotNull Requests.Publish request) {

@@ -3,6 +3,7 @@ package work.remote.process.service;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -24,7 +25,8 @@ import work.remote.process.config.ProcessConfig;
 
 /**
  * Puts the playbook's worked example, "How a new feature launch is coordinated between product and customer
- * support", into a fresh system as published version 1, through the same service calls people use.
+ * support", into a fresh system as published version 1, through the same service calls people use: drafted,
+ * rehearsed step by step by its author, then published.
  */
 @ApplicationScoped
 public class ExampleSeed {
@@ -33,13 +35,18 @@ public class ExampleSeed {
     static final Caller AUTHOR = Caller.of("process-service-seed");
     private static final Logger LOG = Logger.getLogger(ExampleSeed.class);
 
+    static final String WALKED = "Walked through as the playbook's worked example describes it";
+
     private final ProcessService processes;
+    private final RehearsalService rehearsals;
     private final ProcessConfig config;
     private final ObjectMapper json;
 
     @Inject
-    public ExampleSeed(ProcessService processes, ProcessConfig config, ObjectMapper json) {
+    public ExampleSeed(ProcessService processes, RehearsalService rehearsals, ProcessConfig config,
+            ObjectMapper json) {
         this.processes = processes;
+        this.rehearsals = rehearsals;
         this.config = config;
         this.json = json;
     }
@@ -50,7 +57,10 @@ public class ExampleSeed {
         }
     }
 
-    /** Creates and publishes the example unless a process with its key exists; returns the published version. */
+    /**
+     * Creates, rehearses and publishes the example unless a process with its key exists; returns the published
+     * version.
+     */
     @Transactional
     public ProcessVersion seed() {
         ProcessService.Draft example = example();
@@ -60,8 +70,12 @@ public class ExampleSeed {
             return existing.latestVersion == null ? null : ProcessVersion.get(existing.id, existing.latestVersion);
         }
         Process process = processes.create(example, AUTHOR);
-        ProcessVersion version = processes.publish(process.id, null,
-                new ProcessService.Publication("The playbook's worked example of a feature launch", null), AUTHOR);
+        rehearsals.rehearse(process.id, new RehearsalService.Walkthrough(List.of(AUTHOR.id()),
+                example.definition().steps().stream()
+                        .map(step -> new RehearsalService.Walkthrough.Step(step.id(), WALKED, null)).toList()),
+                AUTHOR);
+        ProcessVersion version = processes.publish(process.id, null, new ProcessService.Publication(
+                "The playbook's worked example of a feature launch", null, null), AUTHOR);
         LOG.infof("Seeded example process %s as version %d", example.key(), version.number);
         return version;
     }

@@ -40,9 +40,10 @@ public class ProcessService {
 
     /**
      * Publishing the open draft; without a {@code changeSummary} a refinement is published with the summary given
-     * when it was opened. {@code addressedImprovements} are the improvement items this version deals with.
+     * when it was opened. {@code addressedImprovements} are the improvement items this version deals with. An admin
+     * may publish a draft its self-rehearsal does not clear by giving a {@code withoutRehearsalReason}.
      */
-    public record Publication(String changeSummary, List<UUID> addressedImprovements) {
+    public record Publication(String changeSummary, List<UUID> addressedImprovements, String withoutRehearsalReason) {
 
         public Publication {
             addressedImprovements = addressedImprovements == null ? List.of() : List.copyOf(addressedImprovements);
@@ -117,14 +118,15 @@ public class ProcessService {
 
     /**
      * Publishes the open draft as the next version when its validation report is clean and its latest rehearsal
-     * (if any) has no unresolved findings or was waived; closes the improvement items it addresses.
+     * clears it, or when an admin gives a reason to publish without; closes the improvement items it addresses.
      */
     @Transactional
     public ProcessVersion publish(UUID id, Long expectedRevision, Publication publication, Caller publisher) {
+        String withoutRehearsalReason = withoutRehearsalReason(publication, publisher);
         Process process = find(id);
         process.requireRevision(expectedRevision);
         ProcessVersion version = process.publish(Rehearsal.latestFor(id, process.nextVersion()),
-                publication.changeSummary(), publisher.id(), clock.instant());
+                withoutRehearsalReason, publication.changeSummary(), publisher.id(), clock.instant());
         process.learnOwnerNameFrom(publisher);
         List<ImprovementItem> addressed = addressedImprovements(process, publication.addressedImprovements());
         version.persist();
@@ -217,6 +219,25 @@ public class ProcessService {
             return OptionalInt.of(version);
         }
         return process.hasDraft() ? OptionalInt.empty() : OptionalInt.of(process.latestVersion);
+    }
+
+    /** The reason to publish without a self-rehearsal, when one is given: only an admin may, and must say why. */
+    private static String withoutRehearsalReason(Publication publication, Caller publisher) {
+        String reason = publication.withoutRehearsalReason();
+        if (reason == null) {
+            return null;
+        }
+        if (!publisher.isAdmin()) {
+            throw ProblemException.forbidden("publishing-without-rehearsal-needs-admin",
+                    "Only an admin may publish without a rehearsal",
+                    publisher + " gave a reason to publish without a self-rehearsal, which needs the admin role; "
+                            + "rehearse the draft instead");
+        }
+        if (reason.isBlank()) {
+            throw ProblemException.invalid("withoutRehearsalReason",
+                    "must say why the draft is published without a self-rehearsal");
+        }
+        return reason;
     }
 
     private String linkTo(Process process) {

@@ -31,6 +31,7 @@ import work.remote.process.Checklist;
 import work.remote.process.Process;
 import work.remote.process.ProcessVersion;
 import work.remote.process.Rollout;
+import work.remote.process.config.ProcessConfig;
 
 /** Rolling a published version out: a checklist per participant, ticks, completion and adoption feedback. */
 @ApplicationScoped
@@ -38,9 +39,10 @@ public class RolloutService {
 
     /**
      * Who gets a published {@code version} (the latest when null), each with the role whose checklist they follow;
-     * participants and supervisors are person ids.
+     * participants and supervisors are person ids. On {@code followUpAt} (by default a configured time after the
+     * start) whoever has not given adoption feedback is asked for it.
      */
-    public record Plan(Integer version, List<Participant> participants) {
+    public record Plan(Integer version, List<Participant> participants, Instant followUpAt) {
 
         public record Participant(String person, String role, String supervisor) {
 
@@ -61,15 +63,17 @@ public class RolloutService {
     private final Clock clock;
     private final Links links;
     private final EntityManager entityManager;
+    private final ProcessConfig.AdoptionFollowUp followUp;
 
     @Inject
     public RolloutService(ProcessService processes, Outbox outbox, Clock clock, Links links,
-            EntityManager entityManager) {
+            EntityManager entityManager, ProcessConfig config) {
         this.processes = processes;
         this.outbox = outbox;
         this.clock = clock;
         this.links = links;
         this.entityManager = entityManager;
+        this.followUp = config.adoptionFollowUp();
     }
 
     /** Starts a rollout and gives every participant the checklist of their role's steps and key points. */
@@ -79,7 +83,7 @@ public class RolloutService {
         ProcessVersion version = process.versionToRollOut(plan.version());
         checkParticipants(version, plan.participants());
         Instant now = clock.instant();
-        Rollout rollout = Rollout.start(process, version, starter.id(), now);
+        Rollout rollout = Rollout.start(process, version, starter.id(), now, followUpAt(plan, now));
         rollout.persist();
         outbox.publish(rollout.startedEvent(plan.participants().stream().map(Plan.Participant::assignee).toList(),
                 links.to(ROLLOUTS, rollout.id)));
@@ -173,6 +177,15 @@ public class RolloutService {
         return Checklist.get(rolloutId, person).shownTo(caller);
     }
 
+    /** The adoption feedback given on several rollouts in one query, each rollout's oldest first. */
+    public Map<UUID, List<AdoptionFeedback>> adoptionFeedback(Collection<UUID> rolloutIds) {
+        if (rolloutIds.isEmpty()) {
+            return Map.of();
+        }
+        return AdoptionFeedback.<AdoptionFeedback>list("rolloutId in ?1", Sort.ascending("givenAt").and("person"),
+                rolloutIds).stream().collect(Collectors.groupingBy(feedback -> feedback.rolloutId));
+    }
+
     /** The adoption feedback given on the rollout, oldest first. */
     public List<AdoptionFeedback> adoptionFeedback(UUID rolloutId) {
         Rollout.get(rolloutId);
@@ -186,6 +199,22 @@ public class RolloutService {
 
     private String checklistLink(Checklist checklist) {
         return links.to(ROLLOUTS, checklist.rolloutId, "checklists", checklist.person);
+    }
+
+    /** The plan's follow-up date, after the start and at most the configured time after it; else the default. */
+    private Instant followUpAt(Plan plan, Instant start) {
+        if (plan.followUpAt() == null) {
+            return start.plus(followUp.after());
+        }
+        if (!plan.followUpAt().isAfter(start)) {
+            throw ProblemException.invalid("followUpAt", "must be after the rollout starts (" + start + ")");
+        }
+        Instant latest = start.plus(followUp.atMostAfter());
+        if (plan.followUpAt().isAfter(latest)) {
+            throw ProblemException.invalid("followUpAt", "must be at most " + followUp.atMostAfter().toDays()
+                    + " days after the rollout starts (" + latest + ")");
+        }
+        return plan.followUpAt();
     }
 
     private static void checkParticipants(ProcessVersion version, List<Plan.Participant> participants) {

@@ -59,7 +59,7 @@ public final class Benchmark {
             }
         }
         if (measures.contains("critical") || measures.contains("fanout")) {
-            summary.add("Slack messages lost or doubled", lostOrDoubled, "messages", "goal", 0,
+            summary.add("Slack messages not arrived within the wait, or doubled", lostOrDoubled, "messages", "goal", 0,
                     List.of(Bound.atMost(0, "messages")), List.of(Bound.atMost(0, "messages")));
         }
         if (measures.contains("writes")) {

@@ -18,6 +18,7 @@ final class NotificationApi {
 
     static final String PRODUCT_CHANNEL = "#product";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int RESTORE_ATTEMPTS = 3;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
@@ -64,8 +65,22 @@ final class NotificationApi {
         return previous;
     }
 
+    /**
+     * Puts a channel's limit back. A change can fail while the channel's deliveries are being sent (it touches their
+     * rows too); it is tried again on the channel's current version a few times, each failure printed.
+     */
     void restoreLimit(String name, Map<String, Object> limit) throws IOException {
-        change(channel(name), limit);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                change(channel(name), limit);
+                return;
+            } catch (IllegalStateException refused) {
+                System.err.printf("Restoring the limit of %s, attempt %d: %s%n", name, attempt, refused.getMessage());
+                if (attempt == RESTORE_ATTEMPTS) {
+                    throw refused;
+                }
+            }
+        }
     }
 
     private void change(JsonNode channel, Map<String, Object> limit) throws IOException {

@@ -25,9 +25,14 @@ final class Stack {
         return options;
     }
 
+    /** The stack's {@code stack.properties}; its directory is the stack's. */
+    static Path file(Map<String, String> options) {
+        return Path.of(options.getOrDefault("stack", "deploy/local-stack/target/local-stack/stack.properties"));
+    }
+
     /** The stack's URLs and tokens; exits with a hint when no stack is running. */
     static Properties load(Map<String, String> options) throws IOException {
-        Path stackFile = Path.of(options.getOrDefault("stack", "deploy/local-stack/target/local-stack/stack.properties"));
+        Path stackFile = file(options);
         if (!Files.exists(stackFile)) {
             System.err.println("No running local stack: " + stackFile + " is missing. Start it first (see README).");
             System.exit(2);

@@ -22,7 +22,9 @@ import com.sun.net.httpserver.HttpExchange;
  * body Slack would refuse is answered {@code 400} with Slack's error ({@code invalid_blocks}, or {@code invalid_payload} for a body that is not a JSON object; see
  * {@link BlockKitValidator}); any other call gets the next answer a test scripted with {@link #respondNext}, else a
  * fault drawn by {@link #injectFaults}, else {@code 200 ok} like Slack.
- * {@code GET /calls} lists the recorded calls as JSON, {@code DELETE /calls} forgets them.
+ * {@code GET /calls} lists the recorded calls as JSON, oldest first; {@code GET /calls?since=<n>} only those after the
+ * first {@code n}, so a poller that passes the number of calls it has seen so far reads each call once.
+ * {@code DELETE /calls} forgets them (and counting starts over).
  * <p>
  * A Web API call ({@code POST /api/chat.postMessage} etc., form-encoded as Slack's SDK sends it, or JSON) takes the
  * next scripted answer or a drawn fault the same way (then answered with Slack's JSON error, {@code ratelimited} with
@@ -325,13 +327,26 @@ public final class SlackSink implements AutoCloseable {
             return;
         }
         switch (exchange.getRequestMethod()) {
-            case "GET" -> HttpEndpoint.respondJson(exchange, 200, calls.stream().map(SlackSink::toJson).toList());
+            case "GET" -> listCalls(exchange);
             case "DELETE" -> {
                 clear();
                 HttpEndpoint.respond(exchange, 204, null, Map.of(), null);
             }
             default -> HttpEndpoint.methodNotAllowed(exchange, "GET, DELETE");
         }
+    }
+
+    private void listCalls(HttpExchange exchange) throws IOException {
+        String query = exchange.getRequestURI().getRawQuery();
+        String since = HttpEndpoint.formFields(query == null ? "" : query).getOrDefault("since", "0");
+        if (!since.matches("\\d{1,9}")) {
+            HttpEndpoint.respond(exchange, 400, "text/plain; charset=utf-8", Map.of(),
+                    "since must be the number of calls already seen, not " + since);
+            return;
+        }
+        List<SlackCall> recorded = calls();
+        List<SlackCall> after = recorded.subList(Math.min(Integer.parseInt(since), recorded.size()), recorded.size());
+        HttpEndpoint.respondJson(exchange, 200, after.stream().map(SlackSink::toJson).toList());
     }
 
     private static Map<String, Object> toJson(SlackCall call) {

@@ -110,6 +110,29 @@ class SlackSinkTest {
     }
 
     @Test
+    void listsOnlyTheCallsAfterThoseAlreadySeen() throws Exception {
+        post(sink.webhookUrl("T0/B0/since"), "first");
+        post(sink.webhookUrl("T0/B0/since"), "second");
+        post(sink.webhookUrl("T0/B0/since"), "third");
+
+        JsonNode afterOne = JSON.readTree(get("/calls?since=1").body());
+        JsonNode afterAll = JSON.readTree(get("/calls?since=3").body());
+        JsonNode beyond = JSON.readTree(get("/calls?since=7").body());
+
+        assertThat(afterOne).extracting(call -> call.get("body").asText()).containsExactly("second", "third");
+        assertThat(afterAll).isEmpty();
+        assertThat(beyond).isEmpty();
+    }
+
+    @Test
+    void refusesASinceThatIsNotACount() throws Exception {
+        HttpResponse<String> response = get("/calls?since=-1");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("since");
+    }
+
+    @Test
     void acceptsOnlyPostOnWebhooks() throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(sink.webhookUrl("T0/B0/x"))).build(),
                 BodyHandlers.ofString());
@@ -353,6 +376,10 @@ class SlackSinkTest {
         ObjectNode context = JSON.createObjectNode().put("type", "context");
         context.putArray("elements").add(mrkdwn(text));
         return context;
+    }
+
+    static HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(sink.baseUrl() + path)).build(), BodyHandlers.ofString());
     }
 
     static HttpResponse<String> post(String url, String body) throws IOException, InterruptedException {

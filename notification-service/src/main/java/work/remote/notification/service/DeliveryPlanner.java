@@ -55,7 +55,24 @@ public class DeliveryPlanner {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void plan(ConsumedEvent event) {
+        plan(event, routing.targetsFor(event));
+    }
+
+    /**
+     * The planning {@code event} needs, decided from the routes in memory: empty when its routes choose no target,
+     * so that there is nothing to persist.
+     */
+    public Optional<Runnable> planning(ConsumedEvent event) {
         Routing.Targets routed = routing.targetsFor(event);
+        if (routed.none()) {
+            LOG.debugf("No route for %s (%s)", event.type().ceType(), event.id());
+            return Optional.empty();
+        }
+        return Optional.of(() -> plan(event, routed));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    void plan(ConsumedEvent event, Routing.Targets routed) {
         for (PlannedTarget left : routed.suppressed()) {
             metrics.announcementSuppressed(left.channel());
             LOG.warnf("Announcement %s of a dead delivery (subject %s) is not sent to %s %s, so that dead "

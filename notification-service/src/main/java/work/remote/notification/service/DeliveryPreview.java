@@ -29,11 +29,13 @@ public class DeliveryPreview {
     private final MessageRenderer renderer;
     private final ConsumedContexts consumed;
     private final EmailDirectory directory;
+    private final EnabledRoutes routes;
 
     @Inject
     public DeliveryPreview(Routing routing, MessageRenderer renderer, ConsumedContexts consumed,
-            EmailDirectory directory) {
+            EmailDirectory directory, EnabledRoutes routes) {
         this.routing = routing;
+        this.routes = routes;
         this.renderer = renderer;
         this.consumed = consumed;
         this.directory = directory;
@@ -57,6 +59,7 @@ public class DeliveryPreview {
         } catch (MalformedEventException e) {
             throw ProblemException.invalid("data", e.getMessage());
         }
+        routes.refreshIfChanged();
         Routing.Targets targets = routing.targetsFor(event);
         RenderedMessage message;
         try {

@@ -20,6 +20,7 @@ import work.remote.events.ticket.Severity;
 import work.remote.notification.EventPattern;
 import work.remote.notification.Route;
 import work.remote.notification.RouteTarget;
+import work.remote.platform.AfterCommit;
 import work.remote.platform.paging.Page;
 import work.remote.platform.paging.PageRequest;
 import work.remote.platform.problem.Problem;
@@ -34,12 +35,17 @@ public class RouteService {
     private final Clock clock;
     private final EmailDirectory directory;
     private final ConsumedContexts consumed;
+    private final EnabledRoutes enabledRoutes;
+    private final AfterCommit afterCommit;
 
     @Inject
-    public RouteService(Clock clock, EmailDirectory directory, ConsumedContexts consumed) {
+    public RouteService(Clock clock, EmailDirectory directory, ConsumedContexts consumed, EnabledRoutes enabledRoutes,
+            AfterCommit afterCommit) {
         this.clock = clock;
         this.directory = directory;
         this.consumed = consumed;
+        this.enabledRoutes = enabledRoutes;
+        this.afterCommit = afterCommit;
     }
 
     /** What a route should be; its targets in order. */
@@ -66,6 +72,7 @@ public class RouteService {
         route.createdAt = clock.instant();
         define(route, definition);
         route.persist();
+        afterCommit.run(enabledRoutes::invalidate);
         return route;
     }
 
@@ -75,12 +82,14 @@ public class RouteService {
         route.requireRevision(expectedRevision);
         define(route, definition);
         Route.flush();
+        afterCommit.run(enabledRoutes::invalidate);
         return route;
     }
 
     @Transactional
     public void remove(UUID id) {
         get(id).delete();
+        afterCommit.run(enabledRoutes::invalidate);
     }
 
     private void define(Route route, RouteDefinition definition) {

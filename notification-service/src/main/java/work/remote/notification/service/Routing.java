@@ -35,11 +35,13 @@ public class Routing {
     private static final EventType CRITICAL_ISSUE = EventType.of(CriticalIssueReported.class);
 
     private final EmailDirectory directory;
+    private final EnabledRoutes routes;
     private final String productChannel;
 
     @Inject
-    public Routing(EmailDirectory directory, NotificationConfig config) {
+    public Routing(EmailDirectory directory, EnabledRoutes routes, NotificationConfig config) {
         this.directory = directory;
+        this.routes = routes;
         this.productChannel = config.slack().channelName();
     }
 
@@ -49,6 +51,11 @@ public class Routing {
         /** The channels of the chosen targets: the formats the message is rendered in. */
         public Set<Channel> channels() {
             return chosen.stream().map(PlannedTarget::channel).collect(Collectors.toSet());
+        }
+
+        /** Whether the event's routes chose no target at all: nothing to send, nothing to leave out. */
+        public boolean none() {
+            return chosen.isEmpty() && suppressed.isEmpty();
         }
     }
 
@@ -60,7 +67,7 @@ public class Routing {
 
     private List<PlannedTarget> routedTargets(ConsumedEvent event) {
         Map<String, PlannedTarget> targets = new LinkedHashMap<>();
-        for (Route route : Route.enabledRoutes()) {
+        for (Route route : routes.current()) {
             if (route.matches(event)) {
                 for (RouteTarget target : route.targets) {
                     for (PlannedTarget planned : resolve(route.name, target, event)) {

@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -78,21 +80,19 @@ class ReportThroughputProbe {
     }
 
     private double runJdbc() throws Exception {
-        List<Connection> connections = new ArrayList<>();
+        BlockingQueue<Connection> connections = new ArrayBlockingQueue<>(CONNECTIONS);
         for (int i = 0; i < CONNECTIONS; i++) {
             Connection connection = DriverManager.getConnection(jdbcUrl, username, password);
             connection.setAutoCommit(false);
             connections.add(connection);
         }
-        ThreadLocal<Connection> mine = new ThreadLocal<>();
-        AtomicLong next = new AtomicLong();
         Callable<Boolean> transaction = () -> {
-            Connection connection = mine.get();
-            if (connection == null) {
-                connection = connections.get((int) next.getAndIncrement());
-                mine.set(connection);
+            Connection connection = connections.take();
+            try {
+                threeInserts(connection);
+            } finally {
+                connections.add(connection);
             }
-            threeInserts(connection);
             return true;
         };
         try {

@@ -8,16 +8,19 @@ import static work.remote.ticket.TicketEventsTest.read;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
@@ -28,9 +31,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.common.annotation.Identifier;
 
 import work.remote.devinfra.RecordingConsumer;
 import work.remote.devinfra.RemoteWorkTestResource;
@@ -41,7 +46,10 @@ import work.remote.events.ticket.Severity;
 import work.remote.events.ticket.TicketOpened;
 import work.remote.events.ticket.TicketType;
 import work.remote.platform.outbox.Outbox;
+import work.remote.platform.outbox.OutboxConfig;
 import work.remote.platform.outbox.OutboxEvent;
+import work.remote.platform.outbox.OutboxFastPath;
+import work.remote.platform.outbox.OutboxPublisher;
 import work.remote.platform.outbox.OutboxRelay;
 
 /**
@@ -66,6 +74,16 @@ class OutboxFastPathTest {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    OutboxConfig outboxConfig;
+
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaConfig;
+
     @BeforeAll
     static void listen() {
         topic = RecordingConsumer.of(RemoteWorkTestResource.kafka().bootstrapServers(), TicketEventsTest.TOPIC);
@@ -89,6 +107,38 @@ class OutboxFastPathTest {
             assertThat(row.claimedUntil).as("the claim ends with the recorded send").isNull();
             assertThat(header(topic.withKey(ticketId.toString()).get(0), "ce_id")).isEqualTo(row.id.toString());
         }
+    }
+
+    @Test
+    void twoReplicasWritingOneAggregateInTurnPublishItsEventsOnceAndInOrder() throws Exception {
+        OutboxPublisher secondPublisher = new OutboxPublisher(kafkaConfig);
+        OutboxRelay secondRelay = new OutboxRelay(entityManager, secondPublisher, outboxConfig, Clock.systemUTC(),
+                new SimpleMeterRegistry());
+        OutboxFastPath secondFastPath = new OutboxFastPath(entityManager, transactions, secondPublisher, secondRelay,
+                outboxConfig, new SimpleMeterRegistry());
+        Outbox secondReplica = new Outbox(entityManager, secondFastPath, secondPublisher, Clock.systemUTC());
+        UUID ticketId = UUID.randomUUID();
+        int count = 60;
+        try {
+            for (int i = 0; i < count; i++) {
+                if (i % 3 == 0) {
+                    // every third write finds its key drained, so its replica sends it from memory
+                    await().atMost(Duration.ofSeconds(20)).until(() -> unsentRows(ticketId) == 0);
+                }
+                TicketOpened event = opened(ticketId, "turn " + i);
+                Outbox writer = i % 2 == 0 ? outbox : secondReplica;
+                QuarkusTransaction.requiringNew().run(() -> writer.publish(event));
+            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> topic.withKey(ticketId.toString()).size() >= count);
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                    .until(() -> topic.withKey(ticketId.toString()).size() == count);
+        } finally {
+            secondFastPath.stop();
+            secondRelay.stop();
+            secondPublisher.close();
+        }
+        assertThat(titles(topic.withKey(ticketId.toString())))
+                .containsExactlyElementsOf(IntStream.range(0, count).mapToObj(i -> "turn " + i).toList());
     }
 
     @Test
@@ -201,6 +251,13 @@ class OutboxFastPathTest {
                 .createQuery("from OutboxEvent e where e.orderingKey = :key", OutboxEvent.class)
                 .setParameter("key", ticketId.toString()).getResultList().stream()
                 .filter(row -> row.payload.contains("\"" + title + "\"")).findFirst().orElseThrow());
+    }
+
+    private long unsentRows(UUID ticketId) {
+        return QuarkusTransaction.requiringNew().call(() -> entityManager
+                .createQuery("select count(e) from OutboxEvent e where e.orderingKey = :key and e.sentAt is null",
+                        Long.class)
+                .setParameter("key", ticketId.toString()).getSingleResult());
     }
 
     private static List<String> titles(List<ConsumerRecord<String, String>> records) {

@@ -126,11 +126,10 @@ public class OutboxFastPath {
      * are of other keys (this runs before the key's first row is persisted), so they need no flush.
      */
     private boolean nothingUnsentFor(String orderingKey) {
-        return entityManager.createQuery("select e.position from OutboxEvent e where e.orderingKey = :key"
-                + " and e.sentAt is null and e.parkedAt is null", Long.class)
-                .setParameter("key", orderingKey)
+        return entityManager.createNativeQuery("select 1 from outbox_event where ordering_key = ?1"
+                + " and sent_at is null and parked_at is null limit 1")
+                .setParameter(1, orderingKey)
                 .setFlushMode(FlushModeType.COMMIT)
-                .setMaxResults(1)
                 .getResultList()
                 .isEmpty();
     }
@@ -222,7 +221,7 @@ public class OutboxFastPath {
 
     /** Hands what is queued to the producer and records what it answered by then; the drain covers the rest. */
     @PreDestroy
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         sender.shutdown();
         sender.awaitTermination(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS);
         recorder.close();

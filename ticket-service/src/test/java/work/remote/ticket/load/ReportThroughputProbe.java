@@ -1,5 +1,7 @@
 package work.remote.ticket.load;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -45,6 +47,7 @@ import work.remote.ticket.TicketTestResource;
 class ReportThroughputProbe {
 
     private static final int CONNECTIONS = 16;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final Duration WARM_UP = Duration.ofSeconds(10);
     private static final Duration MEASURED = Duration.ofSeconds(20);
     private static final String BODY = """
@@ -140,14 +143,19 @@ class ReportThroughputProbe {
         ExecutorService clients = Executors.newFixedThreadPool(CONNECTIONS);
         AtomicLong done = new AtomicLong();
         AtomicLong failed = new AtomicLong();
+        AtomicLong clientCpu = new AtomicLong();
+        long processCpuBefore = processCpuNanos();
+        long httpClientCpuBefore = httpClientCpuNanos();
         long end = System.nanoTime() + duration.toNanos();
         long start = System.nanoTime();
         List<Future<?>> loops = new ArrayList<>();
         for (int i = 0; i < CONNECTIONS; i++) {
             loops.add(clients.submit(() -> {
+                long cpuBefore = THREADS.getCurrentThreadCpuTime();
                 while (System.nanoTime() < end) {
                     (work.call() ? done : failed).incrementAndGet();
                 }
+                clientCpu.addAndGet(THREADS.getCurrentThreadCpuTime() - cpuBefore);
                 return null;
             }));
         }
@@ -156,7 +164,21 @@ class ReportThroughputProbe {
         }
         clients.shutdown();
         double perSecond = done.get() / ((System.nanoTime() - start) / 1e9);
-        System.out.printf("PROBE %s: %d done, %d failed, %.0f/s%n", name, done.get(), failed.get(), perSecond);
+        long serviceCpu = processCpuNanos() - processCpuBefore - clientCpu.get()
+                - (httpClientCpuNanos() - httpClientCpuBefore);
+        System.out.printf("PROBE %s: %d done, %d failed, %.0f/s, %.2f ms CPU per operation in this JVM outside the "
+                + "driver's threads%n", name, done.get(), failed.get(), perSecond, serviceCpu / 1e6 / done.get());
         return perSecond;
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** The JDK HTTP client's own threads (its selector and workers) belong to the driver, not the service. */
+    private static long httpClientCpuNanos() {
+        return Thread.getAllStackTraces().keySet().stream().filter(thread -> thread.getName().startsWith("HttpClient-"))
+                .mapToLong(thread -> Math.max(0, THREADS.getThreadCpuTime(thread.getId()))).sum();
     }
 }

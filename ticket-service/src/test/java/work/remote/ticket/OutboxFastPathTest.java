@@ -115,7 +115,7 @@ class OutboxFastPathTest {
         OutboxRelay secondRelay = new OutboxRelay(entityManager, secondPublisher, outboxConfig, Clock.systemUTC(),
                 new SimpleMeterRegistry());
         OutboxFastPath secondFastPath = new OutboxFastPath(entityManager, transactions, secondPublisher, secondRelay,
-                outboxConfig, new SimpleMeterRegistry());
+                outboxConfig, Clock.systemUTC(), new SimpleMeterRegistry());
         Outbox secondReplica = new Outbox(entityManager, secondFastPath, secondPublisher, Clock.systemUTC());
         UUID ticketId = UUID.randomUUID();
         int count = 60;

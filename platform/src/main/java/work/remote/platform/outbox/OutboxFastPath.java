@@ -1,5 +1,6 @@
 package work.remote.platform.outbox;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -65,7 +66,8 @@ import work.remote.platform.DrainLoop;
  * will never take stays the drain's decision. Rows of a crashed replica stay claimed until their claim expires, then
  * the drain sends them; a crash between the acknowledgement and the {@code sent_at} update resends such rows with the
  * same {@code ce_id}. Within a transaction's rows, only those acknowledged before its first failure count as sent.
- * Claims are about process liveness, so they use the system clock, not the service's (testable) clock.
+ * Claims are about process liveness, so they use the system clock; {@code sent_at} uses the service's clock, as the
+ * drain's does, since the retention purge reads it.
  */
 @ApplicationScoped
 public class OutboxFastPath {
@@ -80,6 +82,7 @@ public class OutboxFastPath {
     private final OutboxPublisher publisher;
     private final OutboxRelay relay;
     private final OutboxConfig config;
+    private final Clock clock;
     private final Counter published;
     private final Counter failures;
     private final ExecutorService sender = Executors.newSingleThreadExecutor(runnable -> {
@@ -93,12 +96,13 @@ public class OutboxFastPath {
 
     @Inject
     public OutboxFastPath(EntityManager entityManager, TransactionSynchronizationRegistry transactions,
-            OutboxPublisher publisher, OutboxRelay relay, OutboxConfig config, MeterRegistry meters) {
+            OutboxPublisher publisher, OutboxRelay relay, OutboxConfig config, Clock clock, MeterRegistry meters) {
         this.entityManager = entityManager;
         this.transactions = transactions;
         this.publisher = publisher;
         this.relay = relay;
         this.config = config;
+        this.clock = clock;
         this.published = meters.counter("remote_work.outbox.published");
         this.failures = meters.counter("remote_work.outbox.publish.failures");
     }
@@ -186,7 +190,7 @@ public class OutboxFastPath {
         if (!ids.isEmpty()) {
             entityManager.createQuery("update OutboxEvent e set e.sentAt = :now, e.attempts = e.attempts + 1,"
                     + " e.claimedUntil = null where e.id in :ids and e.sentAt is null")
-                    .setParameter("now", Instant.now())
+                    .setParameter("now", clock.instant())
                     .setParameter("ids", ids)
                     .executeUpdate();
         }

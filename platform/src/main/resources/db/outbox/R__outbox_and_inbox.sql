@@ -22,6 +22,13 @@ ALTER TABLE outbox_event ADD COLUMN IF NOT EXISTS parked_at TIMESTAMPTZ;
 CREATE INDEX IF NOT EXISTS outbox_event_unsent ON outbox_event (position) WHERE sent_at IS NULL;
 CREATE INDEX IF NOT EXISTS outbox_event_sent_at ON outbox_event (sent_at) WHERE sent_at IS NOT NULL;
 
+-- The fast path (platform: OutboxFastPath): a row the committing replica sends from memory is claimed by it until
+-- claimed_until; the drain leaves it, and the later rows of its ordering key, alone until then.
+ALTER TABLE outbox_event ADD COLUMN IF NOT EXISTS claimed_until TIMESTAMPTZ;
+-- A writing transaction asks whether its ordering key has an unsent row (then its rows wait for the drain).
+CREATE INDEX IF NOT EXISTS outbox_event_unsent_by_key ON outbox_event (ordering_key)
+    WHERE sent_at IS NULL AND parked_at IS NULL;
+
 CREATE TABLE IF NOT EXISTS inbox_event (
     consumer     VARCHAR(100) NOT NULL,
     ce_id        VARCHAR(255) NOT NULL,

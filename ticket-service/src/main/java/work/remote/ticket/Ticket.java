@@ -222,29 +222,34 @@ public class Ticket extends PanacheEntityBase {
     }
 
     /**
-     * The moves that take this ticket to IN_PROGRESS when {@code person} acknowledges it: through TRIAGED when it
-     * is OPEN, directly from TRIAGED or REOPENED; none when that person has acknowledged it already. Refused when
-     * someone else has (409 naming them) or when the ticket is in no state to be taken on.
+     * Whether {@code person} acknowledging the ticket would change it: false when they have acknowledged it already.
+     * Refused when someone else has (409 naming them) or when the ticket is in no state to be taken on.
      */
-    public List<TicketState> acknowledgementMovesFor(Caller person) {
+    public boolean awaitsAcknowledgementBy(Caller person) {
         if (acknowledgedBy != null) {
             if (person.is(acknowledgedBy)) {
-                return List.of();
+                return false;
             }
             String who = acknowledgedByName == null ? acknowledgedBy : acknowledgedByName + " (" + acknowledgedBy + ")";
             throw ProblemException.conflict("already-acknowledged", "Already acknowledged",
                     "Ticket " + id + " was acknowledged by " + who + " at " + acknowledgedAt);
         }
-        return switch (state) {
-            case OPEN -> List.of(TicketState.TRIAGED, TicketState.IN_PROGRESS);
-            case TRIAGED, REOPENED -> List.of(TicketState.IN_PROGRESS);
-            default -> throw ProblemException.conflict("illegal-transition", "Cannot be acknowledged",
+        if (state != TicketState.OPEN && state != TicketState.TRIAGED && state != TicketState.REOPENED) {
+            throw ProblemException.conflict("illegal-transition", "Cannot be acknowledged",
                     "A " + state + " ticket cannot be acknowledged; only an OPEN, TRIAGED or REOPENED one");
-        };
+        }
+        return true;
     }
 
-    /** Records that {@code person} took the ticket on: they are its assignee from now. */
-    public void acknowledgedBy(Caller person, Instant now) {
+    /**
+     * {@code person} takes the ticket on: it moves to IN_PROGRESS in one move, with them as its assignee. From OPEN
+     * the acknowledgement is the triage, so it skips TRIAGED, the one move outside {@link TicketState#next()}.
+     */
+    public void acknowledge(Caller person, Instant now) {
+        if (!awaitsAcknowledgementBy(person)) {
+            return;
+        }
+        state = TicketState.IN_PROGRESS;
         assign(person.id(), person);
         acknowledgedBy = person.id();
         acknowledgedByName = person.name();

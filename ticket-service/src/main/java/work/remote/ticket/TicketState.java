@@ -3,7 +3,10 @@ package work.remote.ticket;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** Where a ticket is in its workflow: OPEN → TRIAGED → IN_PROGRESS → RESOLVED → CLOSED, REOPENED → IN_PROGRESS. */
+/**
+ * Where a ticket is in its workflow: OPEN → TRIAGED → IN_PROGRESS → RESOLVED → CLOSED, REOPENED → IN_PROGRESS. An
+ * acknowledgement (Ticket.acknowledge) is the triage too: it takes an OPEN ticket to IN_PROGRESS in one move.
+ */
 public enum TicketState {
     OPEN, TRIAGED, IN_PROGRESS, RESOLVED, CLOSED, REOPENED;
 

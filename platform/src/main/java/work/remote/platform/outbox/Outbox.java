@@ -11,7 +11,6 @@ import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
-import work.remote.platform.AfterCommit;
 import work.remote.events.DomainEvent;
 import work.remote.events.EventJson;
 import work.remote.events.EventType;
@@ -19,24 +18,22 @@ import work.remote.platform.problem.ProblemException;
 
 /**
  * Writes events in the caller's transaction, so they commit or roll back together with the state change.
- * After a commit the relay is nudged to publish at once; its poll is only the fallback. An event the broker would
+ * After the commit they are published from memory ({@link OutboxFastPath}) or, when their key has earlier rows
+ * waiting, by the relay, which is nudged at once; its poll is only the fallback. An event the broker would
  * refuse for its size is refused here, so that the request that caused it fails with a clear problem document.
  */
 @ApplicationScoped
 public class Outbox {
 
     private final EntityManager entityManager;
-    private final AfterCommit afterCommit;
-    private final OutboxRelay relay;
+    private final OutboxFastPath fastPath;
     private final OutboxPublisher publisher;
     private final Clock clock;
 
     @Inject
-    public Outbox(EntityManager entityManager, AfterCommit afterCommit, OutboxRelay relay, OutboxPublisher publisher,
-            Clock clock) {
+    public Outbox(EntityManager entityManager, OutboxFastPath fastPath, OutboxPublisher publisher, Clock clock) {
         this.entityManager = entityManager;
-        this.afterCommit = afterCommit;
-        this.relay = relay;
+        this.fastPath = fastPath;
         this.publisher = publisher;
         this.clock = clock;
     }
@@ -60,8 +57,8 @@ public class Outbox {
         row.occurredAt = clock.instant();
         row.payload = toJson(event);
         requireFits(row);
+        fastPath.enlist(row);
         entityManager.persist(row);
-        afterCommit.run(relay::nudge);
         return row.id;
     }
 

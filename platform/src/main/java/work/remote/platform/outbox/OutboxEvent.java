@@ -5,8 +5,6 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -19,10 +17,14 @@ import work.remote.platform.CloudEventRecords;
 @Table(name = "outbox_event")
 public class OutboxEvent {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    /**
+     * The outbox order, from the table's sequence at insert; not read back after a write, so that Hibernate can batch
+     * the insert with the rest of the transaction (an identity key is inserted on its own at persist).
+     */
+    @Column(insertable = false, updatable = false)
     public Long position;
 
+    @Id
     @Column(nullable = false, unique = true, updatable = false)
     public UUID id;
 
@@ -59,6 +61,13 @@ public class OutboxEvent {
     /** Set when the broker refused the row for good; a parked row is never sent and holds back no other row. */
     @Column(name = "parked_at")
     public Instant parkedAt;
+
+    /**
+     * Until when the replica that committed the row sends it from memory ({@link OutboxFastPath}); null for a row
+     * left to the drain, or once the fast path answered.
+     */
+    @Column(name = "claimed_until")
+    public Instant claimedUntil;
 
     /** The CloudEvents record this row is published as. */
     public ProducerRecord<String, String> toRecord() {

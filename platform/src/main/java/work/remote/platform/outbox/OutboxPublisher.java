@@ -2,12 +2,16 @@ package work.remote.platform.outbox;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,6 +42,7 @@ public class OutboxPublisher {
     private final int maxRequestSize;
     private final Duration acknowledgementTimeout;
     private volatile KafkaProducer<String, String> producer;
+    private volatile boolean failing;
 
     @Inject
     public OutboxPublisher(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
@@ -72,10 +77,52 @@ public class OutboxPublisher {
         if (refused != null) {
             deliveries.add(new Delivery(batch.get(sends.size()), refused));
         }
-        if (deliveries.stream().anyMatch(delivery -> delivery.failure() != null)) {
+        failing = deliveries.stream().anyMatch(delivery -> delivery.failure() != null);
+        if (failing) {
             closeProducer(Duration.ZERO);
         }
         return deliveries;
+    }
+
+    /**
+     * Hands {@code batch} to the producer in order without waiting for the broker; {@code whenAnswered} gets one
+     * delivery per row, in batch order, once the broker answered every row (on a producer thread, so it must be
+     * quick). A send the producer refused outright fails that row and the rest of the batch. The producer answers
+     * every send within its delivery timeout, or fails it when the producer is closed.
+     */
+    public void sendInOrder(List<OutboxEvent> batch, Consumer<List<Delivery>> whenAnswered) {
+        Exception[] failures = new Exception[batch.size()];
+        AtomicInteger unanswered = new AtomicInteger(batch.size());
+        Runnable answer = () -> {
+            if (unanswered.decrementAndGet() == 0) {
+                List<Delivery> deliveries = new ArrayList<>(batch.size());
+                for (int i = 0; i < batch.size(); i++) {
+                    deliveries.add(new Delivery(batch.get(i), failures[i]));
+                }
+                failing = Arrays.stream(failures).anyMatch(Objects::nonNull);
+                whenAnswered.accept(deliveries);
+            }
+        };
+        for (int i = 0; i < batch.size(); i++) {
+            int index = i;
+            try {
+                producer().send(batch.get(i).toRecord(), (metadata, failure) -> {
+                    failures[index] = failure;
+                    answer.run();
+                });
+            } catch (RuntimeException refused) {
+                for (int rest = i; rest < batch.size(); rest++) {
+                    failures[rest] = refused;
+                    answer.run();
+                }
+                return;
+            }
+        }
+    }
+
+    /** Whether the last sends this replica made failed: then new rows are better left to the drain's retries. */
+    public boolean isFailing() {
+        return failing;
     }
 
 

@@ -2,8 +2,13 @@ package work.remote.platform.outbox;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,6 +34,12 @@ import work.remote.platform.DrainLoop;
  * is marked sent only after the broker acknowledged it; a row whose send failed stays unsent and is retried
  * with the same {@code ce_id}, so consumers can de-duplicate a redelivery.
  * <p>
+ * The rows a writing transaction could claim are sent from memory right after its commit ({@link OutboxFastPath},
+ * which also argues why the order of an aggregate holds); this drain sends the others and takes over after a failure
+ * or a crash. It leaves a row claimed by a fast path, and every later row of its ordering key, until the claim is
+ * answered or has expired; while it holds rows back it looks again every {@value #HELD_RECHECK_MILLIS} ms, and sooner
+ * when this replica's fast path records its sends.
+ * <p>
  * A row the broker will never take (too large, an invalid topic: see {@link PublishFailures}) is parked instead:
  * {@code parked_at} and {@code last_error} say when and why, {@code remote_work.outbox.parked} counts it, an error
  * is logged, and the rows after it are published without it.
@@ -39,8 +50,10 @@ import work.remote.platform.DrainLoop;
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    private static final long ADVISORY_LOCK_KEY = 0x72772d6f7574626fL;
+    /** The transaction-scoped advisory lock one drain holds per database. */
+    public static final long ADVISORY_LOCK_KEY = 0x72772d6f7574626fL;
     private static final Duration LOCK_BUSY_RETRY = Duration.ofMillis(50);
+    private static final long HELD_RECHECK_MILLIS = 20;
 
     private final EntityManager entityManager;
     private final OutboxPublisher publisher;
@@ -50,6 +63,7 @@ public class OutboxRelay {
     private final Counter failures;
     private final Counter parked;
     private final DrainLoop loop = new DrainLoop("outbox-relay", this::drain);
+    private final AtomicBoolean holding = new AtomicBoolean();
 
     @Inject
     public OutboxRelay(EntityManager entityManager, OutboxPublisher publisher, OutboxConfig config, Clock clock,
@@ -72,6 +86,13 @@ public class OutboxRelay {
         loop.nudge();
     }
 
+    /** Asks for a drain when the last one left rows behind a fast path's claim. */
+    public void nudgeIfHolding() {
+        if (holding.get()) {
+            nudge();
+        }
+    }
+
     @Scheduled(every = "${remote-work.outbox.poll-interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         nudge();
@@ -82,8 +103,10 @@ public class OutboxRelay {
         do {
             result = QuarkusTransaction.requiringNew().call(this::publishBatch);
         } while (result == BatchResult.MORE);
+        holding.set(result == BatchResult.HELD);
         return switch (result) {
             case LOCKED_ELSEWHERE -> Optional.of(LOCK_BUSY_RETRY);
+            case HELD -> Optional.of(Duration.ofMillis(HELD_RECHECK_MILLIS));
             case FAILED -> Optional.of(config.retryBackoff());
             default -> Optional.empty();
         };
@@ -96,13 +119,15 @@ public class OutboxRelay {
         if (!locked) {
             return BatchResult.LOCKED_ELSEWHERE;
         }
-        List<OutboxEvent> batch = entityManager
+        List<OutboxEvent> unsent = entityManager
                 .createQuery("from OutboxEvent e where e.sentAt is null and e.parkedAt is null order by e.position",
                         OutboxEvent.class)
                 .setMaxResults(config.batchSize())
                 .getResultList();
+        List<OutboxEvent> batch = withoutClaimed(unsent);
+        boolean held = batch.size() < unsent.size();
         if (batch.isEmpty()) {
-            return BatchResult.DRAINED;
+            return held ? BatchResult.HELD : BatchResult.DRAINED;
         }
         List<OutboxPublisher.Delivery> deliveries = publisher.publishInOrder(batch);
         for (OutboxPublisher.Delivery delivery : deliveries) {
@@ -110,6 +135,7 @@ public class OutboxRelay {
             row.attempts++;
             if (delivery.failure() == null) {
                 row.sentAt = clock.instant();
+                row.claimedUntil = null;
                 published.increment();
                 continue;
             }
@@ -125,8 +151,28 @@ public class OutboxRelay {
             LOG.errorf("Parked outbox event %s (%s, subject %s, position %d): the broker will never take it (%s); "
                     + "the events after it go on", row.id, row.ceType, row.ceSubject, row.position, row.lastError);
         }
-        return deliveries.size() < batch.size() || batch.size() == config.batchSize() ? BatchResult.MORE
-                : BatchResult.DRAINED;
+        if (deliveries.size() < batch.size() || unsent.size() == config.batchSize()) {
+            return BatchResult.MORE;
+        }
+        return held ? BatchResult.HELD : BatchResult.DRAINED;
+    }
+
+    /**
+     * Leaves out each row a fast path still claims and every later row of its ordering key, so that nothing overtakes
+     * a row in flight. Claims are compared with the system clock, as they are made with it.
+     */
+    private static List<OutboxEvent> withoutClaimed(List<OutboxEvent> unsent) {
+        Instant now = Instant.now();
+        Set<String> heldKeys = new HashSet<>();
+        List<OutboxEvent> sendable = new ArrayList<>(unsent.size());
+        for (OutboxEvent row : unsent) {
+            if (heldKeys.contains(row.orderingKey) || row.claimedUntil != null && row.claimedUntil.isAfter(now)) {
+                heldKeys.add(row.orderingKey);
+            } else {
+                sendable.add(row);
+            }
+        }
+        return sendable;
     }
 
     @PreDestroy
@@ -135,6 +181,6 @@ public class OutboxRelay {
     }
 
     private enum BatchResult {
-        MORE, DRAINED, LOCKED_ELSEWHERE, FAILED
+        MORE, DRAINED, HELD, LOCKED_ELSEWHERE, FAILED
     }
 }

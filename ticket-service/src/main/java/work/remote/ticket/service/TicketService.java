@@ -123,7 +123,7 @@ public class TicketService {
     public Ticket transition(UUID id, Transition transition, Caller actor) {
         Ticket ticket = lock(id);
         ticket.learnNameOf(actor);
-        move(ticket, transition.to(), transition.note(), false, actor, clock.instant());
+        move(ticket, transition.to(), transition.note(), actor, clock.instant());
         return ticket;
     }
 
@@ -132,31 +132,34 @@ public class TicketService {
     }
 
     /**
-     * {@code person} takes the ticket on: it moves to IN_PROGRESS (through TRIAGED when it is OPEN) with them as
-     * assignee, each move announced and the last one marked acknowledged. Their second acknowledgement changes
-     * nothing; someone else's is refused naming who took it on.
+     * {@code person} takes the ticket on: one move to IN_PROGRESS (from OPEN, TRIAGED or REOPENED) with them as
+     * assignee, announced as acknowledged. Their second acknowledgement changes nothing; someone else's is refused
+     * naming who took it on.
      */
     @Transactional
     public Acknowledgement acknowledge(UUID id, Caller person) {
         Ticket ticket = lock(id);
-        List<TicketState> moves = ticket.acknowledgementMovesFor(person);
-        if (moves.isEmpty()) {
+        if (!ticket.awaitsAcknowledgementBy(person)) {
             return new Acknowledgement(ticket, false);
         }
         Instant now = clock.instant();
-        ticket.acknowledgedBy(person, now);
+        TicketState from = ticket.state;
+        ticket.acknowledge(person, now);
         TicketChange.record(ticket.id, now, Actor.of(person), "ACKNOWLEDGED", "taken on by " + person);
-        for (int i = 0; i < moves.size(); i++) {
-            boolean last = i == moves.size() - 1;
-            move(ticket, moves.get(i), last ? "acknowledged" : null, last, person, now);
-        }
+        announce(ticket, from, "acknowledged", true, person, now);
         return new Acknowledgement(ticket, true);
     }
 
-    private void move(Ticket ticket, TicketState target, String note, boolean acknowledged, Caller actor,
-            Instant now) {
+    private void move(Ticket ticket, TicketState target, String note, Caller actor, Instant now) {
         TicketState from = ticket.state;
         ticket.moveTo(target, now);
+        announce(ticket, from, note, false, actor, now);
+    }
+
+    /** Records the move the ticket just made from {@code from} in its timeline and announces it. */
+    private void announce(Ticket ticket, TicketState from, String note, boolean acknowledged, Caller actor,
+            Instant now) {
+        TicketState target = ticket.state;
         TicketChange.record(ticket.id, now, Actor.of(actor), target.name(),
                 from + " → " + target + (note == null ? "" : ": " + note));
         String link = linkTo(ticket);

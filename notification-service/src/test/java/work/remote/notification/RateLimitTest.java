@@ -4,11 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -16,6 +23,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
+
+import com.sun.net.httpserver.HttpServer;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -78,7 +87,7 @@ class RateLimitTest {
         ChannelRateLimiter limiter = new ChannelRateLimiter(entityManager);
         DeliveryAttempts attempts = new DeliveryAttempts(entityManager, clock, config, limiter, outbox, links, metrics,
                 escalation, new SlackThreads(entityManager, config));
-        return new DeliveryScheduler(attempts, new DeliveryAttempt(attempts, slack, email, metrics), config, limiter);
+        return new DeliveryScheduler(attempts, new DeliveryAttempt(slack, email), metrics, config);
     }
 
     /** Sends {@code count} status posts to {@code channel} and answers their messages, in order. */
@@ -160,6 +169,93 @@ class RateLimitTest {
         } finally {
             Api.as("ops").when().delete("/channels/" + slowId).then().statusCode(204);
         }
+    }
+
+    /**
+     * A webhook that takes every call and answers none until {@link #close()}, as a channel that hangs does; it
+     * counts the calls it holds.
+     */
+    static final class HangingWebhook implements AutoCloseable {
+
+        private final HttpServer server;
+        private final CountDownLatch released = new CountDownLatch(1);
+        private final AtomicInteger held = new AtomicInteger();
+
+        HangingWebhook() throws IOException {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.setExecutor(Executors.newCachedThreadPool());
+            server.createContext("/", exchange -> {
+                held.incrementAndGet();
+                try {
+                    released.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                exchange.sendResponseHeaders(200, -1);
+                exchange.close();
+            });
+            server.start();
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getAddress().getPort() + "/services/T0/hanging";
+        }
+
+        int held() {
+            return held.get();
+        }
+
+        @Override
+        public void close() {
+            released.countDown();
+            server.stop(0);
+            ((ExecutorService) server.getExecutor()).shutdownNow();
+        }
+    }
+
+    @Test
+    void aChannelThatHangsHoldsUpNoOtherChannel() throws IOException {
+        String fast = Api.uniqueChannel("fast");
+        String fastWebhook = "T0/fast/" + UUID.randomUUID();
+        Api.registerChannel(fast, fastWebhook, Map.of("unlimited", true));
+        String hanging = Api.uniqueChannel("hanging");
+        try (HangingWebhook webhook = new HangingWebhook()) {
+            String hangingId = Api.as("ops").body(Map.of("name", hanging, "webhookUrl", webhook.url(),
+                    "unlimited", true)).when().post("/channels").then().statusCode(201).extract().path("id");
+            try {
+                burst(hanging, 60);
+                await().atMost(Duration.ofSeconds(10)).until(() -> webhook.held() > 0);
+                List<String> fastMessages = burst(fast, 40);
+
+                await().atMost(Duration.ofSeconds(10)).until(() -> Api.callsTo(fastWebhook).size() == 40);
+                assertEachArrivedOnce(Api.callsTo(fastWebhook), fastMessages);
+                // the hanging channel holds no more senders than one target may have
+                assertThat(webhook.held()).isLessThanOrEqualTo(config.delivery().perTargetConcurrency());
+            } finally {
+                Api.as("ops").when().delete("/channels/" + hangingId).then().statusCode(204);
+            }
+        }
+    }
+
+    @Test
+    void aChannelAnsweringTooManyRequestsHoldsUpNoOtherChannel() {
+        String throttled = Api.uniqueChannel("throttled");
+        String throttledWebhook = "T0/throttled/" + UUID.randomUUID();
+        Api.registerChannel(throttled, throttledWebhook, Map.of("unlimited", true));
+        String fast = Api.uniqueChannel("fast");
+        String fastWebhook = "T0/fast/" + UUID.randomUUID();
+        Api.registerChannel(fast, fastWebhook, Map.of("unlimited", true));
+        RemoteWorkTestResource.slack().respondNext(429, Map.of("Retry-After", "30"), "rate_limited");
+        burst(throttled, 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> Api.callsTo(throttledWebhook).size() == 1);
+        burst(throttled, 20);
+        List<String> fastMessages = burst(fast, 20);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> Api.callsTo(fastWebhook).size() == 20);
+        assertEachArrivedOnce(Api.callsTo(fastWebhook), fastMessages);
+        // paused for its Retry-After: nothing more went to it meanwhile
+        assertThat(Api.callsTo(throttledWebhook)).hasSize(1);
+        assertThat(Api.callsTo(throttledWebhook).get(0).status()).isEqualTo(429);
     }
 
     @Test

@@ -242,14 +242,17 @@ public class DeliveryAttempts {
             List<UUID> ofTickets = new ArrayList<>();
             for (Outcome outcome : outcomes) {
                 Delivery delivery = deliveries.get(outcome.attempt().deliveryId());
-                if (delivery != null && record(delivery, outcome, now) && delivery.channel == Channel.SLACK) {
-                    if (outcome.result().retryAfter() != null && !isUpdate(outcome.attempt())) {
-                        pauses.merge(delivery.target, outcome.result().retryAfter(),
-                                (one, other) -> one.compareTo(other) >= 0 ? one : other);
-                    }
-                    if (delivery.ticketId != null && delivery.state != Delivery.State.PENDING) {
-                        ofTickets.add(delivery.id);
-                    }
+                if (delivery == null) {
+                    continue;
+                }
+                if (outcome.result().retryAfter() != null && delivery.channel == Channel.SLACK
+                        && !isUpdate(outcome.attempt())) {
+                    pauses.merge(delivery.target, outcome.result().retryAfter(),
+                            (one, other) -> one.compareTo(other) >= 0 ? one : other);
+                }
+                if (record(delivery, outcome, now) && delivery.channel == Channel.SLACK && delivery.ticketId != null
+                        && delivery.state != Delivery.State.PENDING) {
+                    ofTickets.add(delivery.id);
                 }
             }
             pauses.forEach(limiter::pause);

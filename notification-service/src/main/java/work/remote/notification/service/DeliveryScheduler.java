@@ -101,7 +101,7 @@ public class DeliveryScheduler {
                 Executors.newFixedThreadPool(config.concurrency(), task -> daemon(task,
                         "delivery-sender-" + threads.incrementAndGet())),
                 new Semaphore(config.concurrency()),
-                new OutcomeRecorder(attempts, metrics, config.batchSize(), this::finished),
+                new OutcomeRecorder(attempts, metrics, config.batchSize(), this::finished, this::nudge),
                 Executors.newSingleThreadScheduledExecutor(task -> daemon(task, "delivery-wake-up")));
         running = starting;
         nudge();
@@ -252,12 +252,19 @@ public class DeliveryScheduler {
                 () -> finished(List.of(claimed)));
     }
 
-    /** The attempts are over (recorded, or left to their claims): their senders look for what was due behind them. */
+    /**
+     * The attempts are over (recorded, or left to their claims): their senders are free for what was due behind
+     * them, and a target that had all the senders it may have gets its due deliveries looked for.
+     */
     private void finished(List<Attempt> done) {
         synchronized (inFlightPerTarget) {
             for (Attempt each : done) {
                 inFlight.remove(each.deliveryId());
-                inFlightPerTarget.computeIfPresent(each.target(), (target, sending) -> sending > 1 ? sending - 1 : null);
+                Integer sending = inFlightPerTarget.get(each.target());
+                if (sending != null && sending >= config.perTargetConcurrency()) {
+                    lookForDue.set(true);
+                }
+                inFlightPerTarget.computeIfPresent(each.target(), (target, count) -> count > 1 ? count - 1 : null);
             }
         }
         Running current = running;

@@ -19,7 +19,8 @@ import work.remote.platform.DrainLoop;
  * of its own, so that senders go on sending meanwhile. An outcome stays in memory until the database takes it: it is
  * known, so its attempt is never repeated for want of a record. A batch that fails is tried again in halves, so that
  * one outcome the database refuses holds back no other for long; a single outcome that fails is tried again after a
- * pause that doubles up to a ceiling. Tells {@code recorded} about every attempt whose outcome is recorded.
+ * pause that doubles up to a ceiling. Tells {@code recorded} about every attempt whose outcome is recorded, and
+ * {@code laterMessagesDue} when a ticket's later messages that waited for one of them are due.
  */
 final class OutcomeRecorder implements AutoCloseable {
 
@@ -31,6 +32,7 @@ final class OutcomeRecorder implements AutoCloseable {
     private final DeliveryMetrics metrics;
     private final int batch;
     private final Consumer<List<Attempt>> recorded;
+    private final Runnable laterMessagesDue;
     private final LinkedBlockingDeque<DeliveryAttempts.Outcome> waiting = new LinkedBlockingDeque<>();
     private final DrainLoop loop;
     private final Object progress = new Object();
@@ -39,12 +41,13 @@ final class OutcomeRecorder implements AutoCloseable {
     private Duration pause = FIRST_RETRY_DELAY;
 
     OutcomeRecorder(DeliveryAttempts attempts, DeliveryMetrics metrics, int batch,
-            Consumer<List<Attempt>> recorded) {
+            Consumer<List<Attempt>> recorded, Runnable laterMessagesDue) {
         this.attempts = attempts;
         this.metrics = metrics;
         this.batch = batch;
         this.nextBatch = batch;
         this.recorded = recorded;
+        this.laterMessagesDue = laterMessagesDue;
         this.loop = new DrainLoop("delivery-recorder", this::drain);
     }
 
@@ -116,6 +119,7 @@ final class OutcomeRecorder implements AutoCloseable {
         }
         try {
             attempts.wakeUpLaterMessages(deliveries);
+            laterMessagesDue.run();
         } catch (RuntimeException e) {
             LOG.warnf("Deliveries %s: recorded, but the tickets' later messages that wait for them were not woken "
                     + "(%s); they look again within %d s", deliveries, e, SlackThreads.RECHECK.toSeconds());

@@ -9,13 +9,15 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -173,19 +175,19 @@ class RateLimitTest {
 
     /**
      * A webhook that takes every call and answers none until {@link #close()}, as a channel that hangs does; it
-     * counts the calls it holds.
+     * notes when each call came.
      */
     static final class HangingWebhook implements AutoCloseable {
 
         private final HttpServer server;
         private final CountDownLatch released = new CountDownLatch(1);
-        private final AtomicInteger held = new AtomicInteger();
+        private final Queue<Instant> calls = new ConcurrentLinkedQueue<>();
 
         HangingWebhook() throws IOException {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             server.setExecutor(Executors.newCachedThreadPool());
             server.createContext("/", exchange -> {
-                held.incrementAndGet();
+                calls.add(Instant.now());
                 try {
                     released.await();
                 } catch (InterruptedException e) {
@@ -201,8 +203,14 @@ class RateLimitTest {
             return "http://127.0.0.1:" + server.getAddress().getPort() + "/services/T0/hanging";
         }
 
-        int held() {
-            return held.get();
+        int calls() {
+            return calls.size();
+        }
+
+        /** The calls that came within {@code window} of the first: none of them can have been given up yet. */
+        long callsWithin(Duration window) {
+            Instant first = calls.stream().min(Instant::compareTo).orElseThrow();
+            return calls.stream().filter(call -> call.isBefore(first.plus(window))).count();
         }
 
         @Override
@@ -224,13 +232,15 @@ class RateLimitTest {
                     "unlimited", true)).when().post("/channels").then().statusCode(201).extract().path("id");
             try {
                 burst(hanging, 60);
-                await().atMost(Duration.ofSeconds(10)).until(() -> webhook.held() > 0);
+                await().atMost(Duration.ofSeconds(10)).until(() -> webhook.calls() > 0);
                 List<String> fastMessages = burst(fast, 40);
 
                 await().atMost(Duration.ofSeconds(10)).until(() -> Api.callsTo(fastWebhook).size() == 40);
                 assertEachArrivedOnce(Api.callsTo(fastWebhook), fastMessages);
-                // the hanging channel holds no more senders than one target may have
-                assertThat(webhook.held()).isLessThanOrEqualTo(config.delivery().perTargetConcurrency());
+                // the hanging channel holds no more senders at once than one target may have (until the first
+                // call times out, every call it got is still held)
+                assertThat(webhook.callsWithin(config.slack().timeout()))
+                        .isLessThanOrEqualTo(config.delivery().perTargetConcurrency());
             } finally {
                 Api.as("ops").when().delete("/channels/" + hangingId).then().statusCode(204);
             }

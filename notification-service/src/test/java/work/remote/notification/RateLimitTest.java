@@ -4,11 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -16,6 +25,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
+
+import com.sun.net.httpserver.HttpServer;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -78,7 +89,7 @@ class RateLimitTest {
         ChannelRateLimiter limiter = new ChannelRateLimiter(entityManager);
         DeliveryAttempts attempts = new DeliveryAttempts(entityManager, clock, config, limiter, outbox, links, metrics,
                 escalation, new SlackThreads(entityManager, config));
-        return new DeliveryScheduler(attempts, new DeliveryAttempt(attempts, slack, email, metrics), config, limiter);
+        return new DeliveryScheduler(attempts, new DeliveryAttempt(slack, email), metrics, config);
     }
 
     /** Sends {@code count} status posts to {@code channel} and answers their messages, in order. */
@@ -160,6 +171,101 @@ class RateLimitTest {
         } finally {
             Api.as("ops").when().delete("/channels/" + slowId).then().statusCode(204);
         }
+    }
+
+    /**
+     * A webhook that takes every call and answers none until {@link #close()}, as a channel that hangs does; it
+     * notes when each call came.
+     */
+    static final class HangingWebhook implements AutoCloseable {
+
+        private final HttpServer server;
+        private final CountDownLatch released = new CountDownLatch(1);
+        private final Queue<Instant> calls = new ConcurrentLinkedQueue<>();
+
+        HangingWebhook() throws IOException {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.setExecutor(Executors.newCachedThreadPool());
+            server.createContext("/", exchange -> {
+                calls.add(Instant.now());
+                try {
+                    released.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                exchange.sendResponseHeaders(200, -1);
+                exchange.close();
+            });
+            server.start();
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getAddress().getPort() + "/services/T0/hanging";
+        }
+
+        int calls() {
+            return calls.size();
+        }
+
+        /** The calls that came within {@code window} of the first: none of them can have been given up yet. */
+        long callsWithin(Duration window) {
+            Instant first = calls.stream().min(Instant::compareTo).orElseThrow();
+            return calls.stream().filter(call -> call.isBefore(first.plus(window))).count();
+        }
+
+        @Override
+        public void close() {
+            released.countDown();
+            server.stop(0);
+            ((ExecutorService) server.getExecutor()).shutdownNow();
+        }
+    }
+
+    @Test
+    void aChannelThatHangsHoldsUpNoOtherChannel() throws IOException {
+        String fast = Api.uniqueChannel("fast");
+        String fastWebhook = "T0/fast/" + UUID.randomUUID();
+        Api.registerChannel(fast, fastWebhook, Map.of("unlimited", true));
+        String hanging = Api.uniqueChannel("hanging");
+        try (HangingWebhook webhook = new HangingWebhook()) {
+            String hangingId = Api.as("ops").body(Map.of("name", hanging, "webhookUrl", webhook.url(),
+                    "unlimited", true)).when().post("/channels").then().statusCode(201).extract().path("id");
+            try {
+                burst(hanging, 60);
+                await().atMost(Duration.ofSeconds(10)).until(() -> webhook.calls() > 0);
+                List<String> fastMessages = burst(fast, 40);
+
+                await().atMost(Duration.ofSeconds(10)).until(() -> Api.callsTo(fastWebhook).size() == 40);
+                assertEachArrivedOnce(Api.callsTo(fastWebhook), fastMessages);
+                // the hanging channel holds no more senders at once than one target may have (until the first
+                // call times out, every call it got is still held)
+                assertThat(webhook.callsWithin(config.slack().timeout()))
+                        .isLessThanOrEqualTo(config.delivery().perTargetConcurrency());
+            } finally {
+                Api.as("ops").when().delete("/channels/" + hangingId).then().statusCode(204);
+            }
+        }
+    }
+
+    @Test
+    void aChannelAnsweringTooManyRequestsHoldsUpNoOtherChannel() {
+        String throttled = Api.uniqueChannel("throttled");
+        String throttledWebhook = "T0/throttled/" + UUID.randomUUID();
+        Api.registerChannel(throttled, throttledWebhook, Map.of("unlimited", true));
+        String fast = Api.uniqueChannel("fast");
+        String fastWebhook = "T0/fast/" + UUID.randomUUID();
+        Api.registerChannel(fast, fastWebhook, Map.of("unlimited", true));
+        RemoteWorkTestResource.slack().respondNext(429, Map.of("Retry-After", "30"), "rate_limited");
+        burst(throttled, 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> Api.callsTo(throttledWebhook).size() == 1);
+        burst(throttled, 20);
+        List<String> fastMessages = burst(fast, 20);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> Api.callsTo(fastWebhook).size() == 20);
+        assertEachArrivedOnce(Api.callsTo(fastWebhook), fastMessages);
+        // paused for its Retry-After: nothing more went to it meanwhile
+        assertThat(Api.callsTo(throttledWebhook)).hasSize(1);
+        assertThat(Api.callsTo(throttledWebhook).get(0).status()).isEqualTo(429);
     }
 
     @Test

@@ -126,9 +126,20 @@ public interface NotificationConfig {
         @WithDefault("true")
         boolean enabled();
 
-        /** How many deliveries are sent at the same time. */
-        @WithDefault("4")
+        /** How many deliveries are sent at the same time, at most (the senders' pool). */
+        @WithDefault("32")
         int concurrency();
+
+        /**
+         * How many deliveries to one target (a Slack channel, an email address) are sent at the same time, at most:
+         * a slow target holds this many senders, never the whole pool. A Slack channel's rate limit bounds it further.
+         */
+        @WithDefault("8")
+        int perTargetConcurrency();
+
+        /** How many deliveries one claim takes, and how many outcomes one transaction records, at most. */
+        @WithDefault("100")
+        int batchSize();
 
         /**
          * How long transient failures (5xx, 429, timeouts, connection errors) are retried, counted from the planning

@@ -12,8 +12,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
-
 /**
  * The token bucket of every rate-limited Slack channel and the pause a {@code Retry-After} asks for, kept in the
  * channel's row ({@code tokens}, {@code tokens_at}, {@code paused_until}) on the database's clock, so that every
@@ -40,20 +38,30 @@ public class ChannelRateLimiter {
     }
 
     /**
-     * Takes a token for one message to {@code channel}: zero when it may go now, else how long to wait (and nothing
-     * is taken). Holds the channel's row until the caller's transaction ends, so a token goes to one sender only.
+     * Takes tokens for up to {@code wanted} messages to {@code channel}, as many as it has now: all of them when the
+     * channel is unlimited and not paused. Holds the channel's row until the caller's transaction ends, so a token
+     * goes to one sender only.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Duration take(String channel) {
+    public Grant take(String channel, int wanted) {
         return locked(channel).map(throttle -> {
             if (throttle.perSecond() == null) {
-                return throttle.pauseLeft();
+                Duration pause = throttle.pauseLeft();
+                return pause.isZero() ? Grant.all(wanted) : new Grant(0, pause);
             }
             TokenBucket bucket = throttle.bucket();
-            Duration wait = bucket.take();
+            Grant grant = bucket.take(wanted);
             saveTokens(channel, bucket);
-            return wait;
-        }).orElse(Duration.ZERO);
+            return grant;
+        }).orElse(Grant.all(wanted));
+    }
+
+    /** How many messages may go now, and how long the rest wait for their next token (zero when all may go). */
+    public record Grant(int granted, Duration untilNextToken) {
+
+        static Grant all(int wanted) {
+            return new Grant(wanted, Duration.ZERO);
+        }
     }
 
     /** The channel asked to be left alone for a while (Slack's {@code 429 Retry-After}); in the caller's transaction. */
@@ -75,14 +83,15 @@ public class ChannelRateLimiter {
         });
     }
 
-    /** The channels that have no token now, and the shortest wait among them. */
+    /** The channels that have no token now, each with how long until its next one; in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
     public Throttled throttled() {
-        List<Throttle> throttles = QuarkusTransaction.requiringNew().call(() -> rows(entityManager.createNativeQuery(
+        List<Throttle> throttles = rows(entityManager.createNativeQuery(
                 STATE + """
                          where paused_until > statement_timestamp()
                             or (rate_per_second is not null and tokens is not null
                                 and tokens + extract(epoch from statement_timestamp() - tokens_at) * rate_per_second < 1)""")
-                .getResultList()));
+                .getResultList());
         Map<String, Duration> waits = new HashMap<>();
         for (Throttle throttle : throttles) {
             Duration wait = throttle.perSecond() == null ? throttle.pauseLeft() : throttle.bucket().waitForToken();
@@ -90,7 +99,7 @@ public class ChannelRateLimiter {
                 waits.put(throttle.channel(), wait);
             }
         }
-        return new Throttled(Set.copyOf(waits.keySet()), waits.values().stream().min(Duration::compareTo));
+        return new Throttled(Map.copyOf(waits));
     }
 
     private Optional<Throttle> locked(String channel) {
@@ -138,6 +147,10 @@ public class ChannelRateLimiter {
         }
     }
 
-    public record Throttled(Set<String> channels, Optional<Duration> shortestWait) {
+    public record Throttled(Map<String, Duration> waits) {
+
+        public Set<String> channels() {
+            return waits.keySet();
+        }
     }
 }

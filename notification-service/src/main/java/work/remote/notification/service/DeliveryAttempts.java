@@ -3,12 +3,17 @@ package work.remote.notification.service;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,6 +30,7 @@ import work.remote.events.notification.Channel;
 import work.remote.events.ticket.CriticalIssueReported;
 import work.remote.notification.Attempt;
 import work.remote.notification.Delivery;
+import work.remote.notification.SlackChannel;
 import work.remote.notification.SlackDestination;
 import work.remote.notification.config.NotificationConfig;
 import work.remote.platform.links.Links;
@@ -32,9 +38,9 @@ import work.remote.platform.outbox.Outbox;
 import work.remote.platform.query.Locking;
 
 /**
- * The short transactions around one attempt: finding what is due, claiming a delivery (and its channel's token) for
- * one sender, and recording the outcome once the send is over. No transaction is open while a message is sent, so a
- * database that drops its connections after Slack answered cannot make the message go twice.
+ * The short transactions around the attempts: claiming a batch of due deliveries (and their channels' tokens) for the
+ * senders, and recording a batch of outcomes once their sends are over. No transaction is open while a message is
+ * sent, so a database that drops its connections after Slack answered cannot make the message go twice.
  */
 @ApplicationScoped
 public class DeliveryAttempts {
@@ -67,87 +73,140 @@ public class DeliveryAttempts {
         this.threads = threads;
     }
 
-    public record DueDelivery(UUID id, Channel channel, String target) {
+    /**
+     * What one claim took: the attempts to send now; the Slack channels that had no token for all of their due
+     * deliveries, with how long until their next one; and whether it left due deliveries behind for want of room.
+     */
+    public record Claimed(List<Attempt> attempts, Map<String, Duration> throttled, boolean cutShort) {
     }
 
     /**
-     * How a claim went: the attempt to send; or none, with how long the channel waits for a token (zero when the
-     * delivery was taken by another sender or is no longer due).
+     * How much a claim may take: {@code free} deliveries in all, to a target no more than its senders leave room for
+     * ({@code leftPerTarget}, else {@code perTarget}), and none of those still {@code sending} (their claims ran out
+     * while their outcomes wait to be recorded).
      */
-    public record Claim(Optional<Attempt> attempt, Duration tokenWait) {
+    public record Room(int free, Map<String, Integer> leftPerTarget, int perTarget, Set<UUID> sending) {
 
-        static Claim of(Attempt attempt) {
-            return new Claim(Optional.of(attempt), Duration.ZERO);
-        }
-
-        static Claim throttled(Duration wait) {
-            return new Claim(Optional.empty(), wait);
-        }
-
-        static Claim gone() {
-            return new Claim(Optional.empty(), Duration.ZERO);
+        Set<String> busyTargets() {
+            return leftPerTarget.entrySet().stream().filter(left -> left.getValue() <= 0).map(Map.Entry::getKey)
+                    .collect(Collectors.toSet());
         }
     }
 
     /**
-     * The oldest due deliveries (pending, or claimed by a sender whose lease ran out), leaving out Slack channels
-     * that are over their limit.
+     * Claims the oldest due deliveries (pending, or claimed by a sender whose lease ran out), up to {@code batch} and
+     * what {@code room} leaves, in one short transaction, leaving out the Slack channels over their limit.
      */
-    public List<DueDelivery> due(Set<String> throttledChannels, int limit) {
+    public Claimed claimDue(Room room, int batch) {
+        return claim(null, room, batch);
+    }
+
+    /**
+     * Claims the due deliveries the events {@code ceIds} planned, as {@link #claimDue} does: the planner hands them
+     * over once they are committed, so that they go out without waiting for a look for what is due.
+     */
+    public Claimed claimPlanned(Collection<String> ceIds, Room room, int batch) {
+        return claim(ceIds, room, batch);
+    }
+
+    /**
+     * Claims each delivery for one attempt until the lease runs out, taking the tokens of their Slack channels for
+     * all of them at once; a delivery another sender holds ({@code SKIP LOCKED}) is left to it, and one that waits for
+     * the ticket's earlier messages to its channel ({@link SlackThreads}) stays pending until then. An update of a
+     * message ({@code chat.update}) takes no token: Slack limits it apart from posting.
+     */
+    private Claimed claim(Collection<String> ceIds, Room room, int batch) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            String notThrottled = throttledChannels.isEmpty() ? ""
-                    : " and not (d.channel = work.remote.events.notification.Channel.SLACK and d.target in :throttled)";
-            var query = entityManager.createQuery("""
-                    select d.id, d.channel, d.target from Delivery d
-                    where d.state in (work.remote.notification.Delivery.State.PENDING,
-                                      work.remote.notification.Delivery.State.SENDING)
-                      and d.nextAttemptAt <= :now""" + notThrottled + " order by d.nextAttemptAt", Object[].class)
-                    .setParameter("now", clock.instant())
-                    .setMaxResults(limit);
-            if (!throttledChannels.isEmpty()) {
-                query.setParameter("throttled", throttledChannels);
-            }
-            return query.getResultList().stream()
-                    .map(row -> new DueDelivery((UUID) row[0], (Channel) row[1], (String) row[2])).toList();
-        });
-    }
-
-    /**
-     * Claims {@code due} for one attempt until the lease runs out, taking a token of its Slack channel, in one short
-     * transaction; a delivery another sender holds ({@code SKIP LOCKED}) or took meanwhile is gone, and so is one that
-     * waits for the ticket's earlier messages to its channel ({@link SlackThreads}), pending until then.
-     */
-    public Claim claim(DueDelivery due) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Delivery delivery = entityManager.find(Delivery.class, due.id(), LockModeType.PESSIMISTIC_WRITE,
-                    Map.of(SpecHints.HINT_SPEC_LOCK_TIMEOUT, Locking.SKIP_LOCKED));
+            ChannelRateLimiter.Throttled throttled = limiter.throttled();
             Instant now = clock.instant();
-            if (delivery == null || !delivery.isDue(now)) {
-                return Claim.gone();
-            }
-            Optional<SlackDestination> destination = Optional.empty();
-            String body = delivery.body;
-            if (delivery.channel == Channel.SLACK) {
-                SlackThreads.Decision decision = threads.decide(delivery, now);
+            int limit = Math.min(batch, room.free());
+            List<Delivery> due = due(ceIds, throttled.channels(), room.busyTargets(), now, limit);
+            Map<String, Integer> left = new HashMap<>(room.leftPerTarget());
+            Map<String, Optional<SlackChannel>> channels = new HashMap<>();
+            Map<String, List<Claimable>> postsByChannel = new TreeMap<>();
+            List<Attempt> attempts = new ArrayList<>();
+            boolean cutShort = due.size() == limit;
+            for (Delivery delivery : due) {
+                int roomLeft = left.getOrDefault(delivery.target, room.perTarget());
+                if (roomLeft <= 0 || room.sending().contains(delivery.id)) {
+                    cutShort = true;
+                    continue;
+                }
+                left.put(delivery.target, roomLeft - 1);
+                if (delivery.channel != Channel.SLACK) {
+                    attempts.add(claimed(delivery, now, delivery.body, Optional.empty()));
+                    continue;
+                }
+                SlackThreads.Decision decision = threads.decide(delivery,
+                        channels.computeIfAbsent(delivery.target, SlackChannel::named), now);
                 if (decision.waits()) {
                     delivery.awaitEarlierMessages(decision.waitUntil(), decision.why());
-                    return Claim.gone();
+                } else if (decision.destination() instanceof SlackDestination.WebApi api && api.isUpdate()) {
+                    attempts.add(claimed(delivery, now, decision.message(), Optional.of(decision.destination())));
+                } else {
+                    postsByChannel.computeIfAbsent(delivery.target, any -> new ArrayList<>())
+                            .add(new Claimable(delivery, decision));
                 }
-                Duration wait = limiter.take(delivery.target);
-                if (!wait.isZero()) {
-                    return Claim.throttled(wait);
+            }
+            Map<String, Duration> waits = new HashMap<>(throttled.waits());
+            postsByChannel.forEach((channel, posts) -> {
+                ChannelRateLimiter.Grant grant = limiter.take(channel, posts.size());
+                posts.subList(0, grant.granted()).forEach(post -> attempts.add(claimed(post.delivery(), now,
+                        post.decision().message(), Optional.of(post.decision().destination()))));
+                if (grant.granted() < posts.size()) {
+                    waits.put(channel, grant.untilNextToken());
                 }
-                destination = Optional.of(decision.destination());
-                body = decision.message();
-            }
-            if (delivery.state == Delivery.State.SENDING) {
-                LOG.warnf("Delivery %s to %s %s: its last claim ran out without an outcome (the sender stopped "
-                        + "mid-send?); sending it again", delivery.id, delivery.channel, delivery.target);
-            }
-            UUID token = delivery.claim(now, config.claimLease());
-            return Claim.of(new Attempt(delivery.id, token, delivery.channel, delivery.target, delivery.title,
-                    body, delivery.htmlBody, destination));
+            });
+            return new Claimed(attempts, waits, cutShort);
         });
+    }
+
+    private record Claimable(Delivery delivery, SlackThreads.Decision decision) {
+    }
+
+    /** The due deliveries, oldest first, locked for this transaction; those another transaction holds are skipped. */
+    private List<Delivery> due(Collection<String> ceIds, Set<String> throttled, Set<String> busy, Instant now,
+            int limit) {
+        StringBuilder where = new StringBuilder("""
+                from Delivery d
+                where d.state in (work.remote.notification.Delivery.State.PENDING,
+                                  work.remote.notification.Delivery.State.SENDING)
+                  and d.nextAttemptAt <= :now""");
+        if (ceIds != null) {
+            where.append(" and d.ceId in :events");
+        }
+        if (!throttled.isEmpty()) {
+            where.append(" and not (d.channel = work.remote.events.notification.Channel.SLACK"
+                    + " and d.purpose <> work.remote.notification.Delivery.Purpose.UPDATE and d.target in :throttled)");
+        }
+        if (!busy.isEmpty()) {
+            where.append(" and d.target not in :busy");
+        }
+        var query = entityManager.createQuery(where + " order by d.nextAttemptAt, d.seq", Delivery.class)
+                .setParameter("now", now)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .setHint(SpecHints.HINT_SPEC_LOCK_TIMEOUT, Locking.SKIP_LOCKED)
+                .setMaxResults(limit);
+        if (ceIds != null) {
+            query.setParameter("events", ceIds);
+        }
+        if (!throttled.isEmpty()) {
+            query.setParameter("throttled", throttled);
+        }
+        if (!busy.isEmpty()) {
+            query.setParameter("busy", busy);
+        }
+        return query.getResultList();
+    }
+
+    private Attempt claimed(Delivery delivery, Instant now, String body, Optional<SlackDestination> destination) {
+        if (delivery.state == Delivery.State.SENDING) {
+            LOG.warnf("Delivery %s to %s %s: its last claim ran out without an outcome (the sender stopped "
+                    + "mid-send?); sending it again", delivery.id, delivery.channel, delivery.target);
+        }
+        UUID token = delivery.claim(now, config.claimLease());
+        return new Attempt(delivery.id, token, delivery.channel, delivery.target, delivery.title, body,
+                delivery.htmlBody, destination);
     }
 
     /** Gives back a claim whose attempt never started (the worker stopped): due again at once. */
@@ -160,63 +219,101 @@ public class DeliveryAttempts {
         });
     }
 
+    /** How one attempt went, waiting in memory until it is recorded. */
+    public record Outcome(Attempt attempt, SendResult result) {
+    }
+
     /**
-     * Records how {@code attempt} went, in its own transaction, with the event that announces it. A delivery whose
+     * Records how each attempt went, all in one transaction, with the events that announce them. A delivery whose
      * claim ran out and passed to another sender keeps that sender's outcome, unless this one delivered it.
+     *
+     * @return the Slack deliveries of tickets that are now delivered or dead: the ticket's later messages may wait
+     *         for them ({@link #wakeUpLaterMessages})
      */
-    public void record(Attempt attempt, SendResult result) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            Delivery delivery = entityManager.find(Delivery.class, attempt.deliveryId(), LockModeType.PESSIMISTIC_WRITE);
-            if (delivery == null) {
-                return;
-            }
+    public List<UUID> record(List<Outcome> outcomes) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Map<UUID, Delivery> deliveries = entityManager.createQuery(
+                    "from Delivery d where d.id in :ids order by d.id", Delivery.class)
+                    .setParameter("ids", outcomes.stream().map(outcome -> outcome.attempt().deliveryId()).toList())
+                    .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                    .getResultStream().collect(Collectors.toMap(delivery -> delivery.id, delivery -> delivery));
             Instant now = clock.instant();
-            if (result.retryAfter() != null && delivery.channel == Channel.SLACK) {
-                limiter.pause(delivery.target, result.retryAfter());
-            }
-            boolean delivered = result.outcome() == SendResult.Outcome.DELIVERED;
-            if (!delivery.isClaimedWith(attempt.claimToken())
-                    && (!delivered || delivery.state == Delivery.State.DELIVERED)) {
-                LOG.warnf("Delivery %s: its claim ran out before this attempt's outcome (%s) was recorded; the "
-                        + "attempt that took it over decides", delivery.id, result.outcome());
-                return;
-            }
-            switch (result.outcome()) {
-                case DELIVERED -> {
-                    if (result.posted() != null) {
-                        delivery.posted(now, result.posted().channelId(), result.posted().ts(),
-                                result.posted().threadTs());
-                    } else {
-                        delivery.delivered(now);
-                    }
+            Map<String, Duration> pauses = new TreeMap<>();
+            List<UUID> ofTickets = new ArrayList<>();
+            for (Outcome outcome : outcomes) {
+                Delivery delivery = deliveries.get(outcome.attempt().deliveryId());
+                if (delivery == null) {
+                    continue;
                 }
-                case RETRY -> delivery.failed(result.error(), backoff(delivery.attempts + 1, result.retryAfter()),
-                        config.retryWindow(), now).ifPresent(cause -> died(delivery, cause));
-                case GIVE_UP -> died(delivery, delivery.refused(result.error()));
-                case RECIPIENT_REFUSED -> died(delivery, delivery.recipientRefused(result.error()));
+                if (outcome.result().retryAfter() != null && delivery.channel == Channel.SLACK
+                        && !isUpdate(outcome.attempt())) {
+                    pauses.merge(delivery.target, outcome.result().retryAfter(),
+                            (one, other) -> one.compareTo(other) >= 0 ? one : other);
+                }
+                if (record(delivery, outcome, now) && delivery.channel == Channel.SLACK && delivery.ticketId != null
+                        && delivery.state != Delivery.State.PENDING) {
+                    ofTickets.add(delivery.id);
+                }
             }
-            if (delivery.state == Delivery.State.DELIVERED) {
-                outbox.publish(delivery.deliveredEvent(links.to("deliveries", delivery.id)));
-            } else if (delivery.state == Delivery.State.PENDING) {
-                metrics.retried(delivery.channel);
-                LOG.warnf("Delivery %s to %s %s failed (attempt %d), next at %s: %s", delivery.id, delivery.channel,
-                        delivery.target, delivery.attempts, delivery.nextAttemptAt, delivery.lastError);
-            }
+            pauses.forEach(limiter::pause);
+            return ofTickets;
         });
     }
 
     /**
-     * Once the outcome of {@code attempt} is committed, makes the ticket's later messages to the same Slack channel
-     * that wait for it due at once ({@link SlackThreads}). After the commit, so that a message that saw this one
-     * still out, and went back to waiting, is woken too.
+     * A {@code Retry-After} of {@code chat.update} holds back that update only: Slack limits updates apart from
+     * posting, so the channel keeps posting.
      */
-    public void wakeUpLaterMessages(Attempt attempt) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            Delivery delivery = entityManager.find(Delivery.class, attempt.deliveryId());
-            if (delivery != null && delivery.state != Delivery.State.PENDING
-                    && delivery.state != Delivery.State.SENDING) {
-                threads.wakeUpLaterMessages(delivery, clock.instant());
+    private static boolean isUpdate(Attempt attempt) {
+        return attempt.slack().filter(SlackDestination.WebApi.class::isInstance)
+                .map(destination -> ((SlackDestination.WebApi) destination).isUpdate()).orElse(false);
+    }
+
+    /** Records one outcome; answers whether it was this attempt's to record. */
+    private boolean record(Delivery delivery, Outcome outcome, Instant now) {
+        SendResult result = outcome.result();
+        boolean delivered = result.outcome() == SendResult.Outcome.DELIVERED;
+        if (!delivery.isClaimedWith(outcome.attempt().claimToken())
+                && (!delivered || delivery.state == Delivery.State.DELIVERED)) {
+            LOG.warnf("Delivery %s: its claim ran out before this attempt's outcome (%s) was recorded; the "
+                    + "attempt that took it over decides", delivery.id, result.outcome());
+            return false;
+        }
+        switch (result.outcome()) {
+            case DELIVERED -> {
+                if (result.posted() != null) {
+                    delivery.posted(now, result.posted().channelId(), result.posted().ts(),
+                            result.posted().threadTs());
+                } else {
+                    delivery.delivered(now);
+                }
             }
+            case RETRY -> delivery.failed(result.error(), backoff(delivery.attempts + 1, result.retryAfter()),
+                    config.retryWindow(), now).ifPresent(cause -> died(delivery, cause));
+            case GIVE_UP -> died(delivery, delivery.refused(result.error()));
+            case RECIPIENT_REFUSED -> died(delivery, delivery.recipientRefused(result.error()));
+        }
+        if (delivery.state == Delivery.State.DELIVERED) {
+            outbox.publish(delivery.deliveredEvent(links.to("deliveries", delivery.id)));
+        } else if (delivery.state == Delivery.State.PENDING) {
+            metrics.retried(delivery.channel);
+            LOG.warnf("Delivery %s to %s %s failed (attempt %d), next at %s: %s", delivery.id, delivery.channel,
+                    delivery.target, delivery.attempts, delivery.nextAttemptAt, delivery.lastError);
+        }
+        return true;
+    }
+
+    /**
+     * Once the outcomes of {@code deliveries} are committed, makes the tickets' later messages to the same Slack
+     * channels that wait for them due at once ({@link SlackThreads}). After the commit, so that a message that saw
+     * one still out, and went back to waiting, is woken too.
+     */
+    public void wakeUpLaterMessages(List<UUID> deliveries) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Instant now = clock.instant();
+            entityManager.createQuery("from Delivery d where d.id in :ids", Delivery.class)
+                    .setParameter("ids", deliveries).getResultList()
+                    .forEach(delivery -> threads.wakeUpLaterMessages(delivery, now));
         });
     }
 

@@ -96,7 +96,7 @@ public class DeliveryPlanner {
             targets.stream().filter(target -> target.channel() == Channel.SLACK)
                     .forEach(target -> planUpdate(event, attributes.ticketId(), source, target, message.title()));
         }
-        afterCommit.run(scheduler::nudge);
+        afterCommit.run(() -> scheduler.planned(event.id()));
     }
 
     /** Plans the update of the ticket's first message in {@code target}, when a bot posted it there. */

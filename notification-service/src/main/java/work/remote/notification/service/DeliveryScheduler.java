@@ -1,20 +1,27 @@
 package work.remote.notification.service;
 
 import java.time.Duration;
-import java.util.HashSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,49 +33,55 @@ import org.jboss.logging.Logger;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 
-import work.remote.events.notification.Channel;
 import work.remote.notification.Attempt;
 import work.remote.notification.config.NotificationConfig;
 import work.remote.platform.DrainLoop;
 
 /**
- * Decides what is sent when: finds the due deliveries, claims each for one attempt (a short transaction: SENDING
- * until a lease runs out, {@code SKIP LOCKED} so replicas never take the same one, plus a token of its Slack
- * channel's rate limit, shared by every replica through the database) and hands it to a sender, as many at a time as
- * it has senders; {@link DeliveryAttempt} performs it. A Slack channel over its rate limit keeps its deliveries
- * pending until it has a token again, without holding up other channels.
+ * Decides what is sent when. The deliveries an event planned are handed over once the planner's transaction commits
+ * ({@link #planned}) and claimed at once; a look for everything else that is due (retries, deliveries another replica
+ * or an earlier run left, channels whose token is back) runs on every poll and whenever there may be more than the
+ * last claim took. A claim takes a batch in one short transaction (SENDING until a lease runs out, {@code SKIP LOCKED}
+ * so replicas never take the same one, plus the tokens of their Slack channels' rate limits, shared by every replica
+ * through the database); senders send them concurrently, at most {@code concurrency} at a time and at most
+ * {@code per-target-concurrency} to one target, so that a slow target never holds back the others; the outcomes are
+ * recorded in batches ({@link OutcomeRecorder}). A Slack channel over its rate limit keeps its deliveries pending until
+ * it has a token again, without holding up other channels.
  */
 @ApplicationScoped
 public class DeliveryScheduler {
 
     private static final Logger LOG = Logger.getLogger(DeliveryScheduler.class);
-    private static final int BATCH = 50;
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
     private final DeliveryAttempts attempts;
     private final DeliveryAttempt attempt;
+    private final DeliveryMetrics metrics;
     private final NotificationConfig.Delivery config;
-    private final ChannelRateLimiter limiter;
-    private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
+    private final Map<UUID, String> inFlight = new ConcurrentHashMap<>();
+    private final Map<String, Integer> inFlightPerTarget = new HashMap<>();
+    private final Queue<String> plannedEvents = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger plannedWaiting = new AtomicInteger();
+    private final AtomicBoolean lookForDue = new AtomicBoolean(true);
     private final AtomicLong nextWakeUp = new AtomicLong(System.nanoTime());
     private volatile Running running;
 
     /**
      * The sending machinery of one run between {@link #start()} and {@link #stop()}: a sender slot is taken before a
      * claim and given back once its outcome is recorded, so nothing claimed waits in a queue while its lease runs;
-     * the wake-up timer nudges the loop when a throttled channel has its next token.
+     * the wake-up timer looks again when a throttled channel has its next token.
      */
-    private record Running(DrainLoop loop, ExecutorService senders, Semaphore slots,
+    private record Running(DrainLoop loop, ExecutorService senders, Semaphore slots, OutcomeRecorder recorder,
             ScheduledExecutorService wakeUp) {
     }
 
     @Inject
-    public DeliveryScheduler(DeliveryAttempts attempts, DeliveryAttempt attempt, NotificationConfig config,
-            ChannelRateLimiter limiter) {
+    public DeliveryScheduler(DeliveryAttempts attempts, DeliveryAttempt attempt, DeliveryMetrics metrics,
+            NotificationConfig config) {
         this.attempts = attempts;
         this.attempt = attempt;
+        this.metrics = metrics;
         this.config = config.delivery();
-        this.limiter = limiter;
     }
 
     void onStart(@Observes StartupEvent startup) {
@@ -84,11 +97,13 @@ public class DeliveryScheduler {
         }
         AtomicInteger threads = new AtomicInteger();
         nextWakeUp.set(System.nanoTime());
-        running = new Running(new DrainLoop("delivery-worker", this::drain),
+        Running starting = new Running(new DrainLoop("delivery-worker", this::drain),
                 Executors.newFixedThreadPool(config.concurrency(), task -> daemon(task,
                         "delivery-sender-" + threads.incrementAndGet())),
                 new Semaphore(config.concurrency()),
+                new OutcomeRecorder(attempts, metrics, config.batchSize(), this::finished, this::nudge),
                 Executors.newSingleThreadScheduledExecutor(task -> daemon(task, "delivery-wake-up")));
+        running = starting;
         nudge();
     }
 
@@ -103,6 +118,7 @@ public class DeliveryScheduler {
             return;
         }
         running = null;
+        Instant until = Instant.now().plus(STOP_GRACE);
         stopping.loop().close();
         stopping.wakeUp().shutdownNow();
         stopping.senders().shutdown();
@@ -113,6 +129,14 @@ public class DeliveryScheduler {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        int unrecorded = stopping.recorder().awaitRecorded(until);
+        if (unrecorded > 0) {
+            LOG.errorf("Stopped before the outcomes of %d attempt(s) were recorded; they are due again when their "
+                    + "claims run out", unrecorded);
+        }
+        stopping.recorder().close();
+        plannedEvents.clear();
+        plannedWaiting.set(0);
     }
 
     private static Thread daemon(Runnable task, String name) {
@@ -121,7 +145,27 @@ public class DeliveryScheduler {
         return thread;
     }
 
+    /** Looks for everything that is due (a replay, an escalation, the poll). */
     public void nudge() {
+        lookForDue.set(true);
+        wakeUp();
+    }
+
+    /**
+     * Hands over the deliveries that event {@code ceId} planned, once they are committed, to be claimed without a
+     * look for what is due. Beyond what a few batches hold, the next look finds them.
+     */
+    public void planned(String ceId) {
+        if (plannedWaiting.get() >= config.batchSize() * 10) {
+            nudge();
+            return;
+        }
+        plannedWaiting.incrementAndGet();
+        plannedEvents.add(ceId);
+        wakeUp();
+    }
+
+    private void wakeUp() {
         Running current = running;
         if (current != null) {
             current.loop().nudge();
@@ -138,52 +182,101 @@ public class DeliveryScheduler {
         if (current == null) {
             return Optional.empty();
         }
-        ChannelRateLimiter.Throttled throttled = limiter.throttled();
-        Set<String> throttledChannels = new HashSet<>(throttled.channels());
-        Optional<Duration> tokenDue = throttled.shortestWait();
-        List<DeliveryAttempts.DueDelivery> due = attempts.due(throttledChannels, BATCH);
-        for (DeliveryAttempts.DueDelivery delivery : due) {
-            if (inFlight.contains(delivery.id())
-                    || delivery.channel() == Channel.SLACK && throttledChannels.contains(delivery.target())) {
-                continue;
-            }
-            if (!current.slots().tryAcquire()) {
-                break;
-            }
-            DeliveryAttempts.Claim claim;
-            try {
-                claim = attempts.claim(delivery);
-            } catch (RuntimeException e) {
-                current.slots().release();
-                throw e;
-            }
-            if (claim.attempt().isPresent()) {
-                dispatch(current, claim.attempt().get());
-                continue;
-            }
-            current.slots().release();
-            Duration wait = claim.tokenWait();
-            if (!wait.isZero()) {
-                throttledChannels.add(delivery.target());
-                tokenDue = Optional.of(tokenDue.filter(other -> other.compareTo(wait) < 0).orElse(wait));
-            }
+        List<String> events = new ArrayList<>();
+        for (String ceId; events.size() < config.batchSize() && (ceId = plannedEvents.poll()) != null;) {
+            plannedWaiting.decrementAndGet();
+            events.add(ceId);
         }
-        tokenDue.ifPresent(wait -> wakeUpIn(current, wait));
-        return Optional.empty();
+        if (!events.isEmpty() && !claim(current, room -> attempts.claimPlanned(events, room, config.batchSize()))) {
+            lookForDue.set(true);
+        }
+        if (lookForDue.getAndSet(false)
+                && !claim(current, room -> attempts.claimDue(room, config.batchSize()))) {
+            lookForDue.set(true);
+        }
+        return plannedEvents.isEmpty() || current.slots().availablePermits() == 0 ? Optional.empty()
+                : Optional.of(Duration.ZERO);
+    }
+
+    /**
+     * Claims what {@code claim} takes, as many as there are free senders, and starts sending it.
+     *
+     * @return whether the claim took all there was: false when it was cut short by the free senders, the batch or a
+     *         busy target, so that there may be more due (a channel out of tokens is looked at again when its next
+     *         token is there)
+     */
+    private boolean claim(Running current, Function<DeliveryAttempts.Room, DeliveryAttempts.Claimed> claim) {
+        int free = current.slots().availablePermits();
+        if (free == 0 || !current.slots().tryAcquire(free)) {
+            return false;
+        }
+        DeliveryAttempts.Claimed claimed;
+        try {
+            claimed = claim.apply(room(free));
+        } catch (RuntimeException e) {
+            current.slots().release(free);
+            throw e;
+        }
+        current.slots().release(free - claimed.attempts().size());
+        claimed.attempts().forEach(each -> dispatch(current, each));
+        claimed.throttled().values().stream().min(Duration::compareTo).ifPresent(wait -> wakeUpIn(current, wait));
+        return !claimed.cutShort();
+    }
+
+    /** What the claim may take: {@code free} deliveries, and to each target what its senders leave room for. */
+    private DeliveryAttempts.Room room(int free) {
+        Map<String, Integer> left = new HashMap<>();
+        synchronized (inFlightPerTarget) {
+            inFlightPerTarget.forEach((target, sending) -> left.put(target,
+                    Math.max(0, config.perTargetConcurrency() - sending)));
+        }
+        return new DeliveryAttempts.Room(free, left, config.perTargetConcurrency(), Set.copyOf(inFlight.keySet()));
     }
 
     private void dispatch(Running current, Attempt claimed) {
-        inFlight.add(claimed.deliveryId());
+        inFlight.put(claimed.deliveryId(), claimed.target());
+        synchronized (inFlightPerTarget) {
+            inFlightPerTarget.merge(claimed.target(), 1, Integer::sum);
+        }
         try {
-            current.senders().execute(() -> perform(current, claimed));
+            current.senders().execute(() -> send(current, claimed));
         } catch (RejectedExecutionException stopped) {
-            inFlight.remove(claimed.deliveryId());
-            current.slots().release();
+            finished(List.of(claimed));
             attempts.release(claimed);
         }
     }
 
-    /** Nudges the loop after {@code wait}, unless a wake-up is already due no later. */
+    /** One attempt; its outcome goes to the recorder, which frees its sender once it is recorded. */
+    private void send(Running current, Attempt claimed) {
+        attempt.send(claimed).ifPresentOrElse(result -> current.recorder().add(claimed, result),
+                () -> finished(List.of(claimed)));
+    }
+
+    /**
+     * The attempts are over (recorded, or left to their claims): their senders are free for what was due behind
+     * them, and a target that had all the senders it may have gets its due deliveries looked for.
+     */
+    private void finished(List<Attempt> done) {
+        synchronized (inFlightPerTarget) {
+            for (Attempt each : done) {
+                inFlight.remove(each.deliveryId());
+                Integer sending = inFlightPerTarget.get(each.target());
+                if (sending != null && sending >= config.perTargetConcurrency()) {
+                    lookForDue.set(true);
+                }
+                inFlightPerTarget.computeIfPresent(each.target(), (target, count) -> count > 1 ? count - 1 : null);
+            }
+        }
+        Running current = running;
+        if (current != null) {
+            current.slots().release(done.size());
+            if (lookForDue.get() || !plannedEvents.isEmpty()) {
+                current.loop().nudge();
+            }
+        }
+    }
+
+    /** Looks again after {@code wait}, unless a wake-up is already due no later. */
     private void wakeUpIn(Running current, Duration wait) {
         long at = System.nanoTime() + wait.toNanos();
         long pending = nextWakeUp.get();
@@ -195,17 +288,6 @@ public class DeliveryScheduler {
             current.wakeUp().schedule(this::nudge, wait.toNanos(), TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException stopped) {
             nextWakeUp.set(System.nanoTime());
-        }
-    }
-
-    /** One attempt; when it ends, the scheduler looks again, for what was due behind it. */
-    private void perform(Running current, Attempt claimed) {
-        try {
-            attempt.perform(claimed);
-        } finally {
-            inFlight.remove(claimed.deliveryId());
-            current.slots().release();
-            nudge();
         }
     }
 }

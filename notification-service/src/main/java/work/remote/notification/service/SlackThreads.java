@@ -55,9 +55,11 @@ public class SlackThreads {
         }
     }
 
-    /** Decides, in the claim's transaction, where {@code delivery} goes at {@code now}. */
-    public Decision decide(Delivery delivery, Instant now) {
-        Optional<SlackChannel> registered = SlackChannel.named(delivery.target);
+    /**
+     * Decides, in the claim's transaction, where {@code delivery} goes at {@code now}, to its channel as
+     * {@code registered} (empty: not registered).
+     */
+    public Decision decide(Delivery delivery, Optional<SlackChannel> registered, Instant now) {
         if (registered.isEmpty()) {
             return Decision.send(new SlackDestination.Unavailable("Slack channel " + delivery.target + " is not "
                     + "registered: register its incoming webhook or bot token (POST /channels) and the delivery goes "

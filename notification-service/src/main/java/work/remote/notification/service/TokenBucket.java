@@ -55,6 +55,16 @@ final class TokenBucket {
         return wait;
     }
 
+    /** Takes as many tokens as there are, up to {@code wanted}; when that is fewer, how long until the next one. */
+    synchronized ChannelRateLimiter.Grant take(int wanted) {
+        int granted = 0;
+        Duration wait = Duration.ZERO;
+        while (granted < wanted && (wait = take()).isZero()) {
+            granted++;
+        }
+        return new ChannelRateLimiter.Grant(granted, wait);
+    }
+
     /** How long until a token is there, zero when one is. */
     synchronized Duration waitForToken() {
         long now = nanoTime.getAsLong();

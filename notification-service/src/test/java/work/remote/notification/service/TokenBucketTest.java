@@ -60,4 +60,16 @@ class TokenBucketTest {
             assertThat(bucket.take()).isZero();
         }
     }
+
+    @Test
+    void aBatchTakesWhatTheBucketHoldsAndSaysWhenTheNextTokenComes() {
+        ChannelRateLimiter.Grant first = bucket.take(5);
+        assertThat(first.granted()).isEqualTo(3);
+        assertThat(first.untilNextToken()).isEqualTo(Duration.ofSeconds(1));
+        advance(Duration.ofMillis(2_500));
+        ChannelRateLimiter.Grant second = bucket.take(5);
+        assertThat(second.granted()).isEqualTo(2);
+        assertThat(second.untilNextToken()).isBetween(Duration.ofMillis(499), Duration.ofMillis(501));
+        assertThat(bucket.take(0)).isEqualTo(new ChannelRateLimiter.Grant(0, Duration.ZERO));
+    }
 }

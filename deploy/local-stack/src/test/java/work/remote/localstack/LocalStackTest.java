@@ -184,7 +184,7 @@ class LocalStackTest {
     }
 
     static StackPorts freePorts() {
-        return new StackPorts(free(), free(), free(), free(), free(), free(), free(), free(), free(),
+        return new StackPorts(free(), free(), free(), free(), free(), free(), free(), free(), free(), free(),
                 new StackPorts.Management(free(), free(), free(), free()));
     }
 

@@ -32,10 +32,13 @@ class JvmSizingTest {
     private static final long NATIVE_HEADROOM = 64 * MI;
     /** The local stack runs the drills with a 128 MB heap; a pod gets no less (up to the ratio's rounding). */
     private static final long HEAP_AT_LEAST = 120 * MI;
-    private static final long METASPACE_AT_LEAST = 96 * MI;
+    /** A service holds 105-115 MB of class metadata after a load (20-22k classes): the cap leaves room for more. */
+    private static final long METASPACE_AT_LEAST = 160 * MI;
+    /** A start loads about 100 MB of class metadata: a lower first threshold costs it a full collection at each step. */
+    private static final long METASPACE_FIRST_THRESHOLD_AT_LEAST = 96 * MI;
     private static final Pattern CODE_CACHE = Pattern.compile("-XX:ReservedCodeCacheSize=(\\d+[kKmMgG]?)");
     private static final Pattern THREAD_STACK = Pattern.compile("-Xss(\\d+[kKmMgG]?)");
-    private static final Pattern SET_BY_RUN_JAVA = Pattern.compile("-Xmx.*|-XX:MaxRAMPercentage=.*|-XX:MaxMetaspaceSize=.*|-XX:[+-]Use\\w+GC");
+    private static final Pattern SET_BY_RUN_JAVA = Pattern.compile("-Xmx.*|-XX:MaxRAMPercentage=.*|-XX:MaxMetaspaceSize=.*|-XX:MetaspaceSize=.*|-XX:[+-]Use\\w+GC");
 
     private final Resources whole = K8s.whole();
 
@@ -50,6 +53,9 @@ class JvmSizingTest {
 
             assertThat(heap).as("%s: heap", service).isGreaterThanOrEqualTo(HEAP_AT_LEAST);
             assertThat(metaspace).as("%s: metaspace cap", service).isGreaterThanOrEqualTo(METASPACE_AT_LEAST);
+            assertThat(Long.parseLong(variable(deployment, "GC_METASPACE_SIZE")) * MI)
+                    .as("%s: the first metaspace threshold, above what the start loads", service)
+                    .isBetween(METASPACE_FIRST_THRESHOLD_AT_LEAST, metaspace);
             assertThat(heap + metaspace + codeCache + NATIVE_HEADROOM)
                     .as("%s: heap %d Mi + metaspace %d Mi + code cache %d Mi + %d Mi headroom within the %d Mi limit", service,
                             heap / MI, metaspace / MI, codeCache / MI, NATIVE_HEADROOM / MI, limit / MI)

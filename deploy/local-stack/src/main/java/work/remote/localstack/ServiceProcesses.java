@@ -175,7 +175,7 @@ final class ServiceProcesses implements AutoCloseable {
     private Process spawn(StackService service, Path log) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvm.options(jar(root, service)));
+        command.addAll(jvm.options());
         config.of(service, infrastructure).forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(jar(root, service).toString());

@@ -45,6 +45,7 @@ class DeploymentHardeningTest {
         }
     }
 
+    /** How the JVM is sized to the limits: {@link JvmSizingTest}. */
     @Test
     void everyContainerHasRequestsLimitsAndAJvmSizedToItsLimit() {
         for (Deployment deployment : whole.all(Deployment.class)) {
@@ -52,8 +53,8 @@ class DeploymentHardeningTest {
             Container container = Containers.of(deployment);
             assertThat(container.getResources().getRequests()).as(service).containsKeys("cpu", "memory");
             assertThat(container.getResources().getLimits()).as(service).containsKeys("cpu", "memory");
-            assertThat(Containers.value(deployment, whole, "JAVA_TOOL_OPTIONS")).as("%s: heap from the memory limit", service)
-                    .hasValueSatisfying(options -> assertThat(options).containsPattern("-XX:MaxRAMPercentage=\\d"));
+            assertThat(Containers.value(deployment, whole, "JAVA_MAX_MEM_RATIO")).as("%s: heap from the memory limit", service)
+                    .hasValueSatisfying(ratio -> assertThat(ratio).matches("\\d+"));
         }
     }
 

@@ -35,6 +35,7 @@ public final class LocalStack {
     private final Map<String, String> env;
     private final StackPorts ports;
     private final ServiceConfig config = new ServiceConfig();
+    private final ServiceJvm jvm;
     private final StartedResources started = new StartedResources();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private List<StackService> services;
@@ -53,6 +54,7 @@ public final class LocalStack {
         this.env = env;
         this.ports = ports;
         this.services = ports.services();
+        this.jvm = ServiceJvm.of(env);
         if ("webhook".equals(env.get(PRODUCT_CHANNEL_VARIABLE))) {
             config.productChannelOnWebhook();
         }
@@ -104,10 +106,11 @@ public final class LocalStack {
         try {
             Files.createDirectories(home.resolve("logs"));
             infrastructure = Infrastructure.start(env, ports, home, services, started);
-            processes = started.add(new ServiceProcesses(root, home, config, infrastructure));
+            processes = started.add(new ServiceProcesses(root, home, config, jvm, infrastructure));
             services.forEach(processes::start);
             processes.awaitReady(services, begin);
-            report = new StackReport(services, ports, infrastructure, processes, home);
+            StackControl control = started.add(StackControl.start(ports.control(), new ControlledServices()));
+            report = new StackReport(services, ports, infrastructure, processes, control, home);
             report.writeProperties();
         } catch (IOException e) {
             stop();
@@ -170,9 +173,38 @@ public final class LocalStack {
         processes.startReplica(service(serviceName), port, managementPort);
     }
 
-    /** Kills a service the hard way, as a crashed pod or a lost node, then starts it again and waits until ready. */
-    void crashAndRestart(String serviceName) {
-        processes.crashAndRestart(service(serviceName));
+    /**
+     * Kills a service the hard way, as a crashed pod or a lost node, then starts it again and waits until ready;
+     * {@code stack.properties} then names its new pid.
+     */
+    ServiceStatus crashAndRestart(String serviceName) {
+        ServiceStatus restarted = processes.crashAndRestart(service(serviceName));
+        report.writeProperties();
+        return restarted;
+    }
+
+    /** A running service's pid, start time and RSS now. */
+    ServiceStatus status(String serviceName) {
+        return processes.status(service(serviceName));
+    }
+
+    /** The stack's services as {@link StackControl} reaches them; one restart at a time. */
+    private final class ControlledServices implements StackControl.Services {
+
+        @Override
+        public List<String> names() {
+            return services.stream().map(StackService::name).toList();
+        }
+
+        @Override
+        public ServiceStatus status(String name) {
+            return LocalStack.this.status(name);
+        }
+
+        @Override
+        public synchronized ServiceStatus crashAndRestart(String name) {
+            return LocalStack.this.crashAndRestart(name);
+        }
     }
 
     private StackService service(String name) {

@@ -12,12 +12,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The services' processes: each runs its built jar ({@code <service>/target/quarkus-app/quarkus-run.jar}) with its
- * configuration as system properties and its output in its own log. Started, awaited, killed and restarted for
- * drills, replicated, and stopped all at once.
+ * configuration as system properties, its JVM sized by {@link ServiceJvm} and its output in its own log. Started,
+ * awaited (each start timed from spawning its JVM to ready), killed and restarted for drills, replicated, and stopped
+ * all at once.
  */
 final class ServiceProcesses implements AutoCloseable {
 
@@ -26,15 +28,20 @@ final class ServiceProcesses implements AutoCloseable {
     private final Path root;
     private final Path home;
     private final ServiceConfig config;
+    private final ServiceJvm jvm;
     private final Infrastructure infrastructure;
     private final Map<StackService, Process> primaries = new LinkedHashMap<>();
+    private final Map<StackService, Instant> spawnedAt = new LinkedHashMap<>();
+    private final Map<StackService, Duration> startToReady = new LinkedHashMap<>();
+    private final Map<StackService, Optional<Duration>> cpuToReady = new LinkedHashMap<>();
     private final List<Process> replicas = new ArrayList<>();
     private boolean closed;
 
-    ServiceProcesses(Path root, Path home, ServiceConfig config, Infrastructure infrastructure) {
+    ServiceProcesses(Path root, Path home, ServiceConfig config, ServiceJvm jvm, Infrastructure infrastructure) {
         this.root = root;
         this.home = home;
         this.config = config;
+        this.jvm = jvm;
         this.infrastructure = infrastructure;
     }
 
@@ -61,9 +68,12 @@ final class ServiceProcesses implements AutoCloseable {
     }
 
     void start(StackService service) {
+        Instant spawned = Instant.now();
         Process process = spawn(service, log(service));
         synchronized (this) {
             primaries.put(service, process);
+            spawnedAt.put(service, spawned);
+            startToReady.remove(service);
             stopIfClosed();
         }
     }
@@ -71,10 +81,20 @@ final class ServiceProcesses implements AutoCloseable {
     /** Waits for each service in turn, all within {@link Readiness#TIMEOUT} of {@code begin}. */
     void awaitReady(List<StackService> services, Instant begin) {
         for (StackService service : services) {
-            Readiness.await(service, primary(service), log(service), begin.plus(Readiness.TIMEOUT));
-            System.out.printf(Locale.ROOT, "%s: ready after %.1f s%n", service.name(),
-                    Duration.between(begin, Instant.now()).toMillis() / 1000.0);
+            awaitReady(service, begin.plus(Readiness.TIMEOUT));
+            System.out.printf(Locale.ROOT, "%s: ready after %.1f s; %s%n", service.name(),
+                    Duration.between(begin, Instant.now()).toMillis() / 1000.0, status(service).describe());
         }
+    }
+
+    /** The service's process as it runs now; its start time is the last start's, once it was ready. */
+    synchronized ServiceStatus status(StackService service) {
+        Process process = primaries.get(service);
+        if (process == null || !startToReady.containsKey(service)) {
+            throw new IllegalStateException(service.name() + " is not running");
+        }
+        return new ServiceStatus(service.name(), process.pid(), startToReady.get(service), cpuToReady.get(service),
+                ProcessMemory.rssBytes(process.pid()));
     }
 
     /** Starts another instance of {@code primary} on {@code port} (management on {@code managementPort}), waits until ready. */
@@ -89,8 +109,11 @@ final class ServiceProcesses implements AutoCloseable {
         Readiness.await(replica, process, log, Instant.now().plus(Readiness.TIMEOUT));
     }
 
-    /** Kills a service the hard way, as a crashed pod or a lost node, then starts it again and waits until ready. */
-    void crashAndRestart(StackService service) {
+    /**
+     * Kills a service the hard way, as a crashed pod or a lost node, then starts it again and waits until ready;
+     * answers the new process, its start timed from spawning its JVM.
+     */
+    ServiceStatus crashAndRestart(StackService service) {
         try {
             primary(service).destroyForcibly().waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -98,7 +121,19 @@ final class ServiceProcesses implements AutoCloseable {
             throw new IllegalStateException("interrupted while killing " + service.name(), e);
         }
         start(service);
-        Readiness.await(service, primary(service), log(service), Instant.now().plus(Readiness.TIMEOUT));
+        awaitReady(service, Instant.now().plus(Readiness.TIMEOUT));
+        return status(service);
+    }
+
+    private void awaitReady(StackService service, Instant deadline) {
+        Process process = primary(service);
+        Readiness.await(service, process, log(service), deadline);
+        Instant ready = Instant.now();
+        Optional<Duration> cpu = process.info().totalCpuDuration();
+        synchronized (this) {
+            startToReady.put(service, Duration.between(spawnedAt.get(service), ready));
+            cpuToReady.put(service, cpu);
+        }
     }
 
     /** Asks every process to stop, then waits for each, killing those that take longer than 20 seconds. */
@@ -119,6 +154,9 @@ final class ServiceProcesses implements AutoCloseable {
             }
         });
         primaries.clear();
+        spawnedAt.clear();
+        startToReady.clear();
+        cpuToReady.clear();
         replicas.clear();
     }
 
@@ -137,12 +175,15 @@ final class ServiceProcesses implements AutoCloseable {
     private Process spawn(StackService service, Path log) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvm.options());
         config.of(service, infrastructure).forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(jar(root, service).toString());
         System.out.println(service.name() + ": starting on port " + service.port() + ", log " + log);
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(ServiceJvm.ENVIRONMENT);
         try {
-            return new ProcessBuilder(command)
+            return builder
                     .directory(home.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(Redirect.to(log.toFile()))

@@ -3,11 +3,11 @@ package work.remote.localstack;
 import java.util.List;
 
 /** Where everything of the stack listens on this machine. */
-record StackPorts(int postgres, int kafka, int smtp, int sinks, int tokens, int process, int meeting, int ticket,
-        int notification, Management management) {
+record StackPorts(int postgres, int kafka, int smtp, int sinks, int tokens, int control, int process, int meeting,
+        int ticket, int notification, Management management) {
 
-    /** The ports the README documents; {@code tokens} is the dev token endpoint. */
-    static final StackPorts STANDARD = new StackPorts(15432, 9092, 2525, 8025, 8026, 8081, 8082, 8083, 8084,
+    /** The ports the README documents; {@code tokens} is the dev token endpoint, {@code control} the {@link StackControl}. */
+    static final StackPorts STANDARD = new StackPorts(15432, 9092, 2525, 8025, 8026, 8027, 8081, 8082, 8083, 8084,
             new Management(9081, 9082, 9083, 9084));
 
     /** The services' management interfaces: health and metrics. */

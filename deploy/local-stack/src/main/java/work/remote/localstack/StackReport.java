@@ -29,26 +29,32 @@ final class StackReport {
     private final StackPorts ports;
     private final Infrastructure infrastructure;
     private final ServiceProcesses processes;
+    private final StackControl control;
     private final Path properties;
     private final Map<String, String> roleTokens = new LinkedHashMap<>();
 
     StackReport(List<StackService> services, StackPorts ports, Infrastructure infrastructure,
-            ServiceProcesses processes, Path home) {
+            ServiceProcesses processes, StackControl control, Path home) {
         this.services = services;
         this.ports = ports;
         this.infrastructure = infrastructure;
         this.processes = processes;
+        this.control = control;
         this.properties = home.resolve("stack.properties");
         for (String role : DevTokens.ROLES) {
             roleTokens.put(role, infrastructure.tokens().token("dev-" + role, role));
         }
     }
 
-    void writeProperties() {
+    /** Writes {@code stack.properties}; again after a service restarted, for its new pid. */
+    synchronized void writeProperties() {
         Properties stack = new Properties();
         for (StackService service : services) {
             stack.setProperty(service.database() + ".url", service.url());
+            stack.setProperty(service.database() + ".management.url", service.managementUrl());
+            stack.setProperty(service.database() + ".pid", Long.toString(processes.status(service).pid()));
         }
+        stack.setProperty("services.url", control.servicesUrl());
         stack.setProperty("slack.sink.url", infrastructure.sinkUrl());
         stack.setProperty("mail.url", infrastructure.sinkUrl() + "/mail");
         stack.setProperty("kafka.bootstrap", infrastructure.kafkaBootstrap());
@@ -67,6 +73,7 @@ final class StackReport {
         List<String[]> rows = new ArrayList<>();
         for (StackService service : services) {
             rows.add(new String[] { service.name(), service.url() });
+            rows.add(new String[] { "  started", processes.status(service).describe() });
             rows.add(new String[] { "  OpenAPI", service.url() + "/q/openapi" });
             rows.add(new String[] { "  health", service.managementUrl() + "/q/health" });
             rows.add(new String[] { "  metrics", service.managementUrl() + "/q/metrics" });
@@ -81,6 +88,8 @@ final class StackReport {
         rows.add(new String[] { "Mail received", infrastructure.sinkUrl() + "/mail" });
         rows.add(new String[] { "SMTP", infrastructure.smtp().host() + ":" + infrastructure.smtp().port() });
         rows.add(new String[] { "Tokens for anyone", infrastructure.tokensUrl() + "?person=<name>&roles=<role,...>" });
+        rows.add(new String[] { "Services: pid, start, RSS", control.servicesUrl() });
+        rows.add(new String[] { "Restart one, timed", "curl -X POST " + control.servicesUrl() + "/<service>/restart" });
         rows.add(new String[] { "JWT public key", infrastructure.publicKey().toString() });
         rows.add(new String[] { "Stack properties", properties.toString() });
         int width = rows.stream().mapToInt(row -> row[0].length()).max().orElse(0) + 2;

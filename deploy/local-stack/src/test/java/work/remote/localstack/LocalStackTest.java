@@ -29,6 +29,8 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.junit.jupiter.api.Test;
@@ -38,6 +40,8 @@ import work.remote.devinfra.DevTokens;
 import work.remote.devinfra.PostgresServer;
 
 class LocalStackTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void namesEveryServiceThatIsNotBuiltBeforeStartingAnything(@TempDir Path root) {
@@ -103,6 +107,8 @@ class LocalStackTest {
                     .contains("config ticket.slack.api-url=http://127.0.0.1:" + ports.sinks() + "/api/")
                     .contains("config ticket.slack.people.U0PAULA.person=paula")
                     .contains("config ticket.slack.people.U0PAULA.roles=product");
+            assertTheServicesProcessesAreListedSizedAndRestartedOnRequest(stack, ports, written);
+
             PostgresServer postgres = PostgresServer.external("jdbc:postgresql://127.0.0.1:" + ports.postgres(), "postgres", "postgres");
             assertThat(postgres.jdbcUrl("notification")).endsWith("/notification");
 
@@ -121,12 +127,14 @@ class LocalStackTest {
                     .contains("jdbc:postgresql://127.0.0.1:" + ports.postgres() + "/meeting")
                     .contains("export TOKEN_CS_LEAD=" + written.getProperty("token.cs-lead"))
                     .contains("TOKEN=$(curl -s 'http://localhost:" + ports.tokens() + "/tokens?person=ali&roles=cs-agent')")
-                    .contains("curl -X POST localhost:" + ports.ticket() + "/tickets -H \"Authorization: Bearer $TOKEN\"");
+                    .contains("curl -X POST localhost:" + ports.ticket() + "/tickets -H \"Authorization: Bearer $TOKEN\"")
+                    .containsPattern("started +ready \\d+\\.\\d s after its start \\(CPU \\d+\\.\\d s\\), RSS \\d+ MB")
+                    .contains("http://localhost:" + ports.control() + "/services");
         } finally {
             stack.stop();
         }
 
-        for (int port : new int[] { ports.postgres(), ports.kafka(), ports.smtp(), ports.sinks(), ports.tokens(), ports.process(),
+        for (int port : new int[] { ports.postgres(), ports.kafka(), ports.smtp(), ports.sinks(), ports.tokens(), ports.control(), ports.process(),
                 ports.meeting(), ports.ticket(), ports.notification() }) {
             assertThat(listening(port)).as("something still listens on port %d", port).isFalse();
         }
@@ -154,6 +162,50 @@ class LocalStackTest {
             assertThat(listening(ports.sinks())).isFalse();
             assertThat(listening(ports.kafka())).as("no broker of our own when KAFKA_BOOTSTRAP_SERVERS is set").isFalse();
         }
+    }
+
+    private static void assertTheServicesProcessesAreListedSizedAndRestartedOnRequest(LocalStack stack, StackPorts ports,
+            Properties written) throws Exception {
+        String services = "http://localhost:" + ports.control() + "/services";
+        assertThat(written).containsEntry("services.url", services)
+                .containsEntry("ticket.management.url", "http://localhost:" + ports.management().ticket());
+        JsonNode listed = JSON.readTree(get(services).body());
+        assertThat(listed).extracting(service -> service.path("name").asText())
+                .containsExactly("process-service", "meeting-service", "ticket-service", "notification-service");
+        for (JsonNode service : listed) {
+            long pid = service.path("pid").asLong();
+            assertThat(written.getProperty(service.path("name").asText().replace("-service", "") + ".pid"))
+                    .isEqualTo(Long.toString(pid));
+            assertThat(service.path("startMillis").asLong()).isPositive();
+            assertThat(service.path("startCpuMillis").asLong()).isPositive();
+            assertThat(service.path("rssBytes").asLong()).as("a JVM's resident set").isGreaterThan(10L << 20);
+            assertThat(ProcessHandle.of(pid).orElseThrow().info().arguments().orElseThrow())
+                    .contains(ServiceJvm.SIZING.toArray(String[]::new));
+        }
+        long meetingPid = JSON.readTree(get(services + "/meeting-service").body()).path("pid").asLong();
+
+        HttpResponse<String> restarted = post(services + "/meeting-service/restart");
+
+        assertThat(restarted.statusCode()).isEqualTo(200);
+        JsonNode meeting = JSON.readTree(restarted.body());
+        assertThat(meeting.path("name").asText()).isEqualTo("meeting-service");
+        assertThat(meeting.path("pid").asLong()).isNotEqualTo(meetingPid);
+        assertThat(ProcessHandle.of(meetingPid)).isEmpty();
+        assertThat(meeting.path("restartMillis").asLong()).isGreaterThanOrEqualTo(meeting.path("startMillis").asLong());
+        assertThat(stack.status("meeting-service").pid()).isEqualTo(meeting.path("pid").asLong());
+        assertThat(load(stack.home().resolve("stack.properties")).getProperty("meeting.pid"))
+                .isEqualTo(meeting.path("pid").asText());
+
+        HttpResponse<String> unknown = post(services + "/billing-service/restart");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(unknown.body()).contains("\"field\":\"service\"");
+        assertThat(get(services + "/meeting-service/restart").statusCode()).isEqualTo(405);
+    }
+
+    private static HttpResponse<String> post(String url) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
@@ -184,7 +236,7 @@ class LocalStackTest {
     }
 
     static StackPorts freePorts() {
-        return new StackPorts(free(), free(), free(), free(), free(), free(), free(), free(), free(),
+        return new StackPorts(free(), free(), free(), free(), free(), free(), free(), free(), free(), free(),
                 new StackPorts.Management(free(), free(), free(), free()));
     }
 

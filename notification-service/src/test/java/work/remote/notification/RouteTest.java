@@ -115,6 +115,17 @@ class RouteTest {
         assertThat(dryRunTargets(EventSamples.ruleChanged())).containsExactly("SLACK #cs-launch-instant-withdrawals");
         assertThat(dryRunTargets(EventSamples.relayRequested())).containsExactly("EMAIL maria.santos@remote-work.local");
         assertThat(dryRunTargets(EventSamples.actionItemOverdue())).containsExactly("EMAIL li.wei@remote-work.local");
+        assertThat(dryRunTargets(EventSamples.adoptionFeedbackRequested()))
+                .containsExactly("EMAIL sofia.rossi@remote-work.local");
+    }
+
+    @Test
+    void aParticipantAskedForAdoptionFeedbackIsToldWhereToAnswer() {
+        JsonPath asked = dryRun(EventSamples.adoptionFeedbackRequested());
+        assertThat(asked.getString("messages[0].title")).isEqualTo("How is " + EventSamples.adoptionFeedbackRequested()
+                .title() + " working for you?");
+        assertThat(asked.getString("messages[0].emailText"))
+                .contains(EventSamples.adoptionFeedbackRequested().link(), "as CS agent");
     }
 
     @Test

@@ -82,7 +82,7 @@ public final class Benchmark {
             String name = options.getOrDefault("restart-service", "notification-service");
             ServiceProcess restarted = services.values().stream().filter(service -> service.name().equals(name))
                     .findFirst().orElseThrow(() -> new IllegalArgumentException("no service " + name));
-            OptionalDouble seconds = RestartToReady.measure(Stack.file(options).toAbsolutePath().getParent(), restarted);
+            OptionalDouble seconds = RestartToReady.measure(stack, restarted);
             summary.add(name + " restarted alone, to ready", seconds.orElse(Double.NaN), "s", "goal", 1.5,
                     List.of(Bound.atMost(4, "s")), List.of(Bound.atMost(1.5, "s")));
         }

@@ -1,18 +1,21 @@
 package work.remote.bench;
 
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.OptionalDouble;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
  * One service restarted alone: the time from its process ending to its readiness check answering UP again. The
- * stack owns the processes, so the benchmark asks it: an empty file {@code restart/<service>} in the stack's
- * directory (next to {@code stack.properties}) asks the stack to kill that service the hard way and start it again;
- * the stack deletes the file when it takes the request. A stack without a {@code restart} directory takes no requests.
+ * stack owns the processes, so the benchmark asks it: {@code POST <services.url>/<service>/restart} (the stack's
+ * control endpoint) kills that service the hard way and starts it again. This side times the readiness check itself,
+ * every 10 ms, from the moment the old process is gone.
  */
 final class RestartToReady {
 
@@ -22,25 +25,26 @@ final class RestartToReady {
     private RestartToReady() {
     }
 
-    /** Seconds from the old process's end to ready, or empty when the stack takes no restart requests. */
-    static OptionalDouble measure(Path stackHome, ServiceProcess service) throws Exception {
-        Path requests = stackHome.resolve("restart");
-        if (!Files.isDirectory(requests)) {
-            System.out.printf("Restart: not measured, the stack takes no restart requests (no %s)%n%n", requests);
+    /** Seconds from the old process's end to ready, or empty when the stack has no control endpoint. */
+    static OptionalDouble measure(Properties stack, ServiceProcess service) throws Exception {
+        String services = stack.getProperty("services.url");
+        if (services == null) {
+            System.out.printf("Restart: not measured, the stack names no control endpoint (services.url)%n%n");
             return OptionalDouble.empty();
         }
         URI readiness = service.readiness();
         System.out.printf("Restart: %s (pid %d) killed and started again by the stack, timed to %s answering UP%n",
                 service.name(), service.handle().pid(), readiness);
-        Path request = requests.resolve(service.name());
-        Files.createFile(request);
+        CompletableFuture<HttpResponse<String>> restart = HttpClient.newHttpClient().sendAsync(
+                HttpRequest.newBuilder(URI.create(services + "/" + service.name() + "/restart"))
+                        .POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
         long endedAt;
         try {
             service.handle().onExit().get(TAKEN_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
             endedAt = System.nanoTime();
         } catch (TimeoutException notTaken) {
-            Files.deleteIfExists(request);
-            System.out.printf("Restart: not measured, the stack did not take %s within %d s%n%n", request,
+            System.out.printf("Restart: not measured, the stack did not stop %s within %d s%n%n", service.name(),
                     TAKEN_WITHIN.toSeconds());
             return OptionalDouble.empty();
         }
@@ -53,7 +57,9 @@ final class RestartToReady {
             TimeUnit.MILLISECONDS.sleep(10);
         }
         double seconds = (System.nanoTime() - endedAt) / 1e9;
-        System.out.printf("%s: ready %.2f s after its process ended%n%n", service.name(), seconds);
+        HttpResponse<String> answer = restart.get(READY_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
+        System.out.printf("%s: ready %.2f s after its process ended (the stack answered %d: %s)%n%n", service.name(),
+                seconds, answer.statusCode(), answer.body());
         return OptionalDouble.of(seconds);
     }
 }

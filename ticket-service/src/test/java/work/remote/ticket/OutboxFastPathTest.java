@@ -22,8 +22,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -39,8 +37,6 @@ import io.smallrye.common.annotation.Identifier;
 
 import work.remote.devinfra.RecordingConsumer;
 import work.remote.devinfra.RemoteWorkTestResource;
-import work.remote.events.EventJson;
-import work.remote.events.EventType;
 import work.remote.events.ticket.Impact;
 import work.remote.events.ticket.Severity;
 import work.remote.events.ticket.TicketOpened;
@@ -225,17 +221,8 @@ class OutboxFastPathTest {
     }
 
     /** Writes a row as another replica's transaction would, claimed by its fast path until {@code claimedUntil}. */
-    private UUID persistAsAnotherReplica(TicketOpened event, Instant claimedUntil) throws JsonProcessingException {
-        EventType type = EventType.of(TicketOpened.class);
-        OutboxEvent row = new OutboxEvent();
-        row.id = UUID.randomUUID();
-        row.topic = type.topic();
-        row.orderingKey = event.orderingKey();
-        row.ceType = type.ceType();
-        row.ceSource = type.source();
-        row.ceSubject = event.eventSubject();
-        row.occurredAt = Instant.now();
-        row.payload = EventJson.mapper().writeValueAsString(event);
+    private UUID persistAsAnotherReplica(TicketOpened event, Instant claimedUntil) {
+        OutboxEvent row = OutboxEvent.of(event, Instant.now());
         row.claimedUntil = claimedUntil;
         QuarkusTransaction.requiringNew().run(() -> entityManager.persist(row));
         return row.id;

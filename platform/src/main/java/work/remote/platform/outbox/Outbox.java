@@ -9,11 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-
 import work.remote.events.DomainEvent;
-import work.remote.events.EventJson;
-import work.remote.events.EventType;
 import work.remote.platform.problem.ProblemException;
 
 /**
@@ -46,16 +42,7 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID publish(DomainEvent event) {
-        EventType type = EventType.of(event.getClass());
-        OutboxEvent row = new OutboxEvent();
-        row.id = UUID.randomUUID();
-        row.topic = type.topic();
-        row.orderingKey = event.orderingKey();
-        row.ceType = type.ceType();
-        row.ceSource = type.source();
-        row.ceSubject = event.eventSubject();
-        row.occurredAt = clock.instant();
-        row.payload = toJson(event);
+        OutboxEvent row = OutboxEvent.of(event, clock.instant());
         requireFits(row);
         fastPath.enlist(row);
         entityManager.persist(row);
@@ -69,14 +56,6 @@ public class Outbox {
                     "The " + row.ceType + " event this request causes would be " + size + " bytes on Kafka, more than "
                             + "the " + publisher.maxRequestSize() + " bytes allowed; nothing was changed",
                     List.of());
-        }
-    }
-
-    private static String toJson(DomainEvent event) {
-        try {
-            return EventJson.mapper().writeValueAsString(event);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Event " + event.getClass().getSimpleName() + " cannot be serialised", e);
         }
     }
 }

@@ -10,6 +10,11 @@ import jakarta.persistence.Table;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import work.remote.events.DomainEvent;
+import work.remote.events.EventJson;
+import work.remote.events.EventType;
 import work.remote.platform.CloudEventRecords;
 
 /** One event waiting in, or already relayed from, the outbox; its {@code id} is the stable {@code ce_id}. */
@@ -68,6 +73,29 @@ public class OutboxEvent {
      */
     @Column(name = "claimed_until")
     public Instant claimedUntil;
+
+    /** The unsent row of {@code event}, which happened at {@code occurredAt}, with a fresh {@code ce_id}. */
+    public static OutboxEvent of(DomainEvent event, Instant occurredAt) {
+        EventType type = EventType.of(event.getClass());
+        OutboxEvent row = new OutboxEvent();
+        row.id = UUID.randomUUID();
+        row.topic = type.topic();
+        row.orderingKey = event.orderingKey();
+        row.ceType = type.ceType();
+        row.ceSource = type.source();
+        row.ceSubject = event.eventSubject();
+        row.occurredAt = occurredAt;
+        row.payload = toJson(event);
+        return row;
+    }
+
+    private static String toJson(DomainEvent event) {
+        try {
+            return EventJson.mapper().writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Event " + event.getClass().getSimpleName() + " cannot be serialised", e);
+        }
+    }
 
     /** The CloudEvents record this row is published as. */
     public ProducerRecord<String, String> toRecord() {

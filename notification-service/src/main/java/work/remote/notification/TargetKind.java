@@ -13,7 +13,13 @@ public enum TargetKind {
     /** A named group of addresses from {@code notification.email.groups}. */
     EMAIL_GROUP(Channel.EMAIL),
     /** The person an event field names, e.g. {@code supervisor}, addressed as configured. */
-    EMAIL_PERSON_FROM_EVENT(Channel.EMAIL);
+    EMAIL_PERSON_FROM_EVENT(Channel.EMAIL),
+    /**
+     * The person an event field names, e.g. {@code person}: in a Slack direct message where
+     * {@code notification.slack.people} maps them to a Slack user and the app has its bot token, else by email.
+     * {@link #channel()} is the fallback, email; routing decides per person.
+     */
+    PERSON_FROM_EVENT(Channel.EMAIL);
 
     private final Channel channel;
 
@@ -26,6 +32,6 @@ public enum TargetKind {
     }
 
     public boolean readsEventField() {
-        return this == SLACK_CHANNEL_FROM_EVENT || this == EMAIL_PERSON_FROM_EVENT;
+        return this == SLACK_CHANNEL_FROM_EVENT || this == EMAIL_PERSON_FROM_EVENT || this == PERSON_FROM_EVENT;
     }
 }

@@ -42,6 +42,7 @@ import work.remote.notification.service.DeliveryScheduler;
 import work.remote.notification.service.EmailSender;
 import work.remote.notification.service.SlackSender;
 import work.remote.notification.service.SlackThreads;
+import work.remote.notification.service.SlackUsers;
 import work.remote.notification.service.CriticalIssueEscalation;
 import work.remote.platform.links.Links;
 import work.remote.platform.outbox.Outbox;
@@ -88,7 +89,7 @@ class RateLimitTest {
     DeliveryScheduler anotherReplica() {
         ChannelRateLimiter limiter = new ChannelRateLimiter(entityManager);
         DeliveryAttempts attempts = new DeliveryAttempts(entityManager, clock, config, limiter, outbox, links, metrics,
-                escalation, new SlackThreads(entityManager, config));
+                escalation, new SlackThreads(entityManager, config, new SlackUsers(config)));
         return new DeliveryScheduler(attempts, new DeliveryAttempt(slack, email), metrics, config);
     }
 

@@ -33,6 +33,8 @@ import work.remote.devinfra.SlackWorkspace.Message;
 import work.remote.devinfra.SmtpServer;
 import work.remote.events.DomainEvent;
 import work.remote.events.EventJson;
+import work.remote.events.EventSamples;
+import work.remote.events.process.AdoptionFeedbackRequested;
 import work.remote.events.ticket.CriticalIssueEscalated;
 import work.remote.events.ticket.CriticalIssueReported;
 import work.remote.events.ticket.EscalationReason;
@@ -185,6 +187,25 @@ class SlackAppMessagesTest {
             return new TicketResolved(id(), issue.launchId(), null, issue.title(), TicketType.BUG, Severity.CRITICAL,
                     "Card BIN list refreshed", by, issue.reportedAt(), at(minutes), true, issue.link());
         }
+    }
+
+    @Test
+    void aParticipantMappedToASlackUserIsAskedForAdoptionFeedbackInADirectMessageAndOthersByEmail() {
+        AdoptionFeedbackRequested sample = EventSamples.adoptionFeedbackRequested();
+        AdoptionFeedbackRequested toSlack = new AdoptionFeedbackRequested(UUID.randomUUID(), sample.processId(),
+                sample.key(), sample.version(), sample.title(), NotificationTestResource.SLACK_PERSON, "Tom Becker",
+                sample.role(), sample.rolloutStartedAt(), sample.followUpAt(), Instant.now(), sample.link());
+        assertThat(RouteTest.dryRunTargets(toSlack)).containsExactly("SLACK @" + NotificationTestResource.SLACK_PERSON_USER);
+        assertThat(RouteTest.dryRunTargets(sample)).containsExactly("EMAIL " + sample.person() + "@remote-work.local");
+
+        String ceId = TestEvents.send(toSlack);
+
+        Message asked = theOnlyMessage(NotificationTestResource.SLACK_PERSON_USER);
+        assertThat(asked.user()).isEqualTo(SlackWorkspace.BOT_USER_ID);
+        assertThat(asked.text()).isEqualTo("How is " + sample.title() + " working for you?");
+        assertThat(asked.blocks().findValuesAsText("url")).contains(sample.link());
+        String target = "@" + NotificationTestResource.SLACK_PERSON_USER;
+        await().atMost(SLACK).until(() -> delivery(ceId, target).path("state").asText(), equalTo("DELIVERED"));
     }
 
     @Test

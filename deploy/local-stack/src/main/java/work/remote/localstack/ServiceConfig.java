@@ -95,6 +95,7 @@ final class ServiceConfig {
         for (SlackPerson person : SLACK_PEOPLE) {
             config.put("ticket.slack.people." + person.user().id() + ".person", person.person());
             config.put("ticket.slack.people." + person.user().id() + ".roles", person.roles());
+            config.put("notification.slack.people.\"" + person.person() + "\"", person.user().id());
         }
         config.putAll(overrides.getOrDefault(service.name(), Map.of()));
         return config;

@@ -50,6 +50,13 @@ public interface NotificationConfig {
         Map<String, String> botChannels();
 
         /**
+         * The Slack user ids of people events name, by their person id (the token's {@code sub}), e.g.
+         * {@code notification.slack.people."ali"=U0123ABCD}: a {@code PERSON_FROM_EVENT} target reaches such a
+         * person in a direct message from the app (with {@link #botToken()}), anyone else by email.
+         */
+        Map<String, String> people();
+
+        /**
          * Where Slack's Web API is ({@code chat.postMessage}, {@code chat.update}): the prefix the method names
          * follow. Its host must be allowed like a webhook's ({@link #allowedHosts()}).
          */

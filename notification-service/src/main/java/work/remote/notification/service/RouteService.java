@@ -153,7 +153,7 @@ public class RouteService {
                     : Optional.of(directory.allowedRecipients());
             case EMAIL_GROUP -> directory.group(target.value).isPresent() ? Optional.empty()
                     : Optional.of("must be a configured email group (notification.email.groups)");
-            case SLACK_CHANNEL_FROM_EVENT, EMAIL_PERSON_FROM_EVENT -> pattern
+            case SLACK_CHANNEL_FROM_EVENT, EMAIL_PERSON_FROM_EVENT, PERSON_FROM_EVENT -> pattern
                     .filter(p -> !p.isWildcard() && !hasField(p, target.value))
                     .map(p -> "must be a field of " + p.context() + "." + p.name());
         };

@@ -36,12 +36,14 @@ public class Routing {
 
     private final EmailDirectory directory;
     private final EnabledRoutes routes;
+    private final SlackUsers slackUsers;
     private final String productChannel;
 
     @Inject
-    public Routing(EmailDirectory directory, EnabledRoutes routes, NotificationConfig config) {
+    public Routing(EmailDirectory directory, EnabledRoutes routes, SlackUsers slackUsers, NotificationConfig config) {
         this.directory = directory;
         this.routes = routes;
+        this.slackUsers = slackUsers;
         this.productChannel = config.slack().channelName();
     }
 
@@ -98,6 +100,12 @@ public class Routing {
                     .map(name -> List.of(new PlannedTarget(channel, name, route))).orElse(List.of());
             case EMAIL_PERSON_FROM_EVENT -> event.text(target.value)
                     .map(person -> List.of(new PlannedTarget(channel, directory.addressOf(person).orElse(person), route)))
+                    .orElse(List.of());
+            case PERSON_FROM_EVENT -> event.text(target.value)
+                    .map(person -> List.of(slackUsers.directMessageTo(person)
+                            .map(user -> new PlannedTarget(Channel.SLACK, user, route))
+                            .orElseGet(() -> new PlannedTarget(Channel.EMAIL,
+                                    directory.addressOf(person).orElse(person), route))))
                     .orElse(List.of());
         };
     }

@@ -44,7 +44,8 @@ public class SlackSender {
     }
 
     public SendResult send(Attempt attempt) {
-        if (!attempt.target().matches(SlackChannelService.NAME_PATTERN)) {
+        if (!attempt.target().matches(SlackChannelService.NAME_PATTERN)
+                && SlackUsers.userOf(attempt.target()).isEmpty()) {
             return SendResult.giveUp("\"" + abbreviate(attempt.target()) + "\" is not a Slack channel name");
         }
         SlackDestination destination = attempt.slack().orElseThrow();

@@ -36,11 +36,13 @@ public class SlackThreads {
 
     private final EntityManager entityManager;
     private final Duration threadWait;
+    private final SlackUsers users;
 
     @Inject
-    public SlackThreads(EntityManager entityManager, NotificationConfig config) {
+    public SlackThreads(EntityManager entityManager, NotificationConfig config, SlackUsers users) {
         this.entityManager = entityManager;
         this.threadWait = config.slack().threadWait();
+        this.users = users;
     }
 
     /** Where to send a delivery now, with the message as it goes; or until when it waits, and why. */
@@ -60,6 +62,13 @@ public class SlackThreads {
      * {@code registered} (empty: not registered).
      */
     public Decision decide(Delivery delivery, Optional<SlackChannel> registered, Instant now) {
+        Optional<String> user = SlackUsers.userOf(delivery.target);
+        if (user.isPresent()) {
+            return Decision.send(users.botToken()
+                    .<SlackDestination>map(token -> SlackDestination.WebApi.post(token, user.get()))
+                    .orElseGet(() -> new SlackDestination.Unavailable("A direct message to " + delivery.target
+                            + " needs the app's bot token (notification.slack.bot-token)", false)), delivery.body);
+        }
         if (registered.isEmpty()) {
             return Decision.send(new SlackDestination.Unavailable("Slack channel " + delivery.target + " is not "
                     + "registered: register its incoming webhook or bot token (POST /channels) and the delivery goes "

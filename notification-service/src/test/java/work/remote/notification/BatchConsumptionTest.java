@@ -19,7 +19,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -51,7 +53,10 @@ class BatchConsumptionTest {
 
     /** Sends {@code records} in order without waiting for each acknowledgement, so that one poll reads them together. */
     static void sendTogether(List<ProducerRecord<String, String>> records) {
-        try (KafkaProducer<String, String> producer = EventConsumptionMeasurementTest.producer()) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RemoteWorkTestResource.kafka().bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 0), new StringSerializer(),
+                new StringSerializer())) {
             records.forEach(producer::send);
             producer.flush();
         }

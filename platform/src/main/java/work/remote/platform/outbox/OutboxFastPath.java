@@ -1,8 +1,11 @@
 package work.remote.platform.outbox;
 
+import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,6 +28,7 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Counter;
@@ -188,11 +192,9 @@ public class OutboxFastPath {
 
     private void markSent(List<UUID> ids) {
         if (!ids.isEmpty()) {
-            entityManager.createQuery("update OutboxEvent e set e.sentAt = :now, e.attempts = e.attempts + 1,"
-                    + " e.claimedUntil = null where e.id in :ids and e.sentAt is null")
-                    .setParameter("now", clock.instant())
-                    .setParameter("ids", ids)
-                    .executeUpdate();
+            update("update outbox_event set sent_at = ?, attempts = attempts + 1, claimed_until = null"
+                    + " where id = any(?) and sent_at is null", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC),
+                    ids);
         }
     }
 
@@ -204,11 +206,22 @@ public class OutboxFastPath {
             LOG.warnf("Publishing outbox event %s (%s) from memory failed, the relay retries it: %s", failure.row().id,
                     failure.row().ceType, failure.error());
         }
-        idsByError.forEach((error, ids) -> entityManager.createQuery("update OutboxEvent e set e.attempts ="
-                + " e.attempts + 1, e.lastError = :error, e.claimedUntil = null where e.id in :ids and e.sentAt is null")
-                .setParameter("error", error)
-                .setParameter("ids", ids)
-                .executeUpdate());
+        idsByError.forEach((error, ids) -> update("update outbox_event set attempts = attempts + 1, last_error = ?,"
+                + " claimed_until = null where id = any(?) and sent_at is null", error, ids));
+    }
+
+    /**
+     * Runs {@code sql}, whose last parameter is the rows' ids as one array: a plain statement, since an HQL update
+     * with a list parameter is parsed and planned again for every list size.
+     */
+    private void update(String sql, Object first, List<UUID> ids) {
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(sql)) {
+                update.setObject(1, first);
+                update.setArray(2, connection.createArrayOf("uuid", ids.toArray()));
+                update.executeUpdate();
+            }
+        });
     }
 
     private static <T> List<T> take(Queue<T> queue) {

@@ -341,8 +341,11 @@ class SlackAppMessagesTest {
             assertThat(call.params().get("thread_ts")).isEqualTo(original.ts());
             assertThat(call.status()).isEqualTo(200);
         });
-        assertThat(apiCallsMentioning(opened.ticketId().toString())).extracting(SlackSink.ApiCall::status)
-                .startsWith(500, 500, 500, 500, 200);
+        List<SlackSink.ApiCall> originalCalls = apiCallsMentioning(opened.ticketId().toString());
+        assertThat(originalCalls).extracting(SlackSink.ApiCall::status).startsWith(500, 500, 500, 500, 200);
+        assertThat(Duration.between(originalCalls.get(4).receivedAt(), commentCalls.get(0).receivedAt()))
+                .as("the reply is woken once its original is out, not at its next look")
+                .isLessThan(Duration.ofSeconds(3));
         assertThat(channelMessages(channelId)).hasSize(1);
         await().atMost(SLACK).until(() -> delivery(commentCeId, name).path("slackThreadTs").asText(),
                 equalTo(original.ts()));

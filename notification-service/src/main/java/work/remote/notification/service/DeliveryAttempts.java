@@ -309,12 +309,7 @@ public class DeliveryAttempts {
      * one still out, and went back to waiting, is woken too.
      */
     public void wakeUpLaterMessages(List<UUID> deliveries) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            Instant now = clock.instant();
-            entityManager.createQuery("from Delivery d where d.id in :ids", Delivery.class)
-                    .setParameter("ids", deliveries).getResultList()
-                    .forEach(delivery -> threads.wakeUpLaterMessages(delivery, now));
-        });
+        QuarkusTransaction.requiringNew().run(() -> threads.wakeUpLaterMessages(deliveries, clock.instant()));
     }
 
     private void died(Delivery delivery, Delivery.DeathCause cause) {

@@ -1,7 +1,10 @@
 package work.remote.notification.service;
 
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -9,6 +12,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+
+import org.hibernate.Session;
 
 import work.remote.events.notification.Channel;
 import work.remote.notification.Delivery;
@@ -178,21 +183,24 @@ public class SlackThreads {
         return updates.stream().findFirst();
     }
 
-    /** Makes the ticket's messages to {@code target} that wait behind {@code delivery} due at once. */
-    public void wakeUpLaterMessages(Delivery delivery, Instant now) {
-        if (delivery.ticketId == null || delivery.channel != Channel.SLACK) {
-            return;
-        }
-        entityManager.createQuery("""
-                update Delivery d set d.nextAttemptAt = :now
-                where d.ticketId = :ticket and d.channel = :slack and d.target = :target and d.seq > :seq
-                  and d.state = :pending and d.nextAttemptAt > :now""")
-                .setParameter("now", now)
-                .setParameter("ticket", delivery.ticketId)
-                .setParameter("slack", Channel.SLACK)
-                .setParameter("target", delivery.target)
-                .setParameter("seq", delivery.seq)
-                .setParameter("pending", Delivery.State.PENDING)
-                .executeUpdate();
+    /**
+     * Makes the messages that wait behind {@code deliveries} (their tickets' later messages to the same Slack
+     * channels) due at once, in one statement.
+     */
+    public void wakeUpLaterMessages(List<UUID> deliveries, Instant now) {
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement wakeUp = connection.prepareStatement("""
+                    update delivery later set next_attempt_at = ?
+                    from delivery done
+                    where done.id = any(?) and done.channel = 'SLACK' and done.ticket_id is not null
+                      and later.ticket_id = done.ticket_id and later.channel = 'SLACK' and later.target = done.target
+                      and later.seq > done.seq and later.state = 'PENDING' and later.next_attempt_at > ?""")) {
+                OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+                wakeUp.setObject(1, at);
+                wakeUp.setArray(2, connection.createArrayOf("uuid", deliveries.toArray()));
+                wakeUp.setObject(3, at);
+                wakeUp.executeUpdate();
+            }
+        });
     }
 }

@@ -21,8 +21,8 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
  * Documents the problems every operation can answer, once for all services instead of on each method: 400 where it
  * takes parameters or a body, 401 and 403 where it needs a role, 503 with {@code Retry-After} when the database is
  * unreachable; and gives every error response the {@code application/problem+json} body {@link ProblemMapper}
- * writes. A success a method returning a bare {@code Response} documents without content answers no body: SmallRye
- * still gives it an empty schema, which a generated client would take for an untyped object, so that goes.
+ * writes. A success documented without content on a method returning a bare {@code Response} answers no body: the
+ * empty schema SmallRye still gives it, which a generated client would take for an untyped object, goes.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class ProblemResponses implements OASFilter {

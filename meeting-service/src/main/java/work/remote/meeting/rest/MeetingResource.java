@@ -19,10 +19,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -94,6 +96,7 @@ public class MeetingResource {
             + "The agenda is generated: presentation 5–10 minutes, reading 5, open parking-lot items 3 each, "
             + "discussion the rest.")
     @APIResponse(responseCode = "201", description = "Planned and announced with MeetingScheduled",
+            headers = @Header(name = HttpHeaders.LOCATION, description = "The meeting"),
             content = @Content(schema = @Schema(implementation = MeetingView.class)))
     public Response plan(@Valid @NotNull PlanMeetingRequest request) {
         Meeting meeting = planner.planOne(request.command(), caller.get());
@@ -107,7 +110,8 @@ public class MeetingResource {
     @Operation(summary = "Plan sessions for an invitee list of any size", description = "Splits the invitees by "
             + "function group into sessions within the kind's size, balanced, nobody dropped or twice; the host "
             + "runs them one after another")
-    @APIResponse(responseCode = "201", description = "The sessions, in order")
+    @APIResponse(responseCode = "201", description = "The sessions, in order",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = MeetingView.class)))
     public Response planSessions(@Valid @NotNull PlanMeetingRequest request) {
         List<Meeting> sessions = planner.planSessions(request.command(), caller.get());
         return Response.status(Response.Status.CREATED).entity(sessions.stream().map(this::view).toList()).build();
@@ -116,6 +120,7 @@ public class MeetingResource {
     @GET
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
     @Operation(summary = "Meetings by subject, kind, host or state, earliest start first")
+    @APIResponse(responseCode = "200", description = "A page of meetings")
     public Page<MeetingView> list(@QueryParam("subjectId") UUID subjectId, @QueryParam("kind") MeetingKind kind,
             @QueryParam("host") String host, @QueryParam("state") MeetingState state,
             @BeanParam @Valid PageRequest page) {

@@ -16,10 +16,12 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -64,6 +66,7 @@ public class ChannelResource {
     @GET
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
     @Operation(summary = "Every registered Slack channel, by name")
+    @APIResponse(responseCode = "200", description = "A page of channels")
     public Page<SlackChannelView> list(
             @BeanParam @Valid PageRequest page) {
         return channels.list(page).map(SlackChannelView::of);
@@ -84,6 +87,7 @@ public class ChannelResource {
     @Operation(summary = "Register a Slack channel with its incoming webhook, or the bot token and its Slack channel "
             + "id, and its rate limit")
     @APIResponse(responseCode = "201", description = "Registered; ETag names its revision",
+            headers = @Header(name = HttpHeaders.LOCATION, description = "The channel"),
             content = @Content(schema = @Schema(implementation = SlackChannelView.class)))
     public Response register(@Valid @NotNull SlackChannelRequest request) {
         SlackChannel channel = channels.register(request.change());

@@ -47,6 +47,7 @@ public class DeliveryResource {
     @GET
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
     @Operation(summary = "The delivery log, newest first, filtered by event, ticket, launch, state, channel or target")
+    @APIResponse(responseCode = "200", description = "A page of deliveries")
     public Page<DeliveryView> list(@QueryParam("ceId") String ceId, @QueryParam("ceType") String ceType,
             @QueryParam("subject") String subject, @QueryParam("ticketId") UUID ticketId,
             @QueryParam("launchId") UUID launchId, @QueryParam("state") Delivery.State state,
@@ -63,6 +64,7 @@ public class DeliveryResource {
     @Operation(summary = "One delivery, with its attempts and last error")
     @APIResponse(responseCode = "404", description = "No such delivery",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "The delivery")
     public DeliveryView get(@PathParam("id") UUID id) {
         return DeliveryView.of(log.get(id));
     }
@@ -75,6 +77,7 @@ public class DeliveryResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The delivery is not dead",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "The delivery, pending again")
     public DeliveryView replay(@PathParam("id") UUID id) {
         return DeliveryView.of(log.replay(id));
     }

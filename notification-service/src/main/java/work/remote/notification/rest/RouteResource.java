@@ -17,10 +17,12 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -69,6 +71,7 @@ public class RouteResource {
     @GET
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
     @Operation(summary = "Every route, by name")
+    @APIResponse(responseCode = "200", description = "A page of routes")
     public Page<RouteView> list(
             @BeanParam @Valid PageRequest page) {
         return routes.list(page).map(RouteView::of);
@@ -88,6 +91,7 @@ public class RouteResource {
     @RolesAllowed({ "ops", "admin" })
     @Operation(summary = "Create a route; one that could send critical issues to no Slack channel is refused")
     @APIResponse(responseCode = "201", description = "Created; ETag names its revision",
+            headers = @Header(name = HttpHeaders.LOCATION, description = "The route"),
             content = @Content(schema = @Schema(implementation = RouteView.class)))
     @APIResponse(responseCode = "422", description = "Critical issues would reach no Slack channel",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -125,6 +129,7 @@ public class RouteResource {
     @Path("/dry-run")
     @RolesAllowed({ "ops", "admin" })
     @Operation(summary = "Which targets an event would reach, with what message; nothing is stored or sent")
+    @APIResponse(responseCode = "200", description = "The targets and their messages")
     public DryRunView dryRun(@Valid @NotNull DryRunRequest request) {
         DeliveryPreview.Preview result = preview.of(request.ceType(), request.data());
         return new DryRunView(request.ceType(), result.targets().stream().map(checked -> {

@@ -43,6 +43,7 @@ public class DeadLetterResource {
 
     @GET
     @Operation(summary = "Records the consumers could never process: where they came from, why, whether replayed")
+    @APIResponse(responseCode = "200", description = "A page of dead letters")
     @APIResponse(responseCode = "400", description = "Invalid page or size",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<DeadLetterView> list(@BeanParam @Valid PageRequest request) {
@@ -52,6 +53,7 @@ public class DeadLetterResource {
     @POST
     @Path("/replay")
     @Operation(summary = "Publish every dead letter not replayed yet to its original topic, with its original headers")
+    @APIResponse(responseCode = "200", description = "What was replayed")
     public ReplayReport replay() {
         return deadLetters.replay();
     }

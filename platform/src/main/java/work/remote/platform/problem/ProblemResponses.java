@@ -1,5 +1,6 @@
 package work.remote.platform.problem;
 
+import java.util.List;
 import java.util.Map;
 
 import jakarta.ws.rs.core.HttpHeaders;
@@ -20,7 +21,8 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
  * Documents the problems every operation can answer, once for all services instead of on each method: 400 where it
  * takes parameters or a body, 401 and 403 where it needs a role, 503 with {@code Retry-After} when the database is
  * unreachable; and gives every error response the {@code application/problem+json} body {@link ProblemMapper}
- * writes.
+ * writes. A success documented without content on a method returning a bare {@code Response} answers no body: the
+ * empty schema SmallRye still gives it, which a generated client would take for an untyped object, goes.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class ProblemResponses implements OASFilter {
@@ -68,6 +70,9 @@ public class ProblemResponses implements OASFilter {
                     .schema(OASFactory.createSchema().addType(SchemaType.INTEGER)));
         }
         responses.getAPIResponses().forEach((code, response) -> {
+            if (code.startsWith("2")) {
+                dropEmptySchemas(response);
+            }
             if (code.startsWith("4") || code.startsWith("5")) {
                 if (response.getContent() == null || response.getContent().getMediaTypes() == null
                         || response.getContent().getMediaTypes().isEmpty()) {
@@ -75,6 +80,19 @@ public class ProblemResponses implements OASFilter {
                 }
             }
         });
+    }
+
+    private static void dropEmptySchemas(APIResponse success) {
+        Content content = success.getContent();
+        if (content == null || content.getMediaTypes() == null) {
+            return;
+        }
+        List.copyOf(content.getMediaTypes().entrySet()).stream()
+                .filter(media -> media.getValue().getSchema() == null || media.getValue().getSchema().getAll().isEmpty())
+                .forEach(media -> content.removeMediaType(media.getKey()));
+        if (content.getMediaTypes() == null || content.getMediaTypes().isEmpty()) {
+            success.setContent(null);
+        }
     }
 
     private static void addIfMissing(APIResponses responses, String code, String description) {

@@ -59,6 +59,7 @@ public class FlowResource {
     @Path("/validation")
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
     @Operation(summary = "Everything that keeps the open draft from being published, each naming its field or step")
+    @APIResponse(responseCode = "200", description = "The validation report; empty when the draft can be published")
     public ValidationReport validation(@PathParam("id") UUID id) {
         return processes.validation(id);
     }
@@ -68,6 +69,7 @@ public class FlowResource {
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
     @Operation(summary = "What one role does: its steps in flow order, hand-offs in and out, key points to check",
             description = "From the given version; without one from the open draft, else the latest version")
+    @APIResponse(responseCode = "200", description = "The role's duties")
     public RoleDuties duties(@PathParam("id") UUID id, @PathParam("role") String role,
             @QueryParam("version") @Min(1) Integer version) {
         return RoleDuties.of(processes.definition(id, version), role);

@@ -17,10 +17,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -66,6 +68,7 @@ public class ProcessResource {
     @RolesAllowed({ "product", "admin" })
     @Operation(summary = "Create a process as a draft", description = "The first step of the flow is its start")
     @APIResponse(responseCode = "201", description = "Created; ETag names its revision",
+            headers = @Header(name = HttpHeaders.LOCATION, description = "The process"),
             content = @Content(schema = @Schema(implementation = ProcessView.class)))
     @APIResponse(responseCode = "409", description = "The key is taken",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -78,6 +81,7 @@ public class ProcessResource {
     @GET
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
     @Operation(summary = "Processes by key")
+    @APIResponse(responseCode = "200", description = "A page of processes")
     public Page<ProcessView> list(@Valid @BeanParam PageRequest page) {
         return processes.all(page).map(this::view);
     }
@@ -157,6 +161,7 @@ public class ProcessResource {
     @Path("/{id}/feedback")
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
     @Operation(summary = "Feedback from discussion meetings, newest first, with the version its draft becomes")
+    @APIResponse(responseCode = "200", description = "A page of feedback")
     public Page<DiscussionFeedbackView> feedback(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
         return processes.feedback(id, page).map(DiscussionFeedbackView::of);
     }
@@ -166,6 +171,7 @@ public class ProcessResource {
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
     @Operation(summary = "Improvement items from after-action reviews, newest first",
             description = "open=true (the default) lists those no published version has addressed yet")
+    @APIResponse(responseCode = "200", description = "A page of improvement items")
     public Page<ImprovementView> improvements(@PathParam("id") UUID id,
             @QueryParam("open") @DefaultValue("true") boolean open, @Valid @BeanParam PageRequest page) {
         return processes.improvements(id, open, page).map(ImprovementView::of);

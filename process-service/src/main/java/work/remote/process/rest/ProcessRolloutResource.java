@@ -15,10 +15,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -67,6 +69,7 @@ public class ProcessRolloutResource {
             description = "On followUpAt (14 days after the start unless given) whoever has not given adoption "
                     + "feedback is asked for it, once (AdoptionFeedbackRequested)")
     @APIResponse(responseCode = "201", description = "Started",
+            headers = @Header(name = HttpHeaders.LOCATION, description = "The rollout"),
             content = @Content(schema = @Schema(implementation = RolloutView.class)))
     public Response startRollout(@PathParam("id") UUID id, @Valid @NotNull Requests.StartRollout request) {
         Rollout rollout = rollouts.start(id, request.command(), caller.get());
@@ -78,6 +81,7 @@ public class ProcessRolloutResource {
     @GET
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
     @Operation(summary = "Rollouts of the process, newest first, with their progress")
+    @APIResponse(responseCode = "200", description = "A page of rollouts")
     public Page<RolloutView> rollouts(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
         Page<Rollout> found = rollouts.ofProcess(id, page);
         List<UUID> ids = found.items().stream().map(rollout -> rollout.id).toList();

@@ -14,10 +14,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -65,6 +67,7 @@ public class RehearsalResource {
             + "The draft can be published once its latest rehearsal, recorded after its last edit, walked every step "
             + "and has every finding resolved or waived")
     @APIResponse(responseCode = "201", description = "Recorded; ETag names its revision",
+            headers = @Header(name = HttpHeaders.LOCATION, description = "The rehearsal"),
             content = @Content(schema = @Schema(implementation = RehearsalView.class)))
     public Response rehearse(@PathParam("id") UUID id, @Valid @NotNull Requests.Rehearse request) {
         Rehearsal rehearsal = rehearsals.rehearse(id, request.command(), caller.get());
@@ -74,6 +77,7 @@ public class RehearsalResource {
     @GET
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
     @Operation(summary = "Rehearsals, newest first")
+    @APIResponse(responseCode = "200", description = "A page of rehearsals")
     public Page<RehearsalView> rehearsals(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
         return rehearsals.ofProcess(id, page).map(RehearsalView::of);
     }

@@ -14,10 +14,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -65,6 +67,7 @@ public class RolloutResource {
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
     @Operation(summary = "A rollout with progress per person and per key point, who gave adoption feedback and who "
             + "was asked for it when")
+    @APIResponse(responseCode = "200", description = "The rollout")
     public RolloutView get(@PathParam("id") UUID id) {
         Rollout rollout = rollouts.get(id);
         return RolloutView.of(rollout, rollouts.checklists(id), rollouts.adoptionFeedback(id), links);
@@ -75,6 +78,7 @@ public class RolloutResource {
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
     @Operation(summary = "The checklists you may see, by person: all for an admin, else your own and those of people you "
             + "supervise")
+    @APIResponse(responseCode = "200", description = "A page of checklists")
     public Page<ChecklistView> checklists(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
         return rollouts.checklistsVisibleTo(id, caller.get(), page).map(ChecklistView::of);
     }
@@ -109,7 +113,9 @@ public class RolloutResource {
     @Path("/{id}/adoption-feedback")
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
     @Operation(summary = "Say how the process works for you (participants only, once)")
-    @APIResponse(responseCode = "201", description = "Recorded")
+    @APIResponse(responseCode = "201", description = "Recorded; the body is the rollout's adoption summary",
+            headers = @Header(name = HttpHeaders.LOCATION, description = "The rollout's adoption feedback"),
+            content = @Content(schema = @Schema(implementation = AdoptionSummary.class)))
     @APIResponse(responseCode = "409", description = "You already answered",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response giveFeedback(@PathParam("id") UUID id, @Valid @NotNull Requests.Adoption request) {
@@ -121,6 +127,7 @@ public class RolloutResource {
     @Path("/{id}/adoption-feedback")
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
     @Operation(summary = "How the process works for the participants: ratings, problems, suggestions")
+    @APIResponse(responseCode = "200", description = "The adoption summary")
     public AdoptionSummary adoption(@PathParam("id") UUID id) {
         return AdoptionSummary.of(id, rollouts.checklists(id), rollouts.adoptionFeedback(id));
     }

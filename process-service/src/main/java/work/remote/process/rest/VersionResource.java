@@ -16,10 +16,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -71,6 +73,7 @@ public class VersionResource {
                     + "(an admin may publish without one, giving withoutRehearsalReason). If-Match, when sent, must "
                     + "name the current revision")
     @APIResponse(responseCode = "201", description = "Published",
+            headers = @Header(name = HttpHeaders.LOCATION, description = "The version"),
             content = @Content(schema = @Schema(implementation = VersionView.class)))
     @APIResponse(responseCode = "403", description = "A withoutRehearsalReason from someone who is not an admin",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -91,6 +94,7 @@ public class VersionResource {
     @Path("/versions")
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
     @Operation(summary = "Published versions, oldest first")
+    @APIResponse(responseCode = "200", description = "A page of versions")
     public Page<VersionView> versions(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
         return processes.versions(id, page).map(VersionView::of);
     }
@@ -99,6 +103,7 @@ public class VersionResource {
     @Path("/versions/{version}")
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
     @Operation(summary = "One published version")
+    @APIResponse(responseCode = "200", description = "The version")
     public VersionView version(@PathParam("id") UUID id, @PathParam("version") int version) {
         return VersionView.of(processes.version(id, version));
     }
@@ -107,6 +112,7 @@ public class VersionResource {
     @Path("/diff")
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
     @Operation(summary = "What changed from one published version to another: outline, steps, roles, key points")
+    @APIResponse(responseCode = "200", description = "The differences")
     public DefinitionDiff diff(@PathParam("id") UUID id, @QueryParam("from") @NotNull @Min(1) Integer from,
             @QueryParam("to") @NotNull @Min(1) Integer to) {
         return processes.diff(id, from, to);

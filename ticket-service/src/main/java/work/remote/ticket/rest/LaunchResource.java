@@ -16,10 +16,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -78,6 +80,7 @@ public class LaunchResource {
     @Operation(summary = "Plan a launch", description = "Announces LaunchPlanned; the launch starts PLANNED with all "
             + "four gates open")
     @APIResponse(responseCode = "201", description = "Planned",
+            headers = @Header(name = HttpHeaders.LOCATION, description = "The launch"),
             content = @Content(schema = @Schema(implementation = LaunchView.class)))
     public Response plan(@Valid @NotNull PlanLaunchRequest request) {
         Launch launch = launches.plan(request.command(), caller.get());
@@ -87,6 +90,7 @@ public class LaunchResource {
     @GET
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
     @Operation(summary = "Launches, the soonest planned first, optionally in one state")
+    @APIResponse(responseCode = "200", description = "A page of launches")
     public Page<LaunchView> list(@QueryParam("state") LaunchState state, @BeanParam @Valid PageRequest page) {
         return search.list(state, page).map(this::view);
     }
@@ -108,6 +112,7 @@ public class LaunchResource {
     @RolesAllowed({ "product", "admin" })
     @Operation(summary = "Confirm this onboarding round is the final one (gate 1)",
             description = "No big rule changes are left; only now the CS team takes part in the round")
+    @APIResponse(responseCode = "200", description = "The launch")
     public LaunchView confirmFinalRound(@PathParam("id") UUID id) {
         return view(launches.confirmFinalRound(id, caller.get()));
     }
@@ -117,6 +122,7 @@ public class LaunchResource {
     @RolesAllowed({ "cs-lead", "cs-agent", "product", "admin" })
     @Operation(summary = "Record taking part in the final onboarding round (gate 2), with the user questions found",
             description = "An agent records their own part; the CS lead, product or an admin may record anyone's")
+    @APIResponse(responseCode = "200", description = "The launch")
     public LaunchView recordParticipation(@PathParam("id") UUID id, @Valid @NotNull ParticipationRequest request) {
         return view(launches.recordParticipation(id, request.command(), caller.get()));
     }
@@ -139,6 +145,7 @@ public class LaunchResource {
     @RolesAllowed({ "product", "cs-lead", "admin" })
     @Operation(summary = "Record a training held outside meeting-service (gate 4)",
             description = "Trainings held in meeting-service are recorded from its MeetingConcluded event")
+    @APIResponse(responseCode = "200", description = "The launch")
     public LaunchView recordTraining(@PathParam("id") UUID id, @Valid @NotNull TrainingHeldRequest request) {
         return view(launches.recordTraining(id, request.command(), Actor.of(caller.get())));
     }
@@ -147,6 +154,7 @@ public class LaunchResource {
     @Path("/{id}/relays")
     @RolesAllowed({ "cs-lead", "admin" })
     @Operation(summary = "Record that you relayed the training to someone who missed it (gate 4)")
+    @APIResponse(responseCode = "200", description = "The launch")
     public LaunchView recordRelay(@PathParam("id") UUID id, @Valid @NotNull RelayRequest request) {
         return view(launches.recordRelay(id, request.person(), null, Actor.of(caller.get())));
     }
@@ -157,6 +165,7 @@ public class LaunchResource {
     @Operation(summary = "Start the launch: opens the parent feedback ticket and announces LaunchStarted",
             description = "Refused while a gate is open (409 listing each with what is missing), unless an admin "
                     + "overrides with a reason, which is kept in the audit trail")
+    @APIResponse(responseCode = "200", description = "The launch, live, with its parent feedback ticket")
     public LaunchView start(@PathParam("id") UUID id, @Valid StartLaunchRequest request) {
         LaunchService.Start start = request == null ? LaunchService.Start.WITH_GATES_PASSED : request.command();
         return view(launches.start(id, start, caller.get()));
@@ -166,7 +175,9 @@ public class LaunchResource {
     @Path("/{id}/status-posts")
     @RolesAllowed({ "product", "admin" })
     @Operation(summary = "Post the deployment status of a live launch to its CS channel")
-    @APIResponse(responseCode = "201", description = "Posted")
+    @APIResponse(responseCode = "201", description = "Posted",
+            headers = @Header(name = HttpHeaders.LOCATION, description = "The launch's status posts"),
+            content = @Content(schema = @Schema(implementation = StatusPostView.class)))
     public Response postStatus(@PathParam("id") UUID id, @Valid @NotNull StatusPostRequest request) {
         StatusPost post = launches.postStatus(id, request.command(), caller.get());
         return Response.created(links.uri("launches", id, "status-posts")).entity(StatusPostView.of(post)).build();
@@ -176,6 +187,7 @@ public class LaunchResource {
     @Path("/{id}/status-posts")
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
     @Operation(summary = "The launch's status posts, newest first")
+    @APIResponse(responseCode = "200", description = "A page of status posts")
     public Page<StatusPostView> statusPosts(@PathParam("id") UUID id, @BeanParam @Valid PageRequest page) {
         return search.statusPosts(id, page).map(StatusPostView::of);
     }
@@ -184,7 +196,9 @@ public class LaunchResource {
     @Path("/{id}/rule-changes")
     @RolesAllowed({ "product", "admin" })
     @Operation(summary = "Announce a new version of the rules document")
-    @APIResponse(responseCode = "201", description = "Announced")
+    @APIResponse(responseCode = "201", description = "Announced",
+            headers = @Header(name = HttpHeaders.LOCATION, description = "The launch's rule changes"),
+            content = @Content(schema = @Schema(implementation = RuleChangeView.class)))
     public Response changeRules(@PathParam("id") UUID id, @Valid @NotNull RuleChangeRequest request) {
         RuleChange change = launches.changeRules(id, request.command(), caller.get());
         return Response.created(links.uri("launches", id, "rule-changes")).entity(RuleChangeView.of(change)).build();
@@ -194,6 +208,7 @@ public class LaunchResource {
     @Path("/{id}/rule-changes")
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
     @Operation(summary = "The rules document's versions, oldest first")
+    @APIResponse(responseCode = "200", description = "A page of rule changes")
     public Page<RuleChangeView> ruleChanges(@PathParam("id") UUID id, @BeanParam @Valid PageRequest page) {
         return search.ruleChanges(id, page).map(RuleChangeView::of);
     }
@@ -202,6 +217,7 @@ public class LaunchResource {
     @Path("/{id}/close")
     @RolesAllowed({ "product", "admin" })
     @Operation(summary = "Close a live launch; announces LaunchClosed so its after-action review gets scheduled")
+    @APIResponse(responseCode = "200", description = "The launch, closed")
     public LaunchView close(@PathParam("id") UUID id) {
         return view(launches.close(id, caller.get()));
     }
@@ -211,6 +227,7 @@ public class LaunchResource {
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
     @Operation(summary = "The launch's feedback: tickets by type, severity and state, open critical issues, "
             + "how the deadlines went")
+    @APIResponse(responseCode = "200", description = "The feedback summary")
     public FeedbackSummary feedback(@PathParam("id") UUID id) {
         return search.feedback(id);
     }
@@ -219,6 +236,7 @@ public class LaunchResource {
     @Path("/{id}/audit")
     @RolesAllowed({ "product", "cs-lead", "cs-agent", "ops", "admin" })
     @Operation(summary = "The launch's audit trail, oldest first: who did what, and when, overrides with their reason")
+    @APIResponse(responseCode = "200", description = "A page of the audit trail")
     public Page<ChangeView> audit(@PathParam("id") UUID id, @BeanParam @Valid PageRequest page) {
         return search.auditTrail(id, page).map(ChangeView::of);
     }

@@ -19,8 +19,10 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -92,7 +94,16 @@ public class SlackResource {
     @Operation(summary = "Slack interactivity: the report modal's submission, the message shortcut report_message, "
             + "the buttons ticket.acknowledge and ticket.resolve (value: the ticket id)")
     @APIResponse(responseCode = "200", description = "Received; a modal submission is answered with "
-            + "response_action errors (under each invalid field's block) or update (the ticket filed)")
+            + "response_action errors (under each invalid field's block) or update (the ticket filed), anything "
+            + "else with no body", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(
+                    type = SchemaType.OBJECT, properties = {
+                        @SchemaProperty(name = "response_action", type = SchemaType.STRING,
+                                enumeration = { "errors", "update" }),
+                        @SchemaProperty(name = "errors", type = SchemaType.OBJECT, additionalProperties = String.class,
+                                description = "With errors: the message under each block of the modal"),
+                        @SchemaProperty(name = "view", type = SchemaType.OBJECT,
+                                description = "With update: the modal, in Slack's view format, saying what was filed")
+                    })))
     public Response interaction(@HeaderParam(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP) String timestamp,
             @HeaderParam(SlackSignature.HeaderNames.X_SLACK_SIGNATURE) String signature, byte[] body) {
         Instant deadline = verified(timestamp, signature, body);

@@ -18,10 +18,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -74,6 +76,7 @@ public class TicketResource {
     @Operation(summary = "Report a ticket", description = "An impact on users' funds makes it CRITICAL with a "
             + "deadline (3 hours by default) and announces it at once")
     @APIResponse(responseCode = "201", description = "Stored",
+            headers = @Header(name = HttpHeaders.LOCATION, description = "The ticket"),
             content = @Content(schema = @Schema(implementation = TicketView.class)))
     public Response report(@Valid @NotNull CreateTicketRequest request) {
         Ticket ticket = tickets.report(request.command(), caller.get());
@@ -84,6 +87,7 @@ public class TicketResource {
     @RolesAllowed({ "cs-agent", "cs-lead", "product", "ops", "admin" })
     @Operation(summary = "Tickets, newest first, filtered by launch, parent, type, severity, state, deadline standing "
             + "or whether they are resolved")
+    @APIResponse(responseCode = "200", description = "A page of tickets")
     public Page<TicketView> list(@QueryParam("launchId") UUID launchId, @QueryParam("parentId") UUID parentId,
             @QueryParam("type") TicketType type, @QueryParam("severity") Severity severity,
             @QueryParam("state") TicketState state, @QueryParam("sla") TicketSearch.SlaStanding sla,
@@ -114,6 +118,7 @@ public class TicketResource {
             + "CLOSED; RESOLVED or CLOSED → REOPENED → IN_PROGRESS. Resolving stops the deadline clock.")
     @APIResponse(responseCode = "409", description = "Not allowed from the ticket's state; names the allowed ones",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "The ticket in its new state")
     public TicketView transition(@PathParam("id") UUID id, @Valid @NotNull TransitionRequest request) {
         return view(tickets.transition(id, request.command(), caller.get()));
     }
@@ -137,6 +142,7 @@ public class TicketResource {
     @Path("/{id}/timeline")
     @RolesAllowed({ "cs-agent", "cs-lead", "product", "ops", "admin" })
     @Operation(summary = "Everything that happened to a ticket: who, when, what; oldest first")
+    @APIResponse(responseCode = "200", description = "A page of the timeline")
     public Page<ChangeView> timeline(@PathParam("id") UUID id, @BeanParam @Valid PageRequest page) {
         return tickets.timeline(id, page).map(ChangeView::of);
     }
@@ -146,6 +152,7 @@ public class TicketResource {
     @RolesAllowed({ "cs-agent", "cs-lead", "product", "ops", "admin" })
     @Operation(summary = "Comment on a ticket; the comment also shows in its timeline")
     @APIResponse(responseCode = "201", description = "Added",
+            headers = @Header(name = HttpHeaders.LOCATION, description = "The comment"),
             content = @Content(schema = @Schema(implementation = CommentView.class)))
     public Response comment(@PathParam("id") UUID id, @Valid @NotNull CommentRequest request) {
         TicketComment comment = tickets.comment(id, request.body(), caller.get());
@@ -157,6 +164,7 @@ public class TicketResource {
     @Path("/{id}/comments")
     @RolesAllowed({ "cs-agent", "cs-lead", "product", "ops", "admin" })
     @Operation(summary = "A ticket's comments, oldest first")
+    @APIResponse(responseCode = "200", description = "A page of comments")
     public Page<CommentView> comments(@PathParam("id") UUID id, @BeanParam @Valid PageRequest page) {
         return tickets.comments(id, page).map(CommentView::of);
     }

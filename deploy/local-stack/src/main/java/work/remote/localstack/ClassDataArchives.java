@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 
 /**
  * A class-data archive (AppCDS) per service, so that its later starts map the classes its first start loaded and
- * verified instead of loading them again: about 13,600 of its 19,000 classes, a third of a start's CPU. The running
+ * verified instead of loading them again: about 13,600 of its 19,000 classes, a quarter of a start's CPU. The running
  * JDK (the stack's own) makes it and reads it; it is a dynamic archive, which every JDK from 17 on writes from a
  * running process: a start without an archive runs with {@code -XX:+RecordDynamicDumpInfo}, and once it is ready
  * {@code jcmd <pid> VM.cds dynamic_dump} writes the archive; a start with one runs with {@code -XX:SharedArchiveFile}.

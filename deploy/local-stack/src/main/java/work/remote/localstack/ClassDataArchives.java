@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -35,6 +36,7 @@ final class ClassDataArchives {
 
     private static final Duration DUMP_TIMEOUT = Duration.ofMinutes(2);
     private static final String EXTENSION = ".jsa";
+    private static final Pattern AGENT = Pattern.compile("-agentpath:.*|-agentlib:.*|-javaagent:.*");
 
     private final Path root;
     private final boolean enabled;
@@ -50,13 +52,19 @@ final class ClassDataArchives {
         return new ClassDataArchives(root, !"off".equalsIgnoreCase(env.getOrDefault(VARIABLE, "").strip()));
     }
 
-    /** How a start of {@code service} with the JVM {@code options} uses class data: read its archive, or record one. */
+    /**
+     * How a start of {@code service} with the JVM {@code options} uses class data: read its archive, or record one;
+     * never record with an agent (a profiler, say), which a JVM that records refuses to start with.
+     */
     ClassData forStart(StackService service, List<String> options) {
         if (!enabled) {
             return ClassData.NONE;
         }
         Path archive = archive(service, options);
-        return Files.isRegularFile(archive) ? new ClassData(List.of("-XX:SharedArchiveFile=" + archive), null)
+        if (Files.isRegularFile(archive)) {
+            return new ClassData(List.of("-XX:SharedArchiveFile=" + archive), null);
+        }
+        return options.stream().anyMatch(option -> AGENT.matcher(option).matches()) ? ClassData.NONE
                 : new ClassData(List.of("-XX:+RecordDynamicDumpInfo"), archive);
     }
 

@@ -66,6 +66,18 @@ class ClassDataArchivesTest {
     }
 
     @Test
+    void aStartWithAnAgentReadsNoArchiveItDidNotRecordAndRecordsNone() throws IOException {
+        LocalStackTest.fakeServiceJar(root, service.name(), FakeService.class);
+        List<String> profiled = new ArrayList<>(ServiceJvm.SIZING);
+        profiled.add("-agentpath:/opt/profiler/libasyncProfiler.so=start,event=cpu,file=profile.html");
+
+        ClassData classData = ClassDataArchives.of(root, Map.of()).forStart(service, profiled);
+
+        assertThat(classData.records()).isFalse();
+        assertThat(classData.options()).isEmpty();
+    }
+
+    @Test
     void offStartsEveryServiceWithoutOne() throws IOException {
         LocalStackTest.fakeServiceJar(root, service.name(), FakeService.class);
 

@@ -101,6 +101,9 @@ final class ServiceProcesses implements AutoCloseable {
             ClassData classes;
             long pid;
             synchronized (this) {
+                if (closed) {
+                    return;
+                }
                 classes = classData.get(service);
                 pid = primaries.get(service).pid();
             }

@@ -106,9 +106,11 @@ public final class LocalStack {
         try {
             Files.createDirectories(home.resolve("logs"));
             infrastructure = Infrastructure.start(env, ports, home, services, started);
-            processes = started.add(new ServiceProcesses(root, home, config, jvm, infrastructure));
+            processes = started.add(new ServiceProcesses(root, home, config, jvm, ClassDataArchives.of(root, env),
+                    infrastructure));
             services.forEach(processes::start);
             processes.awaitReady(services, begin);
+            processes.writeClassData(services);
             StackControl control = started.add(StackControl.start(ports.control(), new ControlledServices()));
             report = new StackReport(services, ports, infrastructure, processes, control, home);
             report.writeProperties();

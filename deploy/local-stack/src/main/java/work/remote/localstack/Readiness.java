@@ -16,6 +16,8 @@ import work.remote.devinfra.LogFiles;
 final class Readiness {
 
     static final Duration TIMEOUT = Duration.ofMinutes(3);
+    /** How often it asks: a start's measured time is late by up to this much. */
+    private static final Duration POLL = Duration.ofMillis(50);
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -32,7 +34,7 @@ final class Readiness {
                 throw notReady(service, log, "it was not ready within " + TIMEOUT.toMinutes() + " minutes");
             }
             try {
-                process.waitFor(500, TimeUnit.MILLISECONDS);
+                process.waitFor(POLL.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw notReady(service, log, "interrupted while waiting for it");

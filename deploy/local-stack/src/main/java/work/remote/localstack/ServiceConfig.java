@@ -70,6 +70,8 @@ final class ServiceConfig {
             config.put("quarkus.datasource.password", infrastructure.postgres().password());
         }
         config.put("kafka.bootstrap.servers", infrastructure.kafkaBootstrap());
+        // the same id after a restart: the broker hands the restarted consumer its partitions back at once
+        config.put("remote-work.instance-id", service.name() + "-" + service.port());
         config.put("mp.jwt.verify.publickey.location", infrastructure.publicKey().toString());
         config.put("mp.jwt.verify.issuer", DevTokens.ISSUER);
         config.put("quarkus.mailer.host", infrastructure.smtp().host());

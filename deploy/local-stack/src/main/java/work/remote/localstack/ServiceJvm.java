@@ -46,7 +46,13 @@ final class ServiceJvm {
 
     /** The options for every service process, before its {@code -D} configuration and {@code -jar}. */
     List<String> options() {
+        return options(List.of());
+    }
+
+    /** The options with those for class data ({@link ClassDataArchives}) between the sizing and the developer's. */
+    List<String> options(List<String> classData) {
         List<String> options = new ArrayList<>(SIZING);
+        options.addAll(classData);
         options.addAll(extra);
         return options;
     }

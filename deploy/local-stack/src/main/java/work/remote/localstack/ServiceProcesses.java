@@ -15,11 +15,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
+import work.remote.localstack.ClassDataArchives.ClassData;
+
 /**
  * The services' processes: each runs its built jar ({@code <service>/target/quarkus-app/quarkus-run.jar}) with its
- * configuration as system properties, its JVM sized by {@link ServiceJvm} and its output in its own log. Started,
- * awaited (each start timed from spawning its JVM to ready), killed and restarted for drills, replicated, and stopped
- * all at once.
+ * configuration as system properties, its JVM sized by {@link ServiceJvm}, its classes from its
+ * {@link ClassDataArchives class-data archive} once it has one, and its output in its own log. Started, awaited (each
+ * start timed from spawning its JVM to ready), killed and restarted for drills, replicated, and stopped all at once.
  */
 final class ServiceProcesses implements AutoCloseable {
 
@@ -29,19 +31,23 @@ final class ServiceProcesses implements AutoCloseable {
     private final Path home;
     private final ServiceConfig config;
     private final ServiceJvm jvm;
+    private final ClassDataArchives archives;
     private final Infrastructure infrastructure;
     private final Map<StackService, Process> primaries = new LinkedHashMap<>();
+    private final Map<StackService, ClassData> classData = new LinkedHashMap<>();
     private final Map<StackService, Instant> spawnedAt = new LinkedHashMap<>();
     private final Map<StackService, Duration> startToReady = new LinkedHashMap<>();
     private final Map<StackService, Optional<Duration>> cpuToReady = new LinkedHashMap<>();
     private final List<Process> replicas = new ArrayList<>();
     private boolean closed;
 
-    ServiceProcesses(Path root, Path home, ServiceConfig config, ServiceJvm jvm, Infrastructure infrastructure) {
+    ServiceProcesses(Path root, Path home, ServiceConfig config, ServiceJvm jvm, ClassDataArchives archives,
+            Infrastructure infrastructure) {
         this.root = root;
         this.home = home;
         this.config = config;
         this.jvm = jvm;
+        this.archives = archives;
         this.infrastructure = infrastructure;
     }
 
@@ -69,9 +75,11 @@ final class ServiceProcesses implements AutoCloseable {
 
     void start(StackService service) {
         Instant spawned = Instant.now();
-        Process process = spawn(service, log(service));
+        ClassData classes = archives.forStart(service, jvm.options());
+        Process process = spawn(service, log(service), classes);
         synchronized (this) {
             primaries.put(service, process);
+            classData.put(service, classes);
             spawnedAt.put(service, spawned);
             startToReady.remove(service);
             stopIfClosed();
@@ -84,6 +92,24 @@ final class ServiceProcesses implements AutoCloseable {
             awaitReady(service, begin.plus(Readiness.TIMEOUT));
             System.out.printf(Locale.ROOT, "%s: ready after %.1f s; %s%n", service.name(),
                     Duration.between(begin, Instant.now()).toMillis() / 1000.0, status(service).describe());
+        }
+    }
+
+    /** Writes the class-data archive of each of {@code services} whose running process recorded one. */
+    void writeClassData(List<StackService> services) {
+        for (StackService service : services) {
+            ClassData classes;
+            long pid;
+            synchronized (this) {
+                if (closed) {
+                    return;
+                }
+                classes = classData.get(service);
+                pid = primaries.get(service).pid();
+            }
+            if (classes.records()) {
+                archives.write(service, classes, pid);
+            }
         }
     }
 
@@ -101,7 +127,8 @@ final class ServiceProcesses implements AutoCloseable {
     void startReplica(StackService primary, int port, int managementPort) {
         StackService replica = primary.replicaOn(port, managementPort);
         Path log = home.resolve("logs").resolve(primary.name() + "-replica-" + port + ".log");
-        Process process = spawn(replica, log);
+        ClassData classes = archives.forStart(primary, jvm.options());
+        Process process = spawn(replica, log, classes.records() ? ClassData.NONE : classes);
         synchronized (this) {
             replicas.add(process);
             stopIfClosed();
@@ -154,6 +181,7 @@ final class ServiceProcesses implements AutoCloseable {
             }
         });
         primaries.clear();
+        classData.clear();
         spawnedAt.clear();
         startToReady.clear();
         cpuToReady.clear();
@@ -172,10 +200,10 @@ final class ServiceProcesses implements AutoCloseable {
         }
     }
 
-    private Process spawn(StackService service, Path log) {
+    private Process spawn(StackService service, Path log, ClassData classes) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvm.options());
+        command.addAll(jvm.options(classes.options()));
         config.of(service, infrastructure).forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(jar(root, service).toString());

@@ -98,6 +98,7 @@ class LocalStackTest {
                     .contains("config quarkus.http.port=" + ports.ticket())
                     .contains("config quarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:" + ports.postgres() + "/ticket")
                     .contains("config kafka.bootstrap.servers=127.0.0.1:" + ports.kafka())
+                    .contains("config remote-work.instance-id=ticket-service-" + ports.ticket())
                     .contains("config mp.jwt.verify.publickey.location=" + stack.home().resolve("jwt/publicKey.pem"))
                     .contains("config mp.jwt.verify.issuer=" + DevTokens.ISSUER)
                     .contains("config quarkus.mailer.port=" + ports.smtp())
@@ -191,6 +192,9 @@ class LocalStackTest {
         assertThat(meeting.path("name").asText()).isEqualTo("meeting-service");
         assertThat(meeting.path("pid").asLong()).isNotEqualTo(meetingPid);
         assertThat(ProcessHandle.of(meetingPid)).isEmpty();
+        assertThat(ProcessHandle.of(meeting.path("pid").asLong()).orElseThrow().info().arguments().orElseThrow())
+                .as("the restarted process reads the class-data archive its first start recorded")
+                .anyMatch(argument -> argument.startsWith("-XX:SharedArchiveFile="));
         assertThat(meeting.path("restartMillis").asLong()).isGreaterThanOrEqualTo(meeting.path("startMillis").asLong());
         assertThat(stack.status("meeting-service").pid()).isEqualTo(meeting.path("pid").asLong());
         assertThat(load(stack.home().resolve("stack.properties")).getProperty("meeting.pid"))
@@ -219,7 +223,7 @@ class LocalStackTest {
         assertThat(response.body()).contains("\"field\":\"" + parameter + "\"");
     }
 
-    private static void fakeServiceJar(Path root, String service, Class<?> main) throws IOException {
+    static void fakeServiceJar(Path root, String service, Class<?> main) throws IOException {
         Path jar = root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
         Files.createDirectories(jar.getParent());
         Manifest manifest = new Manifest();

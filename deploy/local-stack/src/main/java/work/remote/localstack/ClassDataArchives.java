@@ -81,8 +81,10 @@ final class ClassDataArchives {
     /**
      * Writes the archive a ready process recorded, replacing the older builds' archives of its service; says on the
      * console when it cannot, and the service then starts without one.
+     *
+     * @return whether the archive was written
      */
-    void write(StackService service, ClassData recorded, long pid) {
+    boolean write(StackService service, ClassData recorded, long pid) {
         Path archive = recorded.toWrite();
         Path partial = archive.resolveSibling(archive.getFileName() + ".partial");
         long begin = System.nanoTime();
@@ -94,12 +96,12 @@ final class ClassDataArchives {
             if (!dump.waitFor(DUMP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
                 dump.destroyForcibly();
                 System.out.println(service.name() + ": no class-data archive, jcmd took longer than " + DUMP_TIMEOUT);
-                return;
+                return false;
             }
             String output = new String(dump.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (dump.exitValue() != 0 || !Files.isRegularFile(partial)) {
                 System.out.println(service.name() + ": no class-data archive, jcmd said: " + output.strip());
-                return;
+                return false;
             }
             try (Stream<Path> older = Files.list(archive.getParent())) {
                 for (Path file : older.filter(file -> file.getFileName().toString().endsWith(EXTENSION)).toList()) {
@@ -109,12 +111,14 @@ final class ClassDataArchives {
             Files.move(partial, archive, StandardCopyOption.ATOMIC_MOVE);
             System.out.printf(Locale.ROOT, "%s: class-data archive written in %.1f s, for its next starts: %s%n",
                     service.name(), (System.nanoTime() - begin) / 1e9, archive);
+            return true;
         } catch (IOException e) {
             System.out.println(service.name() + ": no class-data archive: " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             System.out.println(service.name() + ": no class-data archive, interrupted while writing it");
         }
+        return false;
     }
 
     private Path archive(StackService service, List<String> options) {

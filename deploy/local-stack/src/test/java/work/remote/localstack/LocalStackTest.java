@@ -181,7 +181,10 @@ class LocalStackTest {
             assertThat(service.path("startCpuMillis").asLong()).isPositive();
             assertThat(service.path("rssBytes").asLong()).as("a JVM's resident set").isGreaterThan(10L << 20);
             assertThat(ProcessHandle.of(pid).orElseThrow().info().arguments().orElseThrow())
-                    .contains(ServiceJvm.SIZING.toArray(String[]::new));
+                    .contains(ServiceJvm.SIZING.toArray(String[]::new))
+                    .as("once up, every service reads its class-data archive: none runs on as the JVM that wrote it")
+                    .anyMatch(argument -> argument.startsWith("-XX:SharedArchiveFile="))
+                    .doesNotContain("-XX:+RecordDynamicDumpInfo");
         }
         long meetingPid = JSON.readTree(get(services + "/meeting-service").body()).path("pid").asLong();
 

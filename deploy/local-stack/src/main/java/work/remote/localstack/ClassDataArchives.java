@@ -27,8 +27,12 @@ import java.util.stream.Stream;
  * An archive belongs to one build of the service on one JDK with one set of JVM options: its name is a digest of the
  * JDK, the options and every file of {@code <service>/target/quarkus-app} (path, size, modification time), and it
  * lives next to them in {@code <service>/target/class-data}, where a new build's archive replaces the old one. The JVM
- * checks the archive itself as well and starts without it when it does not match. {@value #VARIABLE}{@code =off}
- * starts every service without one.
+ * checks the archive itself as well and starts without it when it does not match.
+ * <p>
+ * Only with {@value #VARIABLE}{@code =on}: the README's command builds the services every time, every build needs
+ * archives of its own, and recording, writing them and starting the services again on them make that first start
+ * some 40 s longer than the archives save. They pay off in a stack whose services are restarted: the drills, the
+ * benchmark's restart.
  */
 final class ClassDataArchives {
 
@@ -49,7 +53,7 @@ final class ClassDataArchives {
     }
 
     static ClassDataArchives of(Path root, Map<String, String> env) {
-        return new ClassDataArchives(root, !"off".equalsIgnoreCase(env.getOrDefault(VARIABLE, "").strip()));
+        return new ClassDataArchives(root, "on".equalsIgnoreCase(env.getOrDefault(VARIABLE, "").strip()));
     }
 
     /**

@@ -18,6 +18,8 @@ import work.remote.localstack.ClassDataArchives.ClassData;
 
 class ClassDataArchivesTest {
 
+    static final Map<String, String> ON = Map.of(ClassDataArchives.VARIABLE, "on");
+
     @TempDir
     Path root;
 
@@ -27,7 +29,7 @@ class ClassDataArchivesTest {
     @Test
     void aStartWithoutAnArchiveRecordsOneThatTheNextStartsRead() throws Exception {
         LocalStackTest.fakeServiceJar(root, service.name(), FakeService.class);
-        ClassDataArchives archives = ClassDataArchives.of(root, Map.of());
+        ClassDataArchives archives = ClassDataArchives.of(root, ON);
 
         ClassData first = archives.forStart(service, ServiceJvm.SIZING);
         assertThat(first.records()).isTrue();
@@ -52,7 +54,7 @@ class ClassDataArchivesTest {
     @Test
     void aNewBuildAndOtherJvmOptionsGetArchivesOfTheirOwn() throws IOException {
         LocalStackTest.fakeServiceJar(root, service.name(), FakeService.class);
-        ClassDataArchives archives = ClassDataArchives.of(root, Map.of());
+        ClassDataArchives archives = ClassDataArchives.of(root, ON);
         Path built = archives.forStart(service, ServiceJvm.SIZING).toWrite();
 
         Path jar = root.resolve("meeting-service/target/quarkus-app/quarkus-run.jar");
@@ -71,18 +73,17 @@ class ClassDataArchivesTest {
         List<String> profiled = new ArrayList<>(ServiceJvm.SIZING);
         profiled.add("-agentpath:/opt/profiler/libasyncProfiler.so=start,event=cpu,file=profile.html");
 
-        ClassData classData = ClassDataArchives.of(root, Map.of()).forStart(service, profiled);
+        ClassData classData = ClassDataArchives.of(root, ON).forStart(service, profiled);
 
         assertThat(classData.records()).isFalse();
         assertThat(classData.options()).isEmpty();
     }
 
     @Test
-    void offStartsEveryServiceWithoutOne() throws IOException {
+    void withoutBeingAskedForEveryServiceStartsWithoutOne() throws IOException {
         LocalStackTest.fakeServiceJar(root, service.name(), FakeService.class);
 
-        ClassData classData = ClassDataArchives.of(root, Map.of(ClassDataArchives.VARIABLE, "off"))
-                .forStart(service, ServiceJvm.SIZING);
+        ClassData classData = ClassDataArchives.of(root, Map.of()).forStart(service, ServiceJvm.SIZING);
 
         assertThat(classData.records()).isFalse();
         assertThat(classData.options()).isEmpty();

@@ -62,7 +62,7 @@ class LocalStackTest {
         for (StackService service : ports.services()) {
             fakeServiceJar(root, service.name(), FakeService.class);
         }
-        LocalStack stack = new LocalStack(root, Map.of(), ports);
+        LocalStack stack = new LocalStack(root, ClassDataArchivesTest.ON, ports);
 
         try {
             stack.start();

@@ -179,16 +179,7 @@ final class ServiceProcesses implements AutoCloseable {
         List<Process> all = new ArrayList<>(replicas);
         all.addAll(primaries.values());
         all.forEach(Process::destroy);
-        all.forEach(process -> {
-            try {
-                if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                    process.destroyForcibly().waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-                }
-            } catch (InterruptedException e) {
-                process.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
-        });
+        all.forEach(ServiceProcesses::awaitStopped);
         primaries.clear();
         classData.clear();
         spawnedAt.clear();
@@ -199,13 +190,18 @@ final class ServiceProcesses implements AutoCloseable {
 
     private static void stop(Process process) {
         process.destroy();
+        awaitStopped(process);
+    }
+
+    /** Waits for a process asked to stop, killing it when it takes longer than {@link #STOP_TIMEOUT}. */
+    private static void awaitStopped(Process process) {
         try {
             if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             }
         } catch (InterruptedException e) {
+            process.destroyForcibly();
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while stopping process " + process.pid(), e);
         }
     }
 

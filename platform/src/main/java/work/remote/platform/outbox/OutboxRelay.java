@@ -37,8 +37,9 @@ import work.remote.platform.DrainLoop;
  * The rows a writing transaction could claim are sent from memory right after its commit ({@link OutboxFastPath},
  * which also argues why the order of an aggregate holds); this drain sends the others and takes over after a failure
  * or a crash. It leaves a row claimed by a fast path, and every later row of its ordering key, until the claim is
- * answered or has expired; while it holds rows back it looks again every {@value #HELD_RECHECK_MILLIS} ms, and sooner
- * when this replica's fast path records its sends.
+ * answered or has expired. While it holds back a row nobody claims it looks again every {@value #HELD_RECHECK_MILLIS}
+ * ms, and sooner when this replica's fast path records its sends; claimed rows alone it leaves to their fast path and,
+ * once their claim expired, to the next poll.
  * <p>
  * A row the broker will never take (too large, an invalid topic: see {@link PublishFailures}) is parked instead:
  * {@code parked_at} and {@code last_error} say when and why, {@code remote_work.outbox.parked} counts it, an error
@@ -124,8 +125,9 @@ public class OutboxRelay {
                         OutboxEvent.class)
                 .setMaxResults(config.batchSize())
                 .getResultList();
-        List<OutboxEvent> batch = withoutClaimed(unsent);
-        boolean held = batch.size() < unsent.size();
+        Sendable sendable = withoutClaimed(unsent);
+        List<OutboxEvent> batch = sendable.rows();
+        boolean held = sendable.holdsBackUnclaimed();
         if (batch.isEmpty()) {
             return held ? BatchResult.HELD : BatchResult.DRAINED;
         }
@@ -161,18 +163,28 @@ public class OutboxRelay {
      * Leaves out each row a fast path still claims and every later row of its ordering key, so that nothing overtakes
      * a row in flight. Claims are compared with the system clock, as they are made with it.
      */
-    private static List<OutboxEvent> withoutClaimed(List<OutboxEvent> unsent) {
+    private static Sendable withoutClaimed(List<OutboxEvent> unsent) {
         Instant now = Instant.now();
         Set<String> heldKeys = new HashSet<>();
         List<OutboxEvent> sendable = new ArrayList<>(unsent.size());
+        boolean holdsBackUnclaimed = false;
         for (OutboxEvent row : unsent) {
-            if (heldKeys.contains(row.orderingKey) || row.claimedUntil != null && row.claimedUntil.isAfter(now)) {
+            boolean claimed = row.claimedUntil != null && row.claimedUntil.isAfter(now);
+            if (claimed || heldKeys.contains(row.orderingKey)) {
                 heldKeys.add(row.orderingKey);
+                holdsBackUnclaimed |= !claimed;
             } else {
                 sendable.add(row);
             }
         }
-        return sendable;
+        return new Sendable(sendable, holdsBackUnclaimed);
+    }
+
+    /**
+     * The rows a drain may send now, and whether it left out a row nobody claims, which waits for an earlier claimed row
+     * of its key: only then is the drain {@link BatchResult#HELD}. A claimed row alone is its fast path's to record.
+     */
+    private record Sendable(List<OutboxEvent> rows, boolean holdsBackUnclaimed) {
     }
 
     @PreDestroy

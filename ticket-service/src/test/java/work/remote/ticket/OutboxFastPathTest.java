@@ -154,6 +154,36 @@ class OutboxFastPathTest {
     }
 
     @Test
+    void anEventKeyedByTheAggregateItsTransactionCreatedIsClaimedWithoutLookingForEarlierRows() throws Exception {
+        UUID ticketId = UUID.randomUUID();
+        try (DrainLock drainLock = holdDrainLock()) {
+            // no other transaction can write a row keyed by a new aggregate's id: this one stands for the query skipped
+            persistAsAnotherReplica(opened(ticketId, "impossible earlier row"), null);
+            QuarkusTransaction.requiringNew().run(() -> outbox.publishOfCreated(opened(ticketId, "created"), ticketId));
+
+            assertThat(row(ticketId, "created").claimedUntil).as("claimed by the fast path").isNotNull();
+        }
+    }
+
+    @Test
+    void anEventOfACreatedAggregateKeyedByAnotherWaitsForThatKeysUnsentRow() throws Exception {
+        UUID launchId = UUID.randomUUID();
+        UUID ticketId = UUID.randomUUID();
+        try (DrainLock drainLock = holdDrainLock()) {
+            persistAsAnotherReplica(openedInLaunch(UUID.randomUUID(), launchId, "the launch's unsent row"), null);
+            QuarkusTransaction.requiringNew().run(() -> outbox.publishOfCreated(
+                    openedInLaunch(ticketId, launchId, "a new ticket of the launch"), ticketId));
+
+            assertThat(row(launchId, "a new ticket of the launch").claimedUntil).as("not claimed by the fast path")
+                    .isNull();
+        }
+        relay.nudge();
+        await().atMost(Duration.ofSeconds(20)).until(() -> topic.withKey(launchId.toString()).size() == 2);
+        assertThat(titles(topic.withKey(launchId.toString())))
+                .containsExactly("the launch's unsent row", "a new ticket of the launch");
+    }
+
+    @Test
     void theDrainLeavesARowClaimedByAFastPathAndTheRowsAfterItUntilTheClaimEnds() throws Exception {
         UUID ticketId = UUID.randomUUID();
         UUID otherTicket = UUID.randomUUID();
@@ -233,10 +263,10 @@ class OutboxFastPathTest {
                 Instant.now().minusSeconds(1));
     }
 
-    private OutboxEvent row(UUID ticketId, String title) {
+    private OutboxEvent row(UUID orderingKey, String title) {
         return QuarkusTransaction.requiringNew().call(() -> entityManager
                 .createQuery("from OutboxEvent e where e.orderingKey = :key", OutboxEvent.class)
-                .setParameter("key", ticketId.toString()).getResultList().stream()
+                .setParameter("key", orderingKey.toString()).getResultList().stream()
                 .filter(row -> row.payload.contains("\"" + title + "\"")).findFirst().orElseThrow());
     }
 
@@ -252,7 +282,11 @@ class OutboxFastPathTest {
     }
 
     private static TicketOpened opened(UUID ticketId, String title) {
-        return new TicketOpened(ticketId, null, null, title, TicketType.QUESTION, Severity.LOW, Impact.NONE, 0,
+        return openedInLaunch(ticketId, null, title);
+    }
+
+    private static TicketOpened openedInLaunch(UUID ticketId, UUID launchId, String title) {
+        return new TicketOpened(ticketId, launchId, null, title, TicketType.QUESTION, Severity.LOW, Impact.NONE, 0,
                 "tester", Instant.now(), "http://localhost/tickets/" + ticketId);
     }
 }

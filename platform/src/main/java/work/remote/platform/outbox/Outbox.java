@@ -42,9 +42,23 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID publish(DomainEvent event) {
+        return record(event, false);
+    }
+
+    /**
+     * {@link #publish} for an event of an aggregate this transaction created with the random id {@code createdId}.
+     * When the event's ordering key is that id, no other transaction can have written a row of the key, so the fast
+     * path takes the row without asking the database for earlier ones.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID publishOfCreated(DomainEvent event, UUID createdId) {
+        return record(event, event.orderingKey().equals(createdId.toString()));
+    }
+
+    private UUID record(DomainEvent event, boolean keyIsNew) {
         OutboxEvent row = OutboxEvent.of(event, clock.instant());
         requireFits(row);
-        fastPath.enlist(row);
+        fastPath.enlist(row, keyIsNew);
         entityManager.persist(row);
         return row.id;
     }

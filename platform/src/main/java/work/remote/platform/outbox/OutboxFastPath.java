@@ -43,7 +43,8 @@ import work.remote.platform.DrainLoop;
  * take, after a failed send, and after a crash.
  * <p>
  * <b>Which rows.</b> When a transaction records the first event of an ordering key, one indexed query asks whether
- * that key has an unsent, unparked row. If it has none, the transaction's rows of that key are <em>claimed</em>: they
+ * that key has an unsent, unparked row; a key that is the random id of an aggregate the transaction created needs no
+ * query, since no other transaction can know it yet. If it has none, the transaction's rows of that key are <em>claimed</em>: they
  * are written with {@code claimed_until} (now + {@code remote-work.outbox.fast-path-claim}) and sent from memory
  * after the commit, in the order they were recorded. Otherwise they are written unclaimed and the commit nudges the
  * drain. While the last sends of this replica failed (the broker is away), nothing is claimed.
@@ -111,8 +112,11 @@ public class OutboxFastPath {
         this.failures = meters.counter("remote_work.outbox.publish.failures");
     }
 
-    /** Called in the writing transaction before {@code row} is persisted: claims it when its key allows. */
-    void enlist(OutboxEvent row) {
+    /**
+     * Called in the writing transaction before {@code row} is persisted: claims it when its key allows. {@code
+     * keyIsNew} says the key is the id of an aggregate this transaction created, which no committed row can have.
+     */
+    void enlist(OutboxEvent row, boolean keyIsNew) {
         Committing transaction = (Committing) transactions.getResource(TRANSACTION_KEY);
         if (transaction == null) {
             transaction = new Committing();
@@ -120,7 +124,7 @@ public class OutboxFastPath {
             transactions.registerInterposedSynchronization(transaction);
         }
         boolean claimed = transaction.claimedKeys.computeIfAbsent(row.orderingKey,
-                key -> !publisher.isFailing() && nothingUnsentFor(key));
+                key -> !publisher.isFailing() && (keyIsNew || nothingUnsentFor(key)));
         if (claimed) {
             row.claimedUntil = Instant.now().plus(config.fastPathClaim());
             transaction.claimedRows.add(row);

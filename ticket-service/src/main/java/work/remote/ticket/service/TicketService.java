@@ -82,9 +82,9 @@ public class TicketService {
         TicketChange.record(ticket.id, ticket.reportedAt, new Actor(ticket.reporter, ticket.reporterName), "REPORTED",
                 ticket.severity + " " + ticket.type + ", impact " + ticket.impact);
         String link = linkTo(ticket);
-        outbox.publish(ticket.openedEvent(link));
+        outbox.publishOfCreated(ticket.openedEvent(link), ticket.id);
         if (ticket.isCritical()) {
-            outbox.publish(ticket.criticalIssueReportedEvent(link));
+            outbox.publishOfCreated(ticket.criticalIssueReportedEvent(link), ticket.id);
         }
         return ticket;
     }

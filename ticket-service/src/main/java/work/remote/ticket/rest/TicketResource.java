@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import work.remote.events.ticket.Severity;
 import work.remote.events.ticket.TicketType;
@@ -78,9 +79,10 @@ public class TicketResource {
     @APIResponse(responseCode = "201", description = "Stored",
             headers = @Header(name = HttpHeaders.LOCATION, description = "The ticket"),
             content = @Content(schema = @Schema(implementation = TicketView.class)))
-    public Response report(@Valid @NotNull CreateTicketRequest request) {
+    public RestResponse<TicketView> report(@Valid @NotNull CreateTicketRequest request) {
         Ticket ticket = tickets.report(request.command(), caller.get());
-        return Response.created(links.uri("tickets", ticket.id)).entity(view(ticket)).build();
+        return RestResponse.ResponseBuilder.<TicketView>created(links.uri("tickets", ticket.id)).entity(view(ticket))
+                .build();
     }
 
     @GET

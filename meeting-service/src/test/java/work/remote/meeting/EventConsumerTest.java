@@ -224,13 +224,18 @@ class EventConsumerTest {
     }
 
     @Test
-    void otherEventTypesAreRecordedInTheInboxAndOtherwiseIgnored() {
+    void otherEventTypesAreAcknowledgedWithoutAnInboxRow() {
         UUID launch = UUID.randomUUID();
         String ceId = UUID.randomUUID().toString();
         send(ceId, new TicketOpened(UUID.randomUUID(), launch, null, "Question", TicketType.QUESTION, Severity.LOW,
                 Impact.NONE, 0, "cs-1", Instant.now(), "http://localhost:8083/tickets/x"));
+        String plannedId = UUID.randomUUID().toString();
+        send(plannedId, Subjects.planned(launch, "Card payouts", "pia-product"));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> inboxHas(ceId));
+        // the launch's events share its key, hence a partition: once the second is handled, the first was read
+        Subjects.awaitSubject(launch, known -> known != null);
+        assertThat(inboxHas(plannedId)).isTrue();
+        assertThat(inboxHas(ceId)).as("a ticket event changes nothing here, so the inbox keeps no row of it").isFalse();
         assertThat(meetingsAbout(launch)).isEmpty();
     }
 

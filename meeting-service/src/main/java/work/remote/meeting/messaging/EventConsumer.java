@@ -1,5 +1,7 @@
 package work.remote.meeting.messaging;
 
+import java.util.Optional;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -21,9 +23,9 @@ import work.remote.platform.inbox.ReceivedEvent;
 
 /**
  * Learns the processes and launches meetings may be about, and plans meetings from other contexts' events:
- * discussion sessions when a process draft is up for review, the after-action review when a launch closes. Every
- * record goes through the inbox, so a redelivered event has no second effect; other event types are recorded there
- * and otherwise ignored.
+ * discussion sessions when a process draft is up for review, the after-action review when a launch closes. These
+ * events go through the inbox, so a redelivered one has no second effect; other event types (every ticket's, most of
+ * all) are acknowledged without a transaction.
  */
 @ApplicationScoped
 public class EventConsumer {
@@ -44,24 +46,37 @@ public class EventConsumer {
     @Incoming("remote-work-events")
     @Blocking
     public void onEvent(ConsumerRecord<String, String> record) {
-        inbox.process(CONSUMER, record, this::react);
+        inbox.process(CONSUMER, record, this::reaction);
     }
 
-    private void react(ReceivedEvent event) {
+    private Optional<Runnable> reaction(ReceivedEvent event) {
         if (event.is(ProcessDrafted.class)) {
-            subjects.processDrafted(event.dataAs(ProcessDrafted.class));
-        } else if (event.is(ProcessPublished.class)) {
-            subjects.processPublished(event.dataAs(ProcessPublished.class));
-        } else if (event.is(ProcessRetired.class)) {
-            subjects.processRetired(event.dataAs(ProcessRetired.class));
-        } else if (event.is(ProcessReviewRequested.class)) {
-            planner.planReviewDiscussions(event.dataAs(ProcessReviewRequested.class));
-        } else if (event.is(LaunchPlanned.class)) {
-            subjects.launchPlanned(event.dataAs(LaunchPlanned.class));
-        } else if (event.is(LaunchClosed.class)) {
-            LaunchClosed closed = event.dataAs(LaunchClosed.class);
-            subjects.launchClosed(closed);
-            planner.planLaunchReview(closed);
+            ProcessDrafted drafted = event.dataAs(ProcessDrafted.class);
+            return Optional.of(() -> subjects.processDrafted(drafted));
         }
+        if (event.is(ProcessPublished.class)) {
+            ProcessPublished published = event.dataAs(ProcessPublished.class);
+            return Optional.of(() -> subjects.processPublished(published));
+        }
+        if (event.is(ProcessRetired.class)) {
+            ProcessRetired retired = event.dataAs(ProcessRetired.class);
+            return Optional.of(() -> subjects.processRetired(retired));
+        }
+        if (event.is(ProcessReviewRequested.class)) {
+            ProcessReviewRequested review = event.dataAs(ProcessReviewRequested.class);
+            return Optional.of(() -> planner.planReviewDiscussions(review));
+        }
+        if (event.is(LaunchPlanned.class)) {
+            LaunchPlanned planned = event.dataAs(LaunchPlanned.class);
+            return Optional.of(() -> subjects.launchPlanned(planned));
+        }
+        if (event.is(LaunchClosed.class)) {
+            LaunchClosed closed = event.dataAs(LaunchClosed.class);
+            return Optional.of(() -> {
+                subjects.launchClosed(closed);
+                planner.planLaunchReview(closed);
+            });
+        }
+        return Optional.empty();
     }
 }

@@ -17,7 +17,6 @@ import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -83,16 +82,16 @@ public class Inbox {
     }
 
     /**
-     * Handles {@code record} once per {@code consumer}: in a new transaction, records its {@code ce_id} and runs
-     * {@code effect}, unless that id was processed before.
+     * Handles {@code record} once per {@code consumer}: when {@code reaction} has an effect for it, records its
+     * {@code ce_id} and runs the effect in a new transaction, unless that id was processed before.
      *
-     * @return whether the effect ran (false for a redelivery)
+     * @return whether an effect ran (false for a redelivery and for an event nothing here acts on)
      * @throws MalformedEventException for a record that can never be processed
      * @throws UnprocessableEventException when the effect kept failing for an unexpected reason
      * @throws ConsumerStoppedException when the service stops while the event waits for its database
      */
-    public boolean process(String consumer, ConsumerRecord<String, String> record, Consumer<ReceivedEvent> effect) {
-        return process(consumer, ReceivedEvent.from(record), event -> Optional.of(() -> effect.accept(event)));
+    public boolean process(String consumer, ConsumerRecord<String, String> record, Reaction reaction) {
+        return process(consumer, ReceivedEvent.from(record), reaction);
     }
 
     /**

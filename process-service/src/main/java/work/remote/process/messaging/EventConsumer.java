@@ -33,6 +33,6 @@ public class EventConsumer {
     @Incoming(CHANNEL)
     @Blocking
     public void onEvent(ConsumerRecord<String, String> record) {
-        inbox.process(CONSUMER, record, outcomes::apply);
+        inbox.process(CONSUMER, record, outcomes::reactionTo);
     }
 }

@@ -2,10 +2,10 @@ package work.remote.process.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
@@ -33,14 +33,20 @@ public class MeetingOutcomes {
         this.clock = clock;
     }
 
-    /** Runs inside the inbox's transaction, so the effect and the record of the event commit together. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void apply(ReceivedEvent event) {
+    /**
+     * What a meeting's event changes here: a concluded meeting's feedback and a review's improvements; nothing for
+     * other events. The inbox runs the effect in its transaction, so it and the record of the event commit together.
+     */
+    public Optional<Runnable> reactionTo(ReceivedEvent event) {
         if (event.is(MeetingConcluded.class)) {
-            attachFeedback(event.dataAs(MeetingConcluded.class));
-        } else if (event.is(RetrospectiveCompleted.class)) {
-            recordImprovements(event.dataAs(RetrospectiveCompleted.class));
+            MeetingConcluded meeting = event.dataAs(MeetingConcluded.class);
+            return Optional.of(() -> attachFeedback(meeting));
         }
+        if (event.is(RetrospectiveCompleted.class)) {
+            RetrospectiveCompleted review = event.dataAs(RetrospectiveCompleted.class);
+            return Optional.of(() -> recordImprovements(review));
+        }
+        return Optional.empty();
     }
 
     private void attachFeedback(MeetingConcluded meeting) {

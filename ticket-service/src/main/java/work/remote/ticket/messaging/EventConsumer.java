@@ -1,5 +1,7 @@
 package work.remote.ticket.messaging;
 
+import java.util.Optional;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -42,23 +44,33 @@ public class EventConsumer {
     @Incoming("remote-work-events")
     @Blocking
     public void onEvent(ConsumerRecord<String, String> record) {
-        inbox.process(CONSUMER, record, this::apply);
+        inbox.process(CONSUMER, record, this::reaction);
     }
 
-    private void apply(ReceivedEvent event) {
+    private Optional<Runnable> reaction(ReceivedEvent event) {
         if (event.is(MeetingConcluded.class)) {
             MeetingConcluded meeting = event.dataAs(MeetingConcluded.class);
-            if (isLaunchTraining(meeting.kind(), meeting.subject())) {
-                launches.recordTraining(meeting.subject().id(), new LaunchService.TrainingHeld(meeting.meetingId(),
-                        meeting.attendees().stream().map(Invitee::person).toList(),
-                        meeting.absentees().stream().map(Invitee::person).toList()), null);
-            }
-        } else if (event.is(RelayAcknowledged.class)) {
+            return Optional.of(() -> recordTraining(meeting));
+        }
+        if (event.is(RelayAcknowledged.class)) {
             RelayAcknowledged relay = event.dataAs(RelayAcknowledged.class);
-            if (isLaunchTraining(relay.meetingKind(), relay.subject())) {
-                launches.recordRelay(relay.subject().id(), relay.absentee(), relay.meetingId(),
-                        Actor.person(relay.supervisor()));
-            }
+            return Optional.of(() -> recordRelay(relay));
+        }
+        return Optional.empty();
+    }
+
+    private void recordTraining(MeetingConcluded meeting) {
+        if (isLaunchTraining(meeting.kind(), meeting.subject())) {
+            launches.recordTraining(meeting.subject().id(), new LaunchService.TrainingHeld(meeting.meetingId(),
+                    meeting.attendees().stream().map(Invitee::person).toList(),
+                    meeting.absentees().stream().map(Invitee::person).toList()), null);
+        }
+    }
+
+    private void recordRelay(RelayAcknowledged relay) {
+        if (isLaunchTraining(relay.meetingKind(), relay.subject())) {
+            launches.recordRelay(relay.subject().id(), relay.absentee(), relay.meetingId(),
+                    Actor.person(relay.supervisor()));
         }
     }
 

@@ -1,14 +1,15 @@
 package work.remote.meeting.messaging;
 
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 import work.remote.events.process.ProcessDrafted;
 import work.remote.events.process.ProcessPublished;
@@ -25,7 +26,7 @@ import work.remote.platform.inbox.ReceivedEvent;
  * Learns the processes and launches meetings may be about, and plans meetings from other contexts' events:
  * discussion sessions when a process draft is up for review, the after-action review when a launch closes. These
  * events go through the inbox, so a redelivered one has no second effect; other event types (every ticket's, most of
- * all) are acknowledged without a transaction.
+ * all) are acknowledged without a transaction. Each poll's records come as one batch, whose effects commit together.
  */
 @ApplicationScoped
 public class EventConsumer {
@@ -45,8 +46,8 @@ public class EventConsumer {
 
     @Incoming("remote-work-events")
     @Blocking
-    public void onEvent(ConsumerRecord<String, String> record) {
-        inbox.process(CONSUMER, record, this::reaction);
+    public CompletionStage<Void> onEvents(KafkaRecordBatch<String, String> batch) {
+        return inbox.processBatch(CONSUMER, batch, this::reaction);
     }
 
     private Optional<Runnable> reaction(ReceivedEvent event) {

@@ -64,7 +64,7 @@ public final class Benchmark {
         }
         if (measures.contains("writes")) {
             int clients = integer(options, "write-clients", 16);
-            Duration warmup = Duration.ofSeconds(integer(options, "write-warmup-seconds", 5));
+            Duration warmup = Duration.ofSeconds(integer(options, "write-warmup-seconds", 30));
             Duration duration = Duration.ofSeconds(integer(options, "write-seconds", 20));
             double tickets = WriteThroughput.measure(stack.getProperty("ticket.url"), stack.getProperty("token.cs-agent"),
                     clients, warmup, duration);

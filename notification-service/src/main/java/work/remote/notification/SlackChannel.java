@@ -85,6 +85,21 @@ public class SlackChannel extends PanacheEntityBase {
         return channel;
     }
 
+    /**
+     * The settings of channel {@code name} as its row holds them, read without the persistence context (the claim of
+     * a batch of deliveries reads them with the channel's tokens); never persisted.
+     */
+    public static SlackChannel settings(String name, String webhookUrl, String botToken, String slackChannelId,
+            RateLimit limit) {
+        SlackChannel channel = new SlackChannel();
+        channel.name = name;
+        channel.webhookUrl = webhookUrl;
+        channel.botToken = botToken;
+        channel.slackChannelId = slackChannelId;
+        channel.limitTo(limit);
+        return channel;
+    }
+
     public static Optional<SlackChannel> named(String name) {
         return find("name", name).firstResultOptional();
     }

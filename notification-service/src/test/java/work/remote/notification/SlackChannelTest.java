@@ -31,6 +31,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
 import work.remote.devinfra.RemoteWorkTestResource;
+import work.remote.devinfra.SlackSink;
 import work.remote.events.EventJson;
 import work.remote.events.ticket.LaunchStatusPosted;
 
@@ -182,6 +183,34 @@ class SlackChannelTest {
         LaunchStatusPosted post = TestEvents.statusPost(UUID.randomUUID(), channel, "After the change");
         TestEvents.send(post);
         await().atMost(Duration.ofSeconds(30)).until(() -> Api.callsTo(webhook).size() == 1);
+    }
+
+    @Test
+    void aChangeToAChannelIsSeenByTheVeryNextDelivery() {
+        String channel = Api.uniqueChannel("moved");
+        String before = "T0/moved/" + UUID.randomUUID();
+        String id = Api.registerChannel(channel, before, Map.of("unlimited", true));
+        TestEvents.send(TestEvents.statusPost(UUID.randomUUID(), channel, "Before the move"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Api.callsTo(before).size() == 1);
+
+        String after = "T0/moved/" + UUID.randomUUID();
+        Api.as("ops").header("If-Match", "\"0\"").body(Map.of("name", channel, "unlimited", true,
+                "webhookUrl", RemoteWorkTestResource.slack().webhookUrl(after))).when().put("/channels/" + id).then()
+                .statusCode(200);
+        TestEvents.send(TestEvents.statusPost(UUID.randomUUID(), channel, "After the move"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Api.callsTo(after).size() == 1);
+        assertThat(Api.callsTo(after).get(0).body()).contains("After the move");
+        assertThat(Api.callsTo(before)).hasSize(1);
+
+        // a limit set on it holds back the very next burst: one at once, then one a second
+        Api.as("ops").header("If-Match", "\"1\"").body(Map.of("name", channel, "ratePerSecond", 1, "burst", 1))
+                .when().put("/channels/" + id).then().statusCode(200);
+        List<String> burst = RateLimitTest.burst(channel, 3);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Api.callsTo(after).size() == 4);
+        List<SlackSink.SlackCall> calls = Api.callsTo(after);
+        RateLimitTest.assertEachArrivedOnce(calls, burst);
+        assertThat(Duration.between(calls.get(1).receivedAt(), calls.get(3).receivedAt()))
+                .isGreaterThanOrEqualTo(Duration.ofMillis(1_800));
     }
 
     @Test

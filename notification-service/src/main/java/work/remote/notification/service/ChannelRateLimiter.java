@@ -1,16 +1,26 @@
 package work.remote.notification.service;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+
+import org.hibernate.Session;
+
+import work.remote.notification.RateLimit;
+import work.remote.notification.SlackChannel;
 
 /**
  * The token bucket of every rate-limited Slack channel and the pause a {@code Retry-After} asks for, kept in the
@@ -27,7 +37,6 @@ public class ChannelRateLimiter {
                    (extract(epoch from tokens_at) * 1000000)::bigint,
                    (extract(epoch from paused_until) * 1000000)::bigint,
                    (extract(epoch from statement_timestamp()) * 1000000)::bigint
-            from slack_channel
             """;
 
     private final EntityManager entityManager;
@@ -38,22 +47,93 @@ public class ChannelRateLimiter {
     }
 
     /**
-     * Takes tokens for up to {@code wanted} messages to {@code channel}, as many as it has now: all of them when the
-     * channel is unlimited and not paused. Holds the channel's row until the caller's transaction ends, so a token
-     * goes to one sender only.
+     * Locks the rows of the Slack channels {@code names}, in name order (so that two claims never wait for each other
+     * in a circle), and reads each one's settings with its bucket as they are now, all in one statement; in the
+     * caller's transaction, which holds the rows until it ends, so that a token goes to one sender only. The settings
+     * come from the row itself, never from a copy: a change to a channel is seen by the next claim.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Grant take(String channel, int wanted) {
-        return locked(channel).map(throttle -> {
+    public Locked lock(Collection<String> names) {
+        Map<String, Throttle> throttles = new HashMap<>();
+        Map<String, SlackChannel> settings = new HashMap<>();
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(STATE + """
+                    , webhook_url, bot_token, slack_channel_id
+                    from slack_channel
+                    where name = any(?) order by name for update""")) {
+                select.setArray(1, connection.createArrayOf("varchar", names.toArray()));
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        Throttle throttle = Throttle.of(rows);
+                        throttles.put(throttle.channel(), throttle);
+                        settings.put(throttle.channel(), SlackChannel.settings(throttle.channel(),
+                                rows.getString(8), rows.getString(9), rows.getString(10),
+                                new RateLimit(throttle.perSecond(), throttle.burst())));
+                    }
+                }
+            }
+        });
+        return new Locked(throttles, settings);
+    }
+
+    /**
+     * The Slack channels one claim locked: their settings, and their tokens, which {@link #take} hands out in memory
+     * and {@link #save} writes back.
+     */
+    public final class Locked {
+
+        private final Map<String, Throttle> throttles;
+        private final Map<String, SlackChannel> settings;
+        private final Map<String, TokenBucket> taken = new TreeMap<>();
+
+        private Locked(Map<String, Throttle> throttles, Map<String, SlackChannel> settings) {
+            this.throttles = throttles;
+            this.settings = settings;
+        }
+
+        /** The channel's settings as its row holds them; empty when no such channel is registered. */
+        public Optional<SlackChannel> settings(String channel) {
+            return Optional.ofNullable(settings.get(channel));
+        }
+
+        /**
+         * Takes tokens for up to {@code wanted} messages to {@code channel}, as many as it has now: all of them when
+         * the channel is unlimited and not paused, or not registered.
+         */
+        public Grant take(String channel, int wanted) {
+            Throttle throttle = throttles.get(channel);
+            if (throttle == null) {
+                return Grant.all(wanted);
+            }
             if (throttle.perSecond() == null) {
                 Duration pause = throttle.pauseLeft();
                 return pause.isZero() ? Grant.all(wanted) : new Grant(0, pause);
             }
-            TokenBucket bucket = throttle.bucket();
-            Grant grant = bucket.take(wanted);
-            saveTokens(channel, bucket);
-            return grant;
-        }).orElse(Grant.all(wanted));
+            TokenBucket bucket = taken.computeIfAbsent(channel, any -> throttle.bucket());
+            return bucket.take(wanted);
+        }
+
+        /** Writes the buckets of the rate-limited channels tokens were taken from, in one statement. */
+        public void save() {
+            if (taken.isEmpty()) {
+                return;
+            }
+            entityManager.unwrap(Session.class).doWork(connection -> {
+                try (PreparedStatement update = connection.prepareStatement("""
+                        update slack_channel set tokens = saved.tokens,
+                            tokens_at = timestamptz 'epoch' + saved.refilled_at * interval '1 microsecond'
+                        from unnest(?, ?, ?) as saved (name, tokens, refilled_at)
+                        where slack_channel.name = saved.name""")) {
+                    update.setArray(1, connection.createArrayOf("varchar", taken.keySet().toArray()));
+                    update.setArray(2, connection.createArrayOf("float8",
+                            taken.values().stream().map(TokenBucket::tokens).toArray()));
+                    update.setArray(3, connection.createArrayOf("int8",
+                            taken.values().stream().map(bucket -> bucket.refilledAt() / 1_000).toArray()));
+                    update.executeUpdate();
+                }
+            });
+            taken.clear();
+        }
     }
 
     /** How many messages may go now, and how long the rest wait for their next token (zero when all may go). */
@@ -88,6 +168,7 @@ public class ChannelRateLimiter {
     public Throttled throttled() {
         List<Throttle> throttles = rows(entityManager.createNativeQuery(
                 STATE + """
+                         from slack_channel
                          where paused_until > statement_timestamp()
                             or (rate_per_second is not null and tokens is not null
                                 and tokens + extract(epoch from statement_timestamp() - tokens_at) * rate_per_second < 1)""")
@@ -103,7 +184,7 @@ public class ChannelRateLimiter {
     }
 
     private Optional<Throttle> locked(String channel) {
-        return rows(entityManager.createNativeQuery(STATE + " where name = ?1 for update")
+        return rows(entityManager.createNativeQuery(STATE + " from slack_channel where name = ?1 for update")
                 .setParameter(1, channel).getResultList()).stream().findFirst();
     }
 
@@ -125,6 +206,11 @@ public class ChannelRateLimiter {
     /** A channel's throttle as its row holds it, with the database's time of reading; times in microseconds. */
     private record Throttle(String channel, Double perSecond, int burst, Double tokens, Long tokensAt,
             Long pausedUntil, long now) {
+
+        static Throttle of(ResultSet row) throws SQLException {
+            return of(new Object[] {row.getString(1), row.getObject(2), row.getInt(3), row.getObject(4),
+                    row.getObject(5), row.getObject(6), row.getLong(7)});
+        }
 
         static Throttle of(Object[] row) {
             return new Throttle((String) row[0], row[1] == null ? null : ((Number) row[1]).doubleValue(),
@@ -148,6 +234,9 @@ public class ChannelRateLimiter {
     }
 
     public record Throttled(Map<String, Duration> waits) {
+
+        /** No channel known to be throttled: the claim of what an event planned asks each channel's row instead. */
+        public static final Throttled NONE = new Throttled(Map.of());
 
         public Set<String> channels() {
             return waits.keySet();

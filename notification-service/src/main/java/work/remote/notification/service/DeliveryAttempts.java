@@ -6,11 +6,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
@@ -20,6 +22,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 
+import org.hibernate.jpa.HibernateHints;
 import org.hibernate.jpa.SpecHints;
 import org.jboss.logging.Logger;
 
@@ -30,7 +33,6 @@ import work.remote.events.notification.Channel;
 import work.remote.events.ticket.CriticalIssueReported;
 import work.remote.notification.Attempt;
 import work.remote.notification.Delivery;
-import work.remote.notification.SlackChannel;
 import work.remote.notification.SlackDestination;
 import work.remote.notification.config.NotificationConfig;
 import work.remote.platform.links.Links;
@@ -57,6 +59,7 @@ public class DeliveryAttempts {
     private final DeliveryMetrics metrics;
     private final CriticalIssueEscalation escalation;
     private final SlackThreads threads;
+    private final DeliveryStates states;
 
     @Inject
     public DeliveryAttempts(EntityManager entityManager, Clock clock, NotificationConfig config,
@@ -71,6 +74,7 @@ public class DeliveryAttempts {
         this.metrics = metrics;
         this.escalation = escalation;
         this.threads = threads;
+        this.states = new DeliveryStates(entityManager);
     }
 
     /**
@@ -117,14 +121,13 @@ public class DeliveryAttempts {
      */
     private Claimed claim(Collection<String> ceIds, Room room, int batch) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            ChannelRateLimiter.Throttled throttled = limiter.throttled();
+            ChannelRateLimiter.Throttled throttled = ceIds == null ? limiter.throttled()
+                    : ChannelRateLimiter.Throttled.NONE;
             Instant now = clock.instant();
             int limit = Math.min(batch, room.free());
             List<Delivery> due = due(ceIds, throttled.channels(), room.busyTargets(), now, limit);
             Map<String, Integer> left = new HashMap<>(room.leftPerTarget());
-            Map<String, Optional<SlackChannel>> channels = new HashMap<>();
-            Map<String, List<Claimable>> postsByChannel = new TreeMap<>();
-            List<Attempt> attempts = new ArrayList<>();
+            List<Delivery> taken = new ArrayList<>();
             boolean cutShort = due.size() == limit;
             for (Delivery delivery : due) {
                 int roomLeft = left.getOrDefault(delivery.target, room.perTarget());
@@ -133,16 +136,27 @@ public class DeliveryAttempts {
                     continue;
                 }
                 left.put(delivery.target, roomLeft - 1);
+                taken.add(delivery);
+            }
+            ChannelRateLimiter.Locked channels = limiter.lock(taken.stream()
+                    .filter(delivery -> delivery.channel == Channel.SLACK).map(delivery -> delivery.target)
+                    .collect(Collectors.toCollection(TreeSet::new)));
+            List<Attempt> attempts = new ArrayList<>();
+            List<Delivery> changed = new ArrayList<>();
+            Map<String, List<Claimable>> postsByChannel = new TreeMap<>();
+            for (Delivery delivery : taken) {
                 if (delivery.channel != Channel.SLACK) {
                     attempts.add(claimed(delivery, now, delivery.body, Optional.empty()));
+                    changed.add(delivery);
                     continue;
                 }
-                SlackThreads.Decision decision = threads.decide(delivery,
-                        channels.computeIfAbsent(delivery.target, SlackChannel::named), now);
+                SlackThreads.Decision decision = threads.decide(delivery, channels.settings(delivery.target), now);
                 if (decision.waits()) {
                     delivery.awaitEarlierMessages(decision.waitUntil(), decision.why());
+                    changed.add(delivery);
                 } else if (decision.destination() instanceof SlackDestination.WebApi api && api.isUpdate()) {
                     attempts.add(claimed(delivery, now, decision.message(), Optional.of(decision.destination())));
+                    changed.add(delivery);
                 } else {
                     postsByChannel.computeIfAbsent(delivery.target, any -> new ArrayList<>())
                             .add(new Claimable(delivery, decision));
@@ -150,13 +164,18 @@ public class DeliveryAttempts {
             }
             Map<String, Duration> waits = new HashMap<>(throttled.waits());
             postsByChannel.forEach((channel, posts) -> {
-                ChannelRateLimiter.Grant grant = limiter.take(channel, posts.size());
-                posts.subList(0, grant.granted()).forEach(post -> attempts.add(claimed(post.delivery(), now,
-                        post.decision().message(), Optional.of(post.decision().destination()))));
+                ChannelRateLimiter.Grant grant = channels.take(channel, posts.size());
+                posts.subList(0, grant.granted()).forEach(post -> {
+                    attempts.add(claimed(post.delivery(), now, post.decision().message(),
+                            Optional.of(post.decision().destination())));
+                    changed.add(post.delivery());
+                });
                 if (grant.granted() < posts.size()) {
                     waits.put(channel, grant.untilNextToken());
                 }
             });
+            channels.save();
+            states.save(changed);
             return new Claimed(attempts, waits, cutShort);
         });
     }
@@ -164,7 +183,10 @@ public class DeliveryAttempts {
     private record Claimable(Delivery delivery, SlackThreads.Decision decision) {
     }
 
-    /** The due deliveries, oldest first, locked for this transaction; those another transaction holds are skipped. */
+    /**
+     * The due deliveries, oldest first, locked for this transaction; those another transaction holds are skipped.
+     * Read-only: what a claim changes in them is written by {@link DeliveryStates#save}.
+     */
     private List<Delivery> due(Collection<String> ceIds, Set<String> throttled, Set<String> busy, Instant now,
             int limit) {
         StringBuilder where = new StringBuilder("""
@@ -186,6 +208,7 @@ public class DeliveryAttempts {
                 .setParameter("now", now)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .setHint(SpecHints.HINT_SPEC_LOCK_TIMEOUT, Locking.SKIP_LOCKED)
+                .setHint(HibernateHints.HINT_READ_ONLY, true)
                 .setMaxResults(limit);
         if (ceIds != null) {
             query.setParameter("events", ceIds);
@@ -224,7 +247,8 @@ public class DeliveryAttempts {
     }
 
     /**
-     * Records how each attempt went, all in one transaction, with the events that announce them. A delivery whose
+     * Records how each attempt went, all in one transaction, with the events that announce them: the deliveries are
+     * read once, changed in memory in the order of {@code outcomes}, and written with one statement. A delivery whose
      * claim ran out and passed to another sender keeps that sender's outcome, unless this one delivered it.
      *
      * @return the Slack deliveries of tickets that are now delivered or dead: the ticket's later messages may wait
@@ -236,10 +260,12 @@ public class DeliveryAttempts {
                     "from Delivery d where d.id in :ids order by d.id", Delivery.class)
                     .setParameter("ids", outcomes.stream().map(outcome -> outcome.attempt().deliveryId()).toList())
                     .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                    .setHint(HibernateHints.HINT_READ_ONLY, true)
                     .getResultStream().collect(Collectors.toMap(delivery -> delivery.id, delivery -> delivery));
             Instant now = clock.instant();
             Map<String, Duration> pauses = new TreeMap<>();
             List<UUID> ofTickets = new ArrayList<>();
+            Map<UUID, Delivery> recorded = new LinkedHashMap<>();
             for (Outcome outcome : outcomes) {
                 Delivery delivery = deliveries.get(outcome.attempt().deliveryId());
                 if (delivery == null) {
@@ -250,11 +276,17 @@ public class DeliveryAttempts {
                     pauses.merge(delivery.target, outcome.result().retryAfter(),
                             (one, other) -> one.compareTo(other) >= 0 ? one : other);
                 }
-                if (record(delivery, outcome, now) && delivery.channel == Channel.SLACK && delivery.ticketId != null
-                        && delivery.state != Delivery.State.PENDING) {
-                    ofTickets.add(delivery.id);
+                if (record(delivery, outcome, now)) {
+                    recorded.put(delivery.id, delivery);
+                    if (delivery.channel == Channel.SLACK && delivery.ticketId != null
+                            && delivery.state != Delivery.State.PENDING) {
+                        ofTickets.add(delivery.id);
+                    }
                 }
             }
+            states.save(recorded.values());
+            recorded.values().stream().filter(DeliveryAttempts::escalates).map(delivery -> delivery.ceId).distinct()
+                    .forEach(ceId -> escalation.escalate(ceId, CriticalIssueEscalation.Trigger.DEAD));
             pauses.forEach(limiter::pause);
             return ofTickets;
         });
@@ -317,10 +349,12 @@ public class DeliveryAttempts {
         outbox.publish(delivery.deadEvent(clock.instant(), links.to("deliveries", delivery.id)));
         LOG.errorf("Delivery %s of %s to %s %s is dead after %d attempt(s): %s", delivery.id, delivery.ceType,
                 delivery.channel, delivery.target, delivery.attempts, delivery.lastError);
-        if (delivery.channel == Channel.SLACK && delivery.purpose == Delivery.Purpose.NOTICE
-                && CRITICAL_ISSUE.equals(delivery.ceType)) {
-            escalation.escalate(delivery.ceId, CriticalIssueEscalation.Trigger.DEAD);
-        }
+    }
+
+    /** Whether a dead delivery is a critical issue's Slack message, whose death escalates the issue. */
+    private static boolean escalates(Delivery delivery) {
+        return delivery.state == Delivery.State.DEAD && delivery.channel == Channel.SLACK
+                && delivery.purpose == Delivery.Purpose.NOTICE && CRITICAL_ISSUE.equals(delivery.ceType);
     }
 
     /** Exponential backoff with full jitter for {@code attempt} (1-based), never shorter than the target asked. */

@@ -32,7 +32,11 @@ public class ConsoleTestResource implements QuarkusTestResourceLifecycleManager 
 
     @Override
     public void stop() {
-        ticketService.close();
-        tokens.close();
+        if (ticketService != null) {
+            ticketService.close();
+        }
+        if (tokens != null) {
+            tokens.close();
+        }
     }
 }

@@ -8,6 +8,9 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -43,6 +46,24 @@ public abstract class ServiceEndpointsContract {
         given().when().get("/q/openapi?format=json").then()
                 .statusCode(200)
                 .body("info.title", equalTo("remote-work " + serviceName()));
+    }
+
+    /**
+     * The console's clients are generated at build time from its copy of this document; the copy must be this
+     * document. The current one is written to {@code target/openapi/<service>.json}, to copy over a stale one.
+     */
+    @Test
+    void theConsoleGeneratesItsClientFromTheCurrentDocument() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        JsonNode served = json.readTree(given().when().get("/q/openapi?format=json").then().statusCode(200).extract()
+                .asString());
+        Path current = Path.of("target", "openapi", serviceName() + ".json");
+        Files.createDirectories(current.getParent());
+        json.writerWithDefaultPrettyPrinter().writeValue(current.toFile(), served);
+        Path copy = Path.of("..", "console", "src", "main", "openapi", serviceName() + ".json");
+        boolean same = Files.exists(copy) && json.readTree(copy.toFile()).equals(served);
+        assertThat("the console's copy " + copy + " is this service's OpenAPI document; refresh it with: cp "
+                + current + " " + copy, same, equalTo(true));
     }
 
     @Test

@@ -17,7 +17,8 @@ import work.remote.devinfra.SlackSink;
 
 /**
  * Runs the whole system on this machine: the {@link Infrastructure} (PostgreSQL, Kafka, the SMTP server, the sink
- * console, the dev token endpoint), then the four {@link ServiceProcesses} from their {@code target/quarkus-app};
+ * console, the dev token endpoint), then the four {@link ServiceProcesses} from their {@code target/quarkus-app} and
+ * the web {@link ConsoleProcess};
  * prints the {@link StackReport}, and stops it all on Ctrl-C. Tests and drills hold the same object: they choose
  * the services and their configuration before {@link #start()}, and afterwards script the Slack sink, reach the
  * database, mint tokens, add replicas and crash services.
@@ -111,8 +112,9 @@ public final class LocalStack {
             services.forEach(processes::start);
             processes.awaitReady(services, begin);
             processes.writeClassData(services);
+            ConsoleProcess console = startConsole();
             StackControl control = started.add(StackControl.start(ports.control(), new ControlledServices()));
-            report = new StackReport(services, ports, infrastructure, processes, control, home);
+            report = new StackReport(services, ports, infrastructure, processes, control, console, home);
             report.writeProperties();
         } catch (IOException e) {
             stop();
@@ -123,6 +125,25 @@ public final class LocalStack {
         }
         System.out.printf(Locale.ROOT, "%nEverything is up after %.1f s.%n",
                 Duration.between(begin, Instant.now()).toMillis() / 1000.0);
+    }
+
+    /**
+     * The web console, once all four services run (a drill that runs fewer goes without it) and when it is built;
+     * null otherwise.
+     */
+    private ConsoleProcess startConsole() {
+        if (services.size() < ports.services().size()) {
+            return null;
+        }
+        if (!ConsoleProcess.built(root)) {
+            System.out.println(ConsoleProcess.NAME + ": not built (" + ConsoleProcess.jar(root) + "), not started");
+            return null;
+        }
+        Instant begin = Instant.now();
+        ConsoleProcess console = started.add(ConsoleProcess.start(root, home, jvm, ports, infrastructure));
+        System.out.printf(Locale.ROOT, "%s: ready after %.1f s%n", ConsoleProcess.NAME,
+                Duration.between(begin, Instant.now()).toMillis() / 1000.0);
+        return console;
     }
 
     /** Stops the services, then the infrastructure; whatever a start still in progress adds is stopped at once. */

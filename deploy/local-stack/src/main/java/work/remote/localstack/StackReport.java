@@ -30,16 +30,18 @@ final class StackReport {
     private final Infrastructure infrastructure;
     private final ServiceProcesses processes;
     private final StackControl control;
+    private final ConsoleProcess console;
     private final Path properties;
     private final Map<String, String> roleTokens = new LinkedHashMap<>();
 
     StackReport(List<StackService> services, StackPorts ports, Infrastructure infrastructure,
-            ServiceProcesses processes, StackControl control, Path home) {
+            ServiceProcesses processes, StackControl control, ConsoleProcess console, Path home) {
         this.services = services;
         this.ports = ports;
         this.infrastructure = infrastructure;
         this.processes = processes;
         this.control = control;
+        this.console = console;
         this.properties = home.resolve("stack.properties");
         for (String role : DevTokens.ROLES) {
             roleTokens.put(role, infrastructure.tokens().token("dev-" + role, role));
@@ -53,6 +55,9 @@ final class StackReport {
             stack.setProperty(service.database() + ".url", service.url());
             stack.setProperty(service.database() + ".management.url", service.managementUrl());
             stack.setProperty(service.database() + ".pid", Long.toString(processes.status(service).pid()));
+        }
+        if (console != null) {
+            stack.setProperty("console.url", console.url());
         }
         stack.setProperty("services.url", control.servicesUrl());
         stack.setProperty("slack.sink.url", infrastructure.sinkUrl());
@@ -71,6 +76,10 @@ final class StackReport {
     /** The table of URLs, the tokens, how to get one for anybody, and an example request. */
     String summary() {
         List<String[]> rows = new ArrayList<>();
+        if (console != null) {
+            rows.add(new String[] { "Console", console.url() + "  (sign in as any person and roles)" });
+            rows.add(new String[] { "  log", console.log().toString() });
+        }
         for (StackService service : services) {
             rows.add(new String[] { service.name(), service.url() });
             rows.add(new String[] { "  started", processes.status(service).describe() });
@@ -96,6 +105,9 @@ final class StackReport {
 
         String newline = System.lineSeparator();
         StringBuilder out = new StringBuilder(newline);
+        if (console != null) {
+            out.append("Open the console: ").append(console.url()).append(newline).append(newline);
+        }
         out.append(String.format(Locale.ROOT, "%-" + width + "s%s%n", "WHAT", "WHERE"));
         rows.forEach(row -> out.append(String.format(Locale.ROOT, "%-" + width + "s%s%n", row[0], row[1])));
         out.append(newline).append("Bearer tokens, valid for 12 hours:").append(newline);

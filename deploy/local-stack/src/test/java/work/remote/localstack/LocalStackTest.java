@@ -243,8 +243,8 @@ class LocalStackTest {
     }
 
     static StackPorts freePorts() {
-        return new StackPorts(free(), free(), free(), free(), free(), free(), free(), free(), free(), free(),
-                new StackPorts.Management(free(), free(), free(), free()));
+        return new StackPorts(free(), free(), free(), free(), free(), free(), free(), free(), free(), free(), free(),
+                new StackPorts.Management(free(), free(), free(), free(), free()));
     }
 
     static int free() {

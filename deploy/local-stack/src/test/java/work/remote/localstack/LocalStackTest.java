@@ -24,6 +24,8 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -42,6 +44,9 @@ import work.remote.devinfra.PostgresServer;
 class LocalStackTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int FIRST_UNEPHEMERAL_PORT = 20_000;
+    private static final int UNEPHEMERAL_PORTS = 12_000;
+    private static final AtomicInteger NEXT_PORT = new AtomicInteger(new Random().nextInt(UNEPHEMERAL_PORTS));
 
     @Test
     void namesEveryServiceThatIsNotBuiltBeforeStartingAnything(@TempDir Path root) {
@@ -247,12 +252,21 @@ class LocalStackTest {
                 new StackPorts.Management(free(), free(), free(), free(), free()));
     }
 
+    /**
+     * A port no socket holds, below Linux's ephemeral range (32768-60999): a port the system hands out for port 0 may go
+     * to an outgoing connection before the process it was chosen for binds it, the later the likelier. Each call
+     * answers another port.
+     */
     static int free() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+        for (int tries = 0; tries < UNEPHEMERAL_PORTS; tries++) {
+            int port = FIRST_UNEPHEMERAL_PORT + NEXT_PORT.getAndIncrement() % UNEPHEMERAL_PORTS;
+            try (ServerSocket socket = new ServerSocket(port)) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // another process listens there: try the next one
+            }
         }
+        throw new IllegalStateException("no free port from " + FIRST_UNEPHEMERAL_PORT);
     }
 
     private static boolean listening(int port) {

@@ -9,6 +9,8 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,8 +26,11 @@ import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -39,6 +44,9 @@ import work.remote.events.ticket.LaunchStatusPosted;
 @QuarkusTest
 @WithTestResource(NotificationTestResource.class)
 class SlackChannelTest {
+
+    @Inject
+    AgroalDataSource dataSource;
 
     /** Every log line written while it is installed, message and stack trace. */
     static final class CapturedLog extends Handler implements AutoCloseable {
@@ -150,6 +158,28 @@ class SlackChannelTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> Api.callsTo(webhook).size() == 1);
         assertThat(Api.callsTo(webhook).get(0).body()).contains("Before registration");
         await().atMost(Duration.ofSeconds(10)).until(() -> "DELIVERED".equals(delivery(ceId, "state")));
+    }
+
+    @Test
+    void aChannelIsRegisteredWithoutWaitingForADeliveryASenderHolds() throws Exception {
+        String channel = Api.uniqueChannel("held");
+        String ceId = TestEvents.send(TestEvents.statusPost(UUID.randomUUID(), channel, "Held by a sender"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> delivery(ceId, "lastError") != null);
+        ExecutorService client = Executors.newSingleThreadExecutor();
+        // a sender's claim holds its deliveries' rows, then locks their channels' rows
+        try (Connection sender = dataSource.getConnection()) {
+            sender.setAutoCommit(false);
+            try (PreparedStatement hold = sender.prepareStatement(
+                    "select id from delivery where ce_id = ? for update")) {
+                hold.setString(1, ceId);
+                assertThat(hold.executeQuery().next()).isTrue();
+            }
+            Future<String> registered = client.submit(() -> Api.registerChannel(channel, "T0/held", Map.of()));
+            assertThat(registered.get(10, TimeUnit.SECONDS)).isNotBlank();
+            sender.rollback();
+        } finally {
+            client.shutdownNow();
+        }
     }
 
     @Test

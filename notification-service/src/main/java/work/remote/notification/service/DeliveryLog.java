@@ -61,11 +61,17 @@ public class DeliveryLog {
 
     /**
      * Makes the deliveries waiting for a Slack channel that was not registered (or pointed at a webhook that failed)
-     * due at once, in the transaction that registered it.
+     * due at once, in the transaction that registered it. A delivery a sender holds is skipped, not waited for: the
+     * sender holds it and then locks the channel's row, which this transaction already holds, so waiting would
+     * deadlock; a held delivery is either being sent or is given its next attempt by its sender.
      */
     void onChannelReady(@Observes SlackChannelService.ChannelReady ready) {
-        int waiting = Delivery.update("nextAttemptAt = ?1 where state = ?2 and channel = ?3 and target = ?4",
-                clock.instant(), Delivery.State.PENDING, Channel.SLACK, ready.name());
+        int waiting = Delivery.getEntityManager().createNativeQuery("""
+                update delivery set next_attempt_at = ?1
+                where id in (select id from delivery
+                             where state = 'PENDING' and channel = 'SLACK' and target = ?2
+                             for update skip locked)""")
+                .setParameter(1, clock.instant()).setParameter(2, ready.name()).executeUpdate();
         if (waiting > 0) {
             afterCommit.run(scheduler::nudge);
         }

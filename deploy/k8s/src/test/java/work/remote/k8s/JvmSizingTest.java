@@ -36,6 +36,8 @@ class JvmSizingTest {
     private static final long METASPACE_AT_LEAST = 160 * MI;
     /** A start loads about 100 MB of class metadata: a lower first threshold costs it a full collection at each step. */
     private static final long METASPACE_FIRST_THRESHOLD_AT_LEAST = 96 * MI;
+    /** A service compiles about 51 MB of code under load; in a cache near full the JIT flushes and recompiles. */
+    private static final long CODE_CACHE_AT_LEAST = 96 * MI;
     private static final Pattern CODE_CACHE = Pattern.compile("-XX:ReservedCodeCacheSize=(\\d+[kKmMgG]?)");
     private static final Pattern THREAD_STACK = Pattern.compile("-Xss(\\d+[kKmMgG]?)");
     private static final Pattern SET_BY_RUN_JAVA = Pattern.compile("-Xmx.*|-XX:MaxRAMPercentage=.*|-XX:MaxMetaspaceSize=.*|-XX:MetaspaceSize=.*|-XX:[+-]Use\\w+GC");
@@ -52,6 +54,7 @@ class JvmSizingTest {
             long codeCache = size(option(deployment, CODE_CACHE));
 
             assertThat(heap).as("%s: heap", service).isGreaterThanOrEqualTo(HEAP_AT_LEAST);
+            assertThat(codeCache).as("%s: code cache", service).isGreaterThanOrEqualTo(CODE_CACHE_AT_LEAST);
             assertThat(metaspace).as("%s: metaspace cap", service).isGreaterThanOrEqualTo(METASPACE_AT_LEAST);
             assertThat(Long.parseLong(variable(deployment, "GC_METASPACE_SIZE")) * MI)
                     .as("%s: the first metaspace threshold, above what the start loads", service)

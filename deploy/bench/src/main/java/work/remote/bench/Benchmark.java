@@ -39,7 +39,8 @@ public final class Benchmark {
 
         if (measures.contains("critical")) {
             CriticalReportBenchmark.Result critical = new CriticalReportBenchmark(stack).measure(
-                    integer(options, "rate", 20), integer(options, "count", 1000), integer(options, "warmup", 300));
+                    integer(options, "rate", 20), integer(options, "count", 1000), integer(options, "warmup", 300),
+                    integer(options, "warmup-rounds", 12));
             summary.add("critical report → Slack p99 at " + integer(options, "rate", 20) + "/s",
                     critical.endToEnd().percentileMillis(99), "ms", "Kafka floor p99", critical.floor().percentileMillis(99),
                     List.of(Bound.ratioAtMost(5)), List.of(Bound.ratioAtMost(3), Bound.atMost(30, "ms")));

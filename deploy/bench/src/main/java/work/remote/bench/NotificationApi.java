@@ -2,9 +2,11 @@ package work.remote.bench;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -81,6 +83,12 @@ final class NotificationApi {
                 }
             }
         }
+    }
+
+    /** How many deliveries to Slack channel {@code name} wait to be sent. */
+    long pendingTo(String name) throws IOException {
+        return call("GET", "/deliveries?size=1&state=PENDING&channel=SLACK&target="
+                + URLEncoder.encode(name, StandardCharsets.UTF_8), null, 200).path("total").asLong();
     }
 
     private void change(JsonNode channel, Map<String, Object> limit) throws IOException {

@@ -6,12 +6,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,14 +43,18 @@ final class CriticalReportBenchmark {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Properties stack;
     private final SinkCalls sink;
+    /** Every ticket the run opened: left open, each would escalate 15 minutes later and flood the next run. */
+    private final Queue<String> opened = new ConcurrentLinkedQueue<>();
 
     CriticalReportBenchmark(Properties stack) {
         this.stack = stack;
         this.sink = new SinkCalls(stack.getProperty("slack.sink.url"));
     }
 
-    /** Warm-up rounds stop once a round's p99 is within this factor of the round before it. */
+    /** Warm-up rounds stop once a round's p99 is within this factor of the round before it, either way. */
     private static final double SETTLED = 1.25;
+    private static final int RESOLVERS = 8;
+    private static final Duration QUIET = Duration.ofSeconds(5);
 
     /**
      * Warms the stack up in rounds of {@code warmup} reports at {@code rate} until the p99 settles (at most
@@ -63,6 +73,8 @@ final class CriticalReportBenchmark {
             System.out.printf("Measuring: %d critical reports at %d/s (POST /tickets response -> Slack sink)%n", count,
                     rate);
             endToEnd = reportToSlack(rate, count);
+            resolveOpened();
+            awaitNoBacklog(notifications);
         } finally {
             notifications.restoreLimit(NotificationApi.PRODUCT_CHANNEL, productLimit);
         }
@@ -84,23 +96,63 @@ final class CriticalReportBenchmark {
     }
 
     /**
-     * Waits, the limit lifted, until nothing earlier is queued for the product channel: messages left by an earlier
-     * run (restored to its limit of about one a second) would go first and the measure would time the queue.
+     * Waits, the limit lifted, until nothing is queued for the product channel for {@link #QUIET} on end: messages
+     * left by an earlier run (restored to its limit of about one a second) would go first and the measure would time
+     * the queue, and the messages this run's resolutions cause are planned a moment after their commits.
      */
     private static void awaitNoBacklog(NotificationApi notifications) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-        long pending = notifications.pendingTo(NotificationApi.PRODUCT_CHANNEL);
-        if (pending > 0) {
-            System.out.printf("Waiting for %d earlier deliveries to %s to be sent%n", pending,
-                    NotificationApi.PRODUCT_CHANNEL);
-        }
-        while (pending > 0) {
+        long quietSince = System.nanoTime();
+        long reported = 0;
+        while (System.nanoTime() - quietSince < QUIET.toNanos()) {
+            long pending = notifications.pendingTo(NotificationApi.PRODUCT_CHANNEL);
+            if (pending > 0) {
+                quietSince = System.nanoTime();
+                if (reported == 0) {
+                    System.out.printf("Waiting for %d earlier deliveries to %s to be sent%n", pending,
+                            NotificationApi.PRODUCT_CHANNEL);
+                }
+                reported = pending;
+            }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(pending + " earlier deliveries to " + NotificationApi.PRODUCT_CHANNEL
+                throw new IllegalStateException(reported + " earlier deliveries to " + NotificationApi.PRODUCT_CHANNEL
                         + " still wait after 5 minutes: the measure would time that queue");
             }
-            TimeUnit.SECONDS.sleep(1);
-            pending = notifications.pendingTo(NotificationApi.PRODUCT_CHANNEL);
+            TimeUnit.MILLISECONDS.sleep(500);
+        }
+    }
+
+    /** Takes on and resolves every ticket the run opened, as a team would, so that none escalates later. */
+    private void resolveOpened() throws Exception {
+        System.out.printf("Resolving the %d tickets the run opened%n", opened.size());
+        String token = stack.getProperty("token.cs-agent");
+        ExecutorService resolvers = Executors.newFixedThreadPool(RESOLVERS);
+        try {
+            List<Future<?>> resolved = new ArrayList<>();
+            for (String ticket : opened) {
+                resolved.add(resolvers.submit(() -> {
+                    post("/tickets/" + ticket + "/acknowledgement", token, "");
+                    post("/tickets/" + ticket + "/transitions", token,
+                            "{\"to\": \"RESOLVED\", \"note\": \"benchmark run over\"}");
+                    return null;
+                }));
+            }
+            for (Future<?> each : resolved) {
+                each.get();
+            }
+        } finally {
+            resolvers.shutdownNow();
+        }
+        opened.clear();
+    }
+
+    private void post(String path, String token, String body) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(stack.getProperty("ticket.url")
+                + path)).header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("POST " + path + " answered " + response.statusCode() + ": "
+                    + response.body());
         }
     }
 
@@ -111,7 +163,8 @@ final class CriticalReportBenchmark {
             double p99 = latencies.percentileMillis(99);
             System.out.printf("Warm-up round %d: %d critical reports at %d/s, p50 %.1f ms, p99 %.1f ms%n", round,
                     perRound, rate, latencies.percentileMillis(50), p99);
-            if (round > 1 && latencies.count() == perRound && p99 <= previousP99 * SETTLED) {
+            if (round > 1 && latencies.count() == perRound && p99 <= previousP99 * SETTLED
+                    && p99 >= previousP99 / SETTLED) {
                 return;
             }
             previousP99 = p99;
@@ -143,7 +196,9 @@ final class CriticalReportBenchmark {
             http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
                 long now = Latencies.epochMicros();
                 if (error == null && response.statusCode() == 201) {
-                    respondedAtMicros.put(ticketId(response.body()), now);
+                    String ticket = ticketId(response.body());
+                    respondedAtMicros.put(ticket, now);
+                    opened.add(ticket);
                 } else {
                     failures.incrementAndGet();
                     System.err.println("POST /tickets failed: " + (error != null ? error : response.statusCode()));

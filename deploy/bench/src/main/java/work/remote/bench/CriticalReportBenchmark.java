@@ -39,6 +39,10 @@ final class CriticalReportBenchmark {
 
     private static final Pattern TICKET_LINK = Pattern.compile("/tickets/([0-9a-f-]{36})");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Warm-up rounds stop once a round's p99 is within this factor of the round before it, either way. */
+    private static final double SETTLED = 1.25;
+    private static final int RESOLVERS = 8;
+    private static final Duration QUIET = Duration.ofSeconds(5);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Properties stack;
@@ -50,11 +54,6 @@ final class CriticalReportBenchmark {
         this.stack = stack;
         this.sink = new SinkCalls(stack.getProperty("slack.sink.url"));
     }
-
-    /** Warm-up rounds stop once a round's p99 is within this factor of the round before it, either way. */
-    private static final double SETTLED = 1.25;
-    private static final int RESOLVERS = 8;
-    private static final Duration QUIET = Duration.ofSeconds(5);
 
     /**
      * Warms the stack up in rounds of {@code warmup} reports at {@code rate} until the p99 settles (at most

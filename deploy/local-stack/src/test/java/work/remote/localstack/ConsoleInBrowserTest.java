@@ -155,9 +155,10 @@ class ConsoleInBrowserTest {
             HttpResponse<String> refused = post("ticket", "/tickets", agent.token(),
                     "{\"title\": \"\", \"type\": \"QUESTION\", \"impact\": \"NONE\", \"affectedUsers\": 1}");
             assertThat(refused.statusCode()).isEqualTo(400);
-            String servicesMessage = StreamSupport.stream(JSON.readTree(refused.body()).path("violations").spliterator(),
-                    false).filter(violation -> violation.path("field").asText().equals("title")).findFirst()
-                    .orElseThrow().path("message").asText();
+            JsonNode violations = JSON.readTree(refused.body()).path("violations");
+            String servicesMessage = StreamSupport.stream(violations.spliterator(), false)
+                    .filter(violation -> violation.path("field").asText().equals("title")).findFirst().orElseThrow()
+                    .path("message").asText();
             WebElement title = agent.find(By.id("title"));
             assertThat(title.getDomAttribute("aria-invalid")).isEqualTo("true");
             assertThat(title.getDomAttribute("aria-describedby")).isEqualTo("title-problem");
@@ -180,7 +181,7 @@ class ConsoleInBrowserTest {
         return JSON.readTree(planned.body()).path("id").asText();
     }
 
-    /** A GET on one of the stack's services ({@code ticket}, {@code process}, {@code meeting}, ...) as that token's person. */
+    /** A GET on one of the stack's services ({@code ticket}, {@code process}, ...) as the token's person. */
     private static HttpResponse<String> get(String service, String path, String token)
             throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create(running.getProperty(service + ".url") + path))

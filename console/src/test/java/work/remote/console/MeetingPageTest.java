@@ -67,7 +67,7 @@ class MeetingPageTest {
                 .statusCode(200)
                 .body(not(containsString("id=\"acknowledge-" + relay + "\"")))
                 .body(containsString("<span class=\"passed\">relayed</span>"))
-                .body(containsString("&quot;Walked chen through it on a call&quot;"));
+                .body(containsString(", \"Walked chen through it on a call\""));
     }
 
     @Test

@@ -1,5 +1,7 @@
 // Keeps every countdown (an element with data-resolve-by, an ISO instant, and data-at-risk-within, seconds) saying
-// how long is left, and in words whether it is at risk or breached, between the server's renderings.
+// how long is left, and in words whether it is at risk or breached, between the server's renderings; and every
+// running agenda item (data-started-at, an ISO instant, and data-timebox-seconds) how long is left of its timebox, or
+// in words that it is over time.
 (function () {
   function span(seconds) {
     var minutes = Math.floor(Math.abs(seconds) / 60);
@@ -17,5 +19,25 @@
         : state === "at-risk" ? "At risk: " + span(left) + " left" : "On track: " + span(left) + " left";
     });
   }
-  setInterval(tick, 1000);
+  function clock(seconds) {
+    var abs = Math.abs(seconds);
+    var rest = abs % 60;
+    return Math.floor(abs / 60) + " min " + (rest < 10 ? "0" : "") + rest + " s";
+  }
+  function timeboxes() {
+    document.querySelectorAll("[data-started-at]").forEach(function (element) {
+      var timebox = Number(element.dataset.timeboxSeconds);
+      var left = timebox - Math.floor((Date.now() - Date.parse(element.dataset.startedAt)) / 1000);
+      var minutes = Math.round(timebox / 60);
+      var over = left <= 0;
+      element.classList.remove("running", "over-time");
+      element.classList.add(over ? "over-time" : "running");
+      element.textContent = over ? "Over time by " + clock(left) + " (timebox " + minutes + " min)"
+        : "Running: " + clock(left) + " left of " + minutes + " min";
+    });
+  }
+  setInterval(function () {
+    tick();
+    timeboxes();
+  }, 1000);
 })();

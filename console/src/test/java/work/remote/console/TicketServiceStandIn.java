@@ -1,29 +1,21 @@
 package work.remote.console;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * An HTTP server standing in for ticket-service with one launch, as its OpenAPI document describes the answers: two
  * gates passed and two open, a parent feedback ticket with children, one critical issue at risk and one breached, a
  * status post. A report without a title is refused as ticket-service refuses it; starting the launch needs
- * {@code product} in the token. {@code GET /recorded/authorization} answers the last Authorization header it got.
+ * {@code product} in the token.
  */
-final class TicketServiceStandIn implements AutoCloseable {
+final class TicketServiceStandIn extends ServiceStandIn {
 
     static final String LAUNCH = "6a1f1c0e-52f2-4c55-9a3e-8c1c1b0d0a01";
     static final String PARENT = "6a1f1c0e-52f2-4c55-9a3e-8c1c1b0d0a02";
@@ -31,100 +23,57 @@ final class TicketServiceStandIn implements AutoCloseable {
     static final String BREACHED = "6a1f1c0e-52f2-4c55-9a3e-8c1c1b0d0a04";
     static final String QUESTION = "6a1f1c0e-52f2-4c55-9a3e-8c1c1b0d0a05";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private final HttpServer server;
-    private volatile String lastAuthorization = "";
-
-    private TicketServiceStandIn(HttpServer server) {
-        this.server = server;
+    private TicketServiceStandIn() {
+        super("ticket-service");
     }
 
     static TicketServiceStandIn start() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
-            server.setExecutor(Executors.newFixedThreadPool(4, task -> {
-                Thread thread = new Thread(task, "ticket-service-stand-in");
-                thread.setDaemon(true);
-                return thread;
-            }));
-            TicketServiceStandIn standIn = new TicketServiceStandIn(server);
-            server.createContext("/", standIn::handle);
-            server.start();
-            return standIn;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        TicketServiceStandIn standIn = new TicketServiceStandIn();
+        standIn.listen();
+        return standIn;
     }
 
     @Override
-    public void close() {
-        server.stop(0);
-    }
-
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String path = exchange.getRequestURI().getPath();
-            String method = exchange.getRequestMethod();
-            if (path.equals("/recorded/authorization")) {
-                respond(exchange, 200, "text/plain", lastAuthorization);
-                return;
-            }
-            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-            lastAuthorization = authorization == null ? "" : authorization;
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            if (method.equals("GET") && path.equals("/launches")) {
-                json(exchange, 200, page(List.of(launch())));
-            } else if (method.equals("GET") && path.equals("/launches/" + LAUNCH)) {
-                json(exchange, 200, launch());
-            } else if (method.equals("GET") && path.equals("/launches/" + LAUNCH + "/feedback")) {
-                json(exchange, 200, feedback());
-            } else if (method.equals("GET") && path.equals("/launches/" + LAUNCH + "/status-posts")) {
-                json(exchange, 200, page(List.of(Map.of("phase", "DEPLOYING", "message", "Deploying instant withdrawals",
-                        "expectedSymptoms", List.of("HTTP 500s possible"), "postedBy", "paula",
-                        "postedByName", "Paula", "postedAt", Instant.now().minusSeconds(600).toString()))));
-            } else if (method.equals("GET") && path.equals("/launches/" + LAUNCH + "/rule-changes")) {
-                json(exchange, 200, page(List.of()));
-            } else if (method.equals("GET") && path.equals("/tickets")) {
-                json(exchange, 200, page(List.of(ticket(AT_RISK, "Cannot withdraw", "BUG", "CRITICAL"),
-                        ticket(BREACHED, "Trading blocked for one user", "BUG", "CRITICAL"),
-                        ticket(QUESTION, "When do fees apply?", "QUESTION", "LOW"))));
-            } else if (method.equals("POST") && path.equals("/launches/" + LAUNCH + "/start")) {
-                if (!roles(authorization).contains("product")) {
-                    problem(exchange, 403, "Forbidden", "The token lacks a role allowed here", List.of());
-                } else {
-                    problem(exchange, 409, "Open gates", "The launch has open gates: TRAINING_KIT_COMPLETE",
-                            List.of());
-                }
-            } else if (method.equals("POST") && path.equals("/tickets")) {
-                Map<?, ?> request = JSON.readValue(body, Map.class);
-                if (request.get("title") == null || request.get("title").toString().isBlank()) {
-                    problem(exchange, 400, "The request is invalid", "1 field(s) are invalid",
-                            List.of(Map.of("field", "title", "message", "must not be blank")));
-                } else {
-                    exchange.getResponseHeaders().add("Location", url() + "/tickets/" + QUESTION);
-                    json(exchange, 201, ticket(QUESTION, request.get("title").toString(), "QUESTION", "LOW"));
-                }
+    protected void handle(Request request) throws IOException {
+        HttpExchange exchange = request.exchange();
+        String path = request.path();
+        String method = request.method();
+        String body = request.body();
+        if (method.equals("GET") && path.equals("/launches")) {
+            json(exchange, 200, page(List.of(launch())));
+        } else if (method.equals("GET") && path.equals("/launches/" + LAUNCH)) {
+            json(exchange, 200, launch());
+        } else if (method.equals("GET") && path.equals("/launches/" + LAUNCH + "/feedback")) {
+            json(exchange, 200, feedback());
+        } else if (method.equals("GET") && path.equals("/launches/" + LAUNCH + "/status-posts")) {
+            json(exchange, 200, page(List.of(Map.of("phase", "DEPLOYING", "message", "Deploying instant withdrawals",
+                    "expectedSymptoms", List.of("HTTP 500s possible"), "postedBy", "paula",
+                    "postedByName", "Paula", "postedAt", Instant.now().minusSeconds(600).toString()))));
+        } else if (method.equals("GET") && path.equals("/launches/" + LAUNCH + "/rule-changes")) {
+            json(exchange, 200, page(List.of()));
+        } else if (method.equals("GET") && path.equals("/tickets")) {
+            json(exchange, 200, page(List.of(ticket(AT_RISK, "Cannot withdraw", "BUG", "CRITICAL"),
+                    ticket(BREACHED, "Trading blocked for one user", "BUG", "CRITICAL"),
+                    ticket(QUESTION, "When do fees apply?", "QUESTION", "LOW"))));
+        } else if (method.equals("POST") && path.equals("/launches/" + LAUNCH + "/start")) {
+            if (!request.roles().contains("product")) {
+                problem(exchange, 403, "Forbidden", "The token lacks a role allowed here", List.of());
             } else {
-                problem(exchange, 404, "Not Found", "No such resource in the stand-in: " + method + " " + path,
+                problem(exchange, 409, "Open gates", "The launch has open gates: TRAINING_KIT_COMPLETE",
                         List.of());
             }
+        } else if (method.equals("POST") && path.equals("/tickets")) {
+            Map<?, ?> report = JSON.readValue(body, Map.class);
+            if (report.get("title") == null || report.get("title").toString().isBlank()) {
+                problem(exchange, 400, "The request is invalid", "1 field(s) are invalid",
+                        List.of(Map.of("field", "title", "message", "must not be blank")));
+            } else {
+                exchange.getResponseHeaders().add("Location", url() + "/tickets/" + QUESTION);
+                json(exchange, 201, ticket(QUESTION, report.get("title").toString(), "QUESTION", "LOW"));
+            }
+        } else {
+            notFound(request);
         }
-    }
-
-    /** The roles of a bearer JWT, read without checking it as the stand-in has nothing to check it with. */
-    private static List<String> roles(String authorization) throws IOException {
-        if (authorization == null || !authorization.startsWith("Bearer ")) {
-            return List.of();
-        }
-        String[] parts = authorization.substring(7).split("\\.");
-        Map<?, ?> claims = JSON.readValue(Base64.getUrlDecoder().decode(parts[1]), Map.class);
-        return claims.get("groups") instanceof List<?> groups ? groups.stream().map(Object::toString).toList()
-                : List.of();
     }
 
     private static Map<String, Object> launch() {
@@ -182,33 +131,5 @@ final class TicketServiceStandIn implements AutoCloseable {
         ticket.put("affectedUsers", 1);
         ticket.put("version", 1);
         return ticket;
-    }
-
-    private static Map<String, Object> page(List<?> items) {
-        return Map.of("items", items, "page", 0, "size", 200, "total", items.size());
-    }
-
-    private static void problem(HttpExchange exchange, int status, String title, String detail,
-            List<Map<String, String>> violations) throws IOException {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "https://remote.work/problems/stand-in");
-        problem.put("title", title);
-        problem.put("status", status);
-        problem.put("detail", detail);
-        problem.put("violations", violations);
-        respond(exchange, status, "application/problem+json", JSON.writeValueAsString(problem));
-    }
-
-    private static void json(HttpExchange exchange, int status, Object body) throws IOException {
-        respond(exchange, status, "application/json", JSON.writeValueAsString(body));
-    }
-
-    private static void respond(HttpExchange exchange, int status, String type, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", type);
-        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
     }
 }

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -160,6 +161,63 @@ class ConsoleInBrowserTest {
                     .as("only the title is wrong").isFalse();
             assertThat(agent.find(By.tagName("main")).getText()).doesNotContain("violations").doesNotContain("{");
             agent.screenshot("report-without-title");
+        }
+    }
+
+    @Test
+    void anAgentTicksTheirChecklistBesideTheProcessFlowchart() throws Exception {
+        JsonNode process = JSON.readTree(get("process", "/processes", stack.token("paula", "product")).body())
+                .path("items").get(0);
+        String processId = process.path("id").asText();
+        HttpResponse<String> rollout = post("process", "/processes/" + processId + "/rollouts",
+                stack.token("paula", "product"),
+                "{\"participants\": [{\"person\": \"%s\", \"role\": \"cs-agent\", \"supervisor\": \"lena\"}]}"
+                        .formatted(AGENT));
+        assertThat(rollout.statusCode()).as(rollout.body()).isEqualTo(201);
+        String rolloutId = JSON.readTree(rollout.body()).path("id").asText();
+
+        try (ConsoleBrowser agent = ConsoleBrowser.signedIn(consoleUrl, AGENT, "cs-agent")) {
+            agent.open("/processes/" + processId);
+            assertThat(agent.find(By.tagName("h1")).getText()).isEqualTo(process.path("title").asText());
+            WebElement flowchart = agent.find(By.id("flowchart-image"));
+            agent.await(Duration.ofSeconds(10), "the flowchart drawn", page -> (Boolean) ((JavascriptExecutor) page)
+                    .executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0;", flowchart)
+                    ? flowchart : null);
+            String progress = "checklist-" + rolloutId + "-progress";
+            assertThat(agent.find(By.id(progress)).getText()).startsWith("0 of ");
+
+            agent.find(By.id("tick-" + rolloutId + "-0")).click();
+
+            assertThat(agent.find(By.id(progress)).getText()).startsWith("1 of ");
+            JsonNode checklist = JSON.readTree(get("process", "/rollouts/" + rolloutId + "/checklists/" + AGENT,
+                    agent.token()).body());
+            assertThat(checklist.toString()).as("process-service holds the tick").contains("\"done\":1");
+            agent.screenshot("process");
+        }
+    }
+
+    @Test
+    void aHostSeesTheRunningAgendaItemWithItsTimer() throws Exception {
+        String lena = stack.token("lena", "cs-lead");
+        HttpResponse<String> planned = post("meeting", "/meetings", lena, """
+                {"kind": "TRAINING", "subject": {"kind": "LAUNCH", "id": "%s", "title": "Instant withdrawals"},
+                 "startsAt": {"at": "2030-03-02T10:00", "zone": "Europe/Berlin"}, "durationMinutes": 30,
+                 "invitees": [{"person": "lena", "functionGroup": "CS"},
+                              {"person": "%s", "functionGroup": "CS", "supervisor": "lena"}]}"""
+                .formatted(seededLaunch.path("id").asText(), AGENT));
+        assertThat(planned.statusCode()).as(planned.body()).isEqualTo(201);
+        String meetingId = JSON.readTree(planned.body()).path("id").asText();
+        assertThat(post("meeting", "/meetings/" + meetingId + "/start", lena, "").statusCode()).isEqualTo(200);
+
+        try (ConsoleBrowser host = ConsoleBrowser.signedIn(consoleUrl, "lena", "cs-lead")) {
+            host.open("/meetings/" + meetingId);
+            assertThat(host.find(By.id("meeting-state")).getText()).isEqualTo("RUNNING");
+            WebElement timer = host.find(By.id("agenda-0-timebox"));
+            assertThat(timer.getText()).startsWith("Running");
+            String before = timer.getText();
+            host.await(Duration.ofSeconds(5), "the running item's timer counting down", page ->
+                    before.equals(timer.getText()) ? null : timer);
+            host.screenshot("meeting");
         }
     }
 

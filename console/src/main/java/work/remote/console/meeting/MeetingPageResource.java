@@ -132,7 +132,7 @@ public class MeetingPageResource {
         try {
             page = read(id, refusal);
         } catch (ServiceProblem e) {
-            return Response.status(200).entity(Templates.meeting(signedIn.get(), null, e.problem())).build();
+            return e.page(Templates.meeting(signedIn.get(), null, e.problem()));
         }
         boolean shownAtItsRelay = page.myRelays().stream().anyMatch(mine -> mine.problem() != null);
         Problem atTheTop = refusal == null || shownAtItsRelay ? null : refusal.problem();

@@ -115,7 +115,7 @@ public class OpsPageResource {
         try {
             ops = read(page, state, refusal);
         } catch (ServiceProblem e) {
-            return Response.status(200).entity(Templates.ops(signedIn.get(), null, e.problem())).build();
+            return e.page(Templates.ops(signedIn.get(), null, e.problem()));
         }
         boolean shownAtItsDelivery = ops.dead().stream().anyMatch(dead -> dead.problem() != null);
         Problem atTheTop = refusal == null || shownAtItsDelivery ? null : refusal.problem();

@@ -147,7 +147,7 @@ public class ProcessPageResource {
         try {
             page = read(id, from, to, refusal);
         } catch (ServiceProblem e) {
-            return Response.status(200).entity(Templates.process(signedIn.get(), null, e.problem())).build();
+            return e.page(Templates.process(signedIn.get(), null, e.problem()));
         }
         boolean shownAtItsChecklist = page.checklists().stream().anyMatch(mine -> mine.problem() != null);
         Problem atTheTop = refusal == null || shownAtItsChecklist ? null : refusal.problem();

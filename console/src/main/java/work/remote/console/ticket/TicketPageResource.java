@@ -210,7 +210,7 @@ public class TicketPageResource {
             page = new TicketPage(ticket, timeline, comments,
                     NEXT.getOrDefault(String.valueOf(ticket.getState()), List.of()));
         } catch (ServiceProblem e) {
-            return Response.status(200).entity(Templates.ticket(signedIn.get(), null, e.problem(), form)).build();
+            return e.page(Templates.ticket(signedIn.get(), null, e.problem(), form));
         }
         return Response.status(status).entity(Templates.ticket(signedIn.get(), page, problem, form)).build();
     }

@@ -242,7 +242,7 @@ public class WarRoomResource {
         try {
             room = read(id);
         } catch (ServiceProblem e) {
-            return Response.status(200).entity(Templates.launches(signedIn.get(), List.of(), e.problem())).build();
+            return e.page(Templates.launches(signedIn.get(), List.of(), e.problem()));
         }
         return Response.status(status).entity(Templates.warRoom(signedIn.get(), room, kit(room.launch(), entered),
                 problem, entered)).build();

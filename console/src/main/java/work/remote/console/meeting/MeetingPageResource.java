@@ -92,14 +92,14 @@ public class MeetingPageResource {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance list() {
+    public Response list() {
         try {
             List<MeetingResourcePlan201Response> all = ServiceProblem.call(MEETING_SERVICE,
                     () -> meetings.meetingResourceList(null, null, 0, PAGE, null, null)).getItems();
             List<MyRelay> mine = myRelays(null, null);
-            return Templates.meetings(signedIn.get(), all, mine, null);
+            return Response.ok(Templates.meetings(signedIn.get(), all, mine, null)).build();
         } catch (ServiceProblem e) {
-            return Templates.meetings(signedIn.get(), List.of(), List.of(), e.problem());
+            return e.page(Templates.meetings(signedIn.get(), List.of(), List.of(), e.problem()));
         }
     }
 

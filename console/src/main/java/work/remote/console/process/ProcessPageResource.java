@@ -96,12 +96,12 @@ public class ProcessPageResource {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance list() {
+    public Response list() {
         try {
-            return Templates.processes(signedIn.get(), ServiceProblem.call(PROCESS_SERVICE,
-                    () -> processes.processResourceList(0, PAGE)).getItems(), null);
+            return Response.ok(Templates.processes(signedIn.get(), ServiceProblem.call(PROCESS_SERVICE,
+                    () -> processes.processResourceList(0, PAGE)).getItems(), null)).build();
         } catch (ServiceProblem e) {
-            return Templates.processes(signedIn.get(), List.of(), e.problem());
+            return e.page(Templates.processes(signedIn.get(), List.of(), e.problem()));
         }
     }
 
@@ -121,8 +121,7 @@ public class ProcessPageResource {
             String svg = ServiceProblem.call(PROCESS_SERVICE, () -> processes.flowResourceSvg(id, null));
             return Response.ok(svg, SVG).header("Content-Security-Policy", SVG_POLICY).build();
         } catch (ServiceProblem e) {
-            return Response.status(Response.Status.BAD_GATEWAY).type(MediaType.TEXT_PLAIN)
-                    .entity(e.problem().message()).build();
+            return Response.fromResponse(e.page(e.problem().message())).type(MediaType.TEXT_PLAIN).build();
         }
     }
 

@@ -120,20 +120,20 @@ public class WarRoomResource {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance home() {
+    public Response home() {
         return list();
     }
 
     @GET
     @Path("/launches")
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance list() {
+    public Response list() {
         try {
             List<LaunchResourcePlan201Response> all = ServiceProblem.call(TICKET_SERVICE,
                     () -> launches.launchResourceList(0, PAGE, null)).getItems();
-            return Templates.launches(signedIn.get(), all, null);
+            return Response.ok(Templates.launches(signedIn.get(), all, null)).build();
         } catch (ServiceProblem e) {
-            return Templates.launches(signedIn.get(), List.of(), e.problem());
+            return e.page(Templates.launches(signedIn.get(), List.of(), e.problem()));
         }
     }
 

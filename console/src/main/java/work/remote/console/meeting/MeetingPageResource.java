@@ -1,5 +1,7 @@
 package work.remote.console.meeting;
 
+import static work.remote.console.form.FormValues.ifMatch;
+
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -120,7 +122,7 @@ public class MeetingPageResource {
         request.setNote(note == null || note.isBlank() ? null : note.strip());
         try {
             ServiceProblem.call(MEETING_SERVICE, () -> relays.relayResourceAcknowledge(relayId, request,
-                    "\"" + (version == null ? "" : version.strip()) + "\""));
+                    ifMatch(version)));
             return Response.seeOther(URI.create("/meetings/" + id + "#relays")).build();
         } catch (ServiceProblem e) {
             return page(id, new Refusal(relayId, note == null ? "" : note, e.problem()), 422);

@@ -1,5 +1,7 @@
 package work.remote.console.process;
 
+import static work.remote.console.form.FormValues.ifMatch;
+
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -134,7 +136,7 @@ public class ProcessPageResource {
         String person = signedIn.get().person();
         try {
             ServiceProblem.call(PROCESS_SERVICE, () -> rollouts.rolloutResourceTick(rolloutId, index, person,
-                    "\"" + (revision == null ? "" : revision.strip()) + "\""));
+                    ifMatch(revision)));
             return Response.seeOther(URI.create("/processes/" + id + "#my-checklist")).build();
         } catch (ServiceProblem e) {
             return page(id, null, null, new Refusal(rolloutId, e.problem()), 422);

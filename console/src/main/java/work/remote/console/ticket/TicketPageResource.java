@@ -1,5 +1,8 @@
 package work.remote.console.ticket;
 
+import static work.remote.console.form.FormValues.ifMatch;
+import static work.remote.console.form.FormValues.text;
+
 import java.net.URI;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -183,7 +186,7 @@ public class TicketPageResource {
     public Response assign(@PathParam("id") UUID id, @RestForm String assignee, @RestForm String version) {
         AssignRequest request = new AssignRequest();
         request.setAssignee(blankToNull(assignee));
-        return act(id, "assign", () -> tickets.ticketResourceAssign(id, request, "\"" + text(version) + "\""));
+        return act(id, "assign", () -> tickets.ticketResourceAssign(id, request, ifMatch(version)));
     }
 
     private Response act(UUID id, String form, Runnable call) {
@@ -217,10 +220,6 @@ public class TicketPageResource {
 
     private static List<String> names(Enum<?>[] values) {
         return Arrays.stream(values).map(Enum::name).toList();
-    }
-
-    private static String text(String value) {
-        return value == null ? "" : value;
     }
 
     private static String blankToNull(String value) {

@@ -1,5 +1,8 @@
 package work.remote.console.warroom;
 
+import static work.remote.console.form.FormValues.ifMatch;
+import static work.remote.console.form.FormValues.text;
+
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -194,7 +197,7 @@ public class WarRoomResource {
             return operation;
         }).toList());
         kit.setReportingTechnicalProblems(blankToNull(reportingTechnicalProblems));
-        return act(id, entered, () -> launches.launchResourceSaveTrainingKit(id, kit, "\"" + text(version) + "\""));
+        return act(id, entered, () -> launches.launchResourceSaveTrainingKit(id, kit, ifMatch(version)));
     }
 
     @POST
@@ -319,10 +322,6 @@ public class WarRoomResource {
                 .sorted(Comparator.comparing(ticket -> ticket.getSeverity() == null ? 9
                         : ticket.getSeverity().ordinal())).toList())));
         return result;
-    }
-
-    private static String text(String value) {
-        return value == null ? "" : value;
     }
 
     private static String blankToNull(String value) {

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -58,15 +59,23 @@ public class RouteChangeListener {
         }
     }
 
+    /** Listens again after each failure; says so once when it stops hearing, and once when it hears again. */
     private void listenUntilStopped() {
+        AtomicBoolean warned = new AtomicBoolean();
         while (listening == Thread.currentThread()) {
             try {
-                listen();
+                listen(() -> {
+                    if (warned.getAndSet(false)) {
+                        LOG.info("Hearing route changes again");
+                    }
+                });
             } catch (SQLException | RuntimeException e) {
                 routes.hearsChanges(false);
                 if (listening == Thread.currentThread()) {
-                    LOG.warnf("Not hearing route changes (each batch of events reads the routes' revision until then),"
-                            + " trying again in %d s: %s", RETRY.toSeconds(), e.getMessage());
+                    if (warned.compareAndSet(false, true)) {
+                        LOG.warnf("Not hearing route changes (each batch of events reads the routes' revision until"
+                                + " then), trying again every %d s: %s", RETRY.toSeconds(), e.getMessage());
+                    }
                     pause();
                 }
             }
@@ -75,7 +84,7 @@ public class RouteChangeListener {
     }
 
     /** Listens until stopped or the connection fails; a stopping service's pool closes the connection itself. */
-    private void listen() throws SQLException {
+    private void listen(Runnable hearing) throws SQLException {
         Connection connection = dataSource.getConnection();
         try {
             try (Statement statement = connection.createStatement()) {
@@ -84,6 +93,7 @@ public class RouteChangeListener {
             }
             PGConnection notifications = connection.unwrap(PGConnection.class);
             routes.hearsChanges(true);
+            hearing.run();
             while (listening == Thread.currentThread()) {
                 PGNotification[] heard = notifications.getNotifications((int) WAIT.toMillis());
                 if (heard != null && heard.length > 0) {

@@ -74,6 +74,26 @@ class LiveTest {
     }
 
     @Test
+    void aMeetingScheduledAboutTheLaunchReachesItsPage() throws Exception {
+        String launch = "0b7c5a52-9f8e-4d0b-8a55-4a6f8c3e0020";
+        String meeting = "0b7c5a52-9f8e-4d0b-8a55-4a6f8c3e0021";
+        String token = SignInTest.signIn("paula", "product");
+        try (Stream stream = Stream.open(live + "?about=" + launch, token, null);
+                TestProducer producer = TestProducer.of(DevInfra.shared().kafka().bootstrapServers())) {
+            ProducerRecord<String, String> record = new ProducerRecord<>("remote-work.meeting.events", meeting,
+                    "{\"meetingId\":\"" + meeting + "\",\"kind\":\"TRAINING\",\"subject\":{\"kind\":\"LAUNCH\","
+                            + "\"id\":\"" + launch + "\",\"title\":\"Instant withdrawals\"},"
+                            + "\"title\":\"Instant withdrawals: training\"}");
+            record.headers().add("ce_type", "work.remote.meeting.MeetingScheduled".getBytes(StandardCharsets.UTF_8));
+            record.headers().add("ce_subject", meeting.getBytes(StandardCharsets.UTF_8));
+            awaitConsumerAssigned(producer);
+            producer.send(record);
+            Received received = stream.next(Duration.ofSeconds(5));
+            assertThat(received.data()).isEqualTo("Meeting scheduled: Instant withdrawals: training");
+        }
+    }
+
+    @Test
     void aDroppedConnectionResumesFromLastEventIdWithNothingMissed() throws Exception {
         String launch = "0b7c5a52-9f8e-4d0b-8a55-4a6f8c3e0010";
         String token = SignInTest.signIn("paula", "product");

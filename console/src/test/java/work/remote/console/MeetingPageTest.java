@@ -6,6 +6,10 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.not;
 
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
@@ -20,6 +24,12 @@ class MeetingPageTest {
 
     private static final String DISCUSSION = "/meetings/" + MeetingServiceStandIn.DISCUSSION;
     private static final String TRAINING = "/meetings/" + MeetingServiceStandIn.TRAINING;
+    private static final String SECOND_SESSION = "/meetings/" + MeetingServiceStandIn.SECOND_SESSION;
+    private static final String[] HOST_ACTIONS = { "id=\"start-meeting\"", "id=\"advance-agenda\"",
+            "id=\"park-proposal-button\"", "id=\"record-attendance\"", "id=\"conclude-meeting\"" };
+
+    @ConfigProperty(name = "console-test.meeting-service")
+    String meetingService;
 
     @Test
     void theAgendaShowsEachItemWithItsTimeboxAndSaysOverTimeInWords() {
@@ -107,5 +117,115 @@ class MeetingPageTest {
                 .body(containsString("<strong>Refund escalation: training</strong>"))
                 .body(containsString("id=\"acknowledge-" + MeetingServiceStandIn.BO_RELAY
                         + "\">Acknowledge the relay to bo</button>"));
+    }
+
+    @Test
+    void theHostIsOfferedWhatTheMeetingsStateAllowsAndAnAttendeeNothing() {
+        String lena = SignInTest.signIn("lena", "cs-lead");
+        String running = given().cookie(SignedIn.COOKIE, lena).when().get(DISCUSSION).then().statusCode(200)
+                .extract().asString();
+        assertThat(running).contains("<h2 id=\"host-actions-heading\">Run the meeting</h2>",
+                "id=\"advance-agenda\">End “Everyone reads the material” and start the next item</button>",
+                "id=\"park-proposal-button\"", "id=\"record-attendance\"", "id=\"conclude-meeting\"",
+                "<input type=\"checkbox\" name=\"present\" value=\"ali\" id=\"present-ali\"\n        checked>",
+                "<input type=\"checkbox\" name=\"present\" value=\"chen\" id=\"present-chen\"\n        >")
+                .doesNotContain("id=\"start-meeting\"");
+        String scheduled = given().cookie(SignedIn.COOKIE, lena).when().get(SECOND_SESSION).then().statusCode(200)
+                .extract().asString();
+        assertThat(scheduled).contains("id=\"start-meeting\">Start the meeting</button>", "id=\"record-attendance\"")
+                .doesNotContain("id=\"advance-agenda\"", "id=\"park-proposal-button\"", "id=\"conclude-meeting\"");
+        String concluded = given().cookie(SignedIn.COOKIE, lena).when().get(TRAINING).then().statusCode(200)
+                .extract().asString();
+        assertThat(concluded).doesNotContain("id=\"host-actions\"").doesNotContain(HOST_ACTIONS);
+
+        String attendee = given().cookie(SignedIn.COOKIE, SignInTest.signIn("ali", "cs-agent")).when().get(DISCUSSION)
+                .then().statusCode(200).extract().asString();
+        assertThat(attendee).doesNotContain("id=\"host-actions\"").doesNotContain(HOST_ACTIONS);
+        String admin = given().cookie(SignedIn.COOKIE, SignInTest.signIn("ada", "admin")).when().get(DISCUSSION)
+                .then().statusCode(200).extract().asString();
+        assertThat(admin).as("meeting-service lets an admin run any meeting").contains("id=\"advance-agenda\"");
+    }
+
+    @Test
+    void eachHostActionCallsMeetingServiceWithTheHostsTokenTheRevisionAndTheBody() throws Exception {
+        String lena = SignInTest.signIn("lena", "cs-lead");
+        given().redirects().follow(false).cookie(SignedIn.COOKIE, lena).formParam("version", "1")
+                .when().post(SECOND_SESSION + "/start").then()
+                .statusCode(303).header("Location", endsWith(SECOND_SESSION + "#host-actions"));
+        assertThat(lastChange()).containsEntry("method", "POST")
+                .containsEntry("path", SECOND_SESSION + "/start").containsEntry("ifMatch", "\"1\"")
+                .containsEntry("authorization", "Bearer " + lena);
+
+        given().redirects().follow(false).cookie(SignedIn.COOKIE, lena).formParam("version", "3")
+                .when().post(DISCUSSION + "/agenda/advance").then().statusCode(303);
+        assertThat(lastChange()).containsEntry("method", "POST")
+                .containsEntry("path", DISCUSSION + "/agenda/advance").containsEntry("ifMatch", "\"3\"")
+                .containsEntry("authorization", "Bearer " + lena);
+
+        given().redirects().follow(false).cookie(SignedIn.COOKIE, lena).formParam("proposedBy", "bo")
+                .formParam("proposal", " A refund bot for the fee question ").when().post(DISCUSSION + "/parking-lot")
+                .then().statusCode(303);
+        Map<String, String> parked = lastChange();
+        assertThat(parked).containsEntry("method", "POST").containsEntry("path", DISCUSSION + "/parking-lot")
+                .containsEntry("authorization", "Bearer " + lena);
+        assertThat(ServiceStandIn.JSON.readValue(parked.get("body"), Map.class))
+                .isEqualTo(Map.of("proposedBy", "bo", "proposal", "A refund bot for the fee question"));
+
+        given().redirects().follow(false).cookie(SignedIn.COOKIE, lena).formParam("version", "3")
+                .formParam("present", "ali").formParam("present", "chen").when().post(DISCUSSION + "/attendance")
+                .then().statusCode(303);
+        Map<String, String> attendance = lastChange();
+        assertThat(attendance).containsEntry("method", "PUT").containsEntry("path", DISCUSSION + "/attendance")
+                .containsEntry("ifMatch", "\"3\"");
+        assertThat(ServiceStandIn.JSON.readValue(attendance.get("body"), Map.class))
+                .isEqualTo(Map.of("present", List.of("ali", "chen")));
+
+        given().redirects().follow(false).cookie(SignedIn.COOKIE, lena).formParam("version", "3")
+                .formParam("decisions", "Refunds under 10 EUR skip the escalation\n\n  The bot goes to the parking lot \n")
+                .when().post(DISCUSSION + "/conclusion").then().statusCode(303);
+        Map<String, String> conclusion = lastChange();
+        assertThat(conclusion).containsEntry("method", "POST").containsEntry("path", DISCUSSION + "/conclusion")
+                .containsEntry("ifMatch", "\"3\"");
+        assertThat(ServiceStandIn.JSON.readValue(conclusion.get("body"), Map.class)).isEqualTo(Map.of(
+                "decisions", List.of("Refunds under 10 EUR skip the escalation",
+                        "The bot goes to the parking lot"), "feedback", List.of()));
+    }
+
+    @Test
+    void aHostActionMeetingServiceRefusesIsShownInWordsAtTheAction() {
+        String lena = SignInTest.signIn("lena", "cs-lead");
+        String stale = given().cookie(SignedIn.COOKIE, lena).formParam("version", "2")
+                .when().post(DISCUSSION + "/agenda/advance").then().statusCode(422).extract().asString();
+        assertThat(stale).contains("<div class=\"problem\" role=\"alert\" id=\"advance-problem\">\n  <p>Meeting-service "
+                + "refused: Changed a stale revision. You changed revision &quot;2&quot; of meeting "
+                + MeetingServiceStandIn.DISCUSSION + ", but it is now at 3; reload it and apply your change again.</p>")
+                .doesNotContain("\"status\"");
+        assertThat(stale.indexOf("id=\"advance-problem\"")).as("at the action, not at the top of the page")
+                .isGreaterThan(stale.indexOf("id=\"advance-agenda\""));
+
+        given().cookie(SignedIn.COOKIE, lena).formParam("proposedBy", "bo").formParam("proposal", "  ")
+                .when().post(DISCUSSION + "/parking-lot").then()
+                .statusCode(422)
+                .body(containsString("<p class=\"field-problem\" id=\"proposal-problem\">must not be blank</p>"))
+                .body(containsString("name=\"proposedBy\" list=\"park-people\" value=\"bo\""))
+                .body(containsString("id=\"park-problem\">\n  <p>Meeting-service refused: The request is invalid."));
+
+        given().cookie(SignedIn.COOKIE, lena).formParam("version", "3").formParam("present", "zoe")
+                .when().post(DISCUSSION + "/attendance").then()
+                .statusCode(422)
+                .body(containsString("<p class=\"field-problem\">present[0] zoe is not invited</p>"));
+
+        given().cookie(SignedIn.COOKIE, SignInTest.signIn("ali", "cs-agent")).formParam("version", "3")
+                .when().post(DISCUSSION + "/agenda/advance").then()
+                .statusCode(422)
+                .body(containsString("<div class=\"problem\" role=\"alert\" id=\"problem\">\n  <p>Meeting-service refused: "
+                        + "Only the host may do this. ali is not the host (lena).</p>"))
+                .body(not(containsString("id=\"advance-agenda\"")));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, String> lastChange() {
+        return given().baseUri(meetingService).when().get("/recorded/change").then().statusCode(200).extract()
+                .as(Map.class);
     }
 }

@@ -3,16 +3,22 @@ package work.remote.console;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * An HTTP server standing in for meeting-service, as its OpenAPI document describes the answers: a running discussion
  * whose presentation overran its timebox, whose reading runs over time and whose discussion has not started, with a
- * parking lot and attendance; and a concluded training. {@code chen} missed the discussion and {@code bo} the
- * training; {@code lena} supervises both and acknowledges the relays, as nobody else may.
+ * parking lot and attendance; a concluded training; and a scheduled second session. {@code chen} missed the
+ * discussion and {@code bo} the training; {@code lena} supervises both and acknowledges the relays, as nobody else
+ * may. {@code lena} hosts them all, and only she or an admin runs them, on their current revision (If-Match), as
+ * meeting-service checks: start, end the running item, park a proposal of an invitee, take attendance of invitees,
+ * conclude.
  */
 final class MeetingServiceStandIn extends ServiceStandIn {
 
@@ -23,6 +29,9 @@ final class MeetingServiceStandIn extends ServiceStandIn {
     static final String BO_RELAY = "8c3f3e2a-74b4-4e77-9c5a-ae3e3d2f2c05";
     static final String CARRIED_OVER = "8c3f3e2a-74b4-4e77-9c5a-ae3e3d2f2c06";
     static final String PARKED_TODAY = "8c3f3e2a-74b4-4e77-9c5a-ae3e3d2f2c07";
+    static final String SECOND_SESSION = "8c3f3e2a-74b4-4e77-9c5a-ae3e3d2f2c08";
+    static final String PARKED_NOW = "8c3f3e2a-74b4-4e77-9c5a-ae3e3d2f2c09";
+    private static final Pattern HOST_ACTION = Pattern.compile("/meetings/([^/]+)(/.+)");
 
     /** Each relay's acknowledgement: when, and the note; absent while it is open. */
     private final Map<String, Map<String, Object>> acknowledged = new ConcurrentHashMap<>();
@@ -46,6 +55,12 @@ final class MeetingServiceStandIn extends ServiceStandIn {
             json(request.exchange(), 200, discussion());
         } else if (request.is("GET", "/meetings/" + TRAINING)) {
             json(request.exchange(), 200, training());
+        } else if (request.is("GET", "/meetings/" + SECOND_SESSION)) {
+            json(request.exchange(), 200, secondSession());
+        } else if (HOST_ACTION.matcher(request.path()).matches() && !request.method().equals("GET")) {
+            Matcher action = HOST_ACTION.matcher(request.path());
+            action.matches();
+            host(request, action.group(1), action.group(2));
         } else if (request.is("GET", "/parking-lot") && SUBJECT.equals(request.query().get("subjectId"))) {
             json(request.exchange(), 200, page(List.of(
                     parked(CARRIED_OVER, TRAINING, "bo", "Should refunds under 10 EUR skip the escalation?"),
@@ -83,6 +98,78 @@ final class MeetingServiceStandIn extends ServiceStandIn {
             return;
         }
         json(request.exchange(), 200, relay(id));
+    }
+
+    /** A host action on one of the meetings, refused as meeting-service refuses it. */
+    private void host(Request request, String id, String action) throws IOException {
+        Map<String, Object> meeting = id.equals(DISCUSSION) ? discussion()
+                : id.equals(SECOND_SESSION) ? secondSession() : id.equals(TRAINING) ? training() : null;
+        if (meeting == null) {
+            notFound(request);
+            return;
+        }
+        if (!request.person().equals(meeting.get("host")) && !request.roles().contains("admin")) {
+            problem(request.exchange(), 403, "Only the host may do this",
+                    request.person() + " is not the host (" + meeting.get("host") + ")", List.of());
+            return;
+        }
+        String ifMatch = request.exchange().getRequestHeaders().getFirst("If-Match");
+        if (ifMatch != null && !ifMatch.equals("\"" + meeting.get("version") + "\"")) {
+            problem(request.exchange(), 409, "Changed a stale revision", "You changed revision " + ifMatch
+                    + " of meeting " + id + ", but it is now at " + meeting.get("version")
+                    + "; reload it and apply your change again", List.of());
+            return;
+        }
+        Map<?, ?> body = request.body().isBlank() ? Map.of() : JSON.readValue(request.body(), Map.class);
+        switch (request.method() + " " + action) {
+            case "POST /start" -> {
+                if (!meeting.get("state").equals("SCHEDULED")) {
+                    problem(request.exchange(), 409, "The meeting is " + meeting.get("state"),
+                            "Only a scheduled meeting can start", List.of());
+                } else {
+                    meeting.put("state", "RUNNING");
+                    json(request.exchange(), 200, meeting);
+                }
+            }
+            case "POST /agenda/advance", "POST /conclusion" -> json(request.exchange(), 200, meeting);
+            case "POST /parking-lot" -> park(request, body);
+            case "PUT /attendance" -> attendance(request, meeting, body);
+            default -> notFound(request);
+        }
+    }
+
+    private void park(Request request, Map<?, ?> body) throws IOException {
+        List<Map<String, String>> violations = new ArrayList<>();
+        for (String field : List.of("proposedBy", "proposal")) {
+            if (body.get(field) == null || body.get(field).toString().isBlank()) {
+                violations.add(Map.of("field", field, "message", "must not be blank"));
+            }
+        }
+        if (!violations.isEmpty()) {
+            problem(request.exchange(), 400, "The request is invalid", violations.size() + " field(s) are invalid",
+                    violations);
+            return;
+        }
+        json(request.exchange(), 201, parked(PARKED_NOW, DISCUSSION, body.get("proposedBy").toString(),
+                body.get("proposal").toString()));
+    }
+
+    private void attendance(Request request, Map<String, Object> meeting, Map<?, ?> body) throws IOException {
+        List<?> present = body.get("present") instanceof List<?> list ? list : List.of();
+        List<?> invitees = (List<?>) meeting.get("invitees");
+        List<Map<String, String>> strangers = new ArrayList<>();
+        for (int i = 0; i < present.size(); i++) {
+            String person = String.valueOf(present.get(i));
+            if (invitees.stream().noneMatch(invitee -> ((Map<?, ?>) invitee).get("person").equals(person))) {
+                strangers.add(Map.of("field", "present[" + i + "]", "message", person + " is not invited"));
+            }
+        }
+        if (!strangers.isEmpty()) {
+            problem(request.exchange(), 400, "The request is invalid", strangers.size() + " field(s) are invalid",
+                    strangers);
+            return;
+        }
+        json(request.exchange(), 200, meeting);
     }
 
     private List<Map<String, Object>> relays(Map<String, String> query) {
@@ -127,6 +214,18 @@ final class MeetingServiceStandIn extends ServiceStandIn {
         return meeting;
     }
 
+    private Map<String, Object> secondSession() {
+        Map<String, Object> meeting = meeting(SECOND_SESSION, "DISCUSSION", "Refund escalation: second session",
+                "SCHEDULED");
+        meeting.put("agenda", List.of(
+                agendaItem("PRESENTATION", "The host presents the process", 10, null, null),
+                agendaItem("READING", "Everyone reads the material", 5, null, null),
+                agendaItem("DISCUSSION", "Questions and discussion", 25, null, null)));
+        meeting.put("invitees", List.of(invitee("dana", null), invitee("emil", null)));
+        meeting.put("version", 1);
+        return meeting;
+    }
+
     private Map<String, Object> meeting(String id, String kind, String title, String state) {
         Map<String, Object> meeting = new LinkedHashMap<>();
         meeting.put("id", id);
@@ -156,8 +255,13 @@ final class MeetingServiceStandIn extends ServiceStandIn {
         return item;
     }
 
-    private static Map<String, Object> invitee(String person, boolean present) {
-        return Map.of("person", person, "functionGroup", "CS", "supervisor", "lena", "present", present);
+    private static Map<String, Object> invitee(String person, Boolean present) {
+        Map<String, Object> invitee = new LinkedHashMap<>();
+        invitee.put("person", person);
+        invitee.put("functionGroup", "CS");
+        invitee.put("supervisor", "lena");
+        invitee.put("present", present);
+        return invitee;
     }
 
     private static Map<String, Object> parked(String id, String meetingId, String proposedBy, String proposal) {

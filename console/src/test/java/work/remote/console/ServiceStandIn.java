@@ -18,7 +18,8 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * An HTTP server standing in for one of the services, answering as its OpenAPI document describes: JSON views, pages
- * and RFC 9457 problems. {@code GET /recorded/authorization} answers the last Authorization header it got.
+ * and RFC 9457 problems. {@code GET /recorded/authorization} answers the last Authorization header it got, and
+ * {@code GET /recorded/change} the last request that was not a GET: its method, path, If-Match, Authorization and body.
  */
 abstract class ServiceStandIn implements AutoCloseable {
 
@@ -59,6 +60,7 @@ abstract class ServiceStandIn implements AutoCloseable {
 
     private final HttpServer server;
     private volatile String lastAuthorization = "";
+    private volatile Map<String, String> lastChange = Map.of();
 
     protected ServiceStandIn(String name) {
         try {
@@ -98,9 +100,18 @@ abstract class ServiceStandIn implements AutoCloseable {
                 respond(exchange, 200, "text/plain", lastAuthorization);
                 return;
             }
+            if (path.equals("/recorded/change")) {
+                json(exchange, 200, lastChange);
+                return;
+            }
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
             lastAuthorization = authorization == null ? "" : authorization;
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            if (!exchange.getRequestMethod().equals("GET")) {
+                String ifMatch = exchange.getRequestHeaders().getFirst("If-Match");
+                lastChange = Map.of("method", exchange.getRequestMethod(), "path", path, "ifMatch",
+                        ifMatch == null ? "" : ifMatch, "authorization", lastAuthorization, "body", body);
+            }
             handle(new Request(exchange, exchange.getRequestMethod(), path, query(exchange), authorization, body));
         }
     }

@@ -13,7 +13,8 @@ import com.sun.net.httpserver.HttpExchange;
  * An HTTP server standing in for ticket-service with one launch, as its OpenAPI document describes the answers: two
  * gates passed and two open, a parent feedback ticket with children, one critical issue at risk and one breached, a
  * status post. A report without a title is refused as ticket-service refuses it; starting the launch needs
- * {@code product} in the token.
+ * {@code product} in the token. Reading the launch {@link #FAILING} fails, as ticket-service fails without its
+ * database.
  */
 final class TicketServiceStandIn extends ServiceStandIn {
 
@@ -22,6 +23,7 @@ final class TicketServiceStandIn extends ServiceStandIn {
     static final String AT_RISK = "6a1f1c0e-52f2-4c55-9a3e-8c1c1b0d0a03";
     static final String BREACHED = "6a1f1c0e-52f2-4c55-9a3e-8c1c1b0d0a04";
     static final String QUESTION = "6a1f1c0e-52f2-4c55-9a3e-8c1c1b0d0a05";
+    static final String FAILING = "6a1f1c0e-52f2-4c55-9a3e-8c1c1b0d0a06";
 
     private TicketServiceStandIn() {
         super("ticket-service");
@@ -43,6 +45,8 @@ final class TicketServiceStandIn extends ServiceStandIn {
             json(exchange, 200, page(List.of(launch())));
         } else if (method.equals("GET") && path.equals("/launches/" + LAUNCH)) {
             json(exchange, 200, launch());
+        } else if (method.equals("GET") && path.startsWith("/launches/" + FAILING)) {
+            problem(exchange, 500, "Internal Server Error", "The database is unavailable", List.of());
         } else if (method.equals("GET") && path.equals("/launches/" + LAUNCH + "/feedback")) {
             json(exchange, 200, feedback());
         } else if (method.equals("GET") && path.equals("/launches/" + LAUNCH + "/status-posts")) {

@@ -92,4 +92,30 @@ class WarRoomTest {
                 .body(not(containsString("application/problem+json")))
                 .body(not(containsString("\"status\"")));
     }
+
+    @Test
+    void theLivePartHasAPlaceToSayInWordsThatItCouldNotBeRefreshedOrIsReconnecting() {
+        String token = SignInTest.signIn("lena", "cs-lead");
+        String page = given().cookie(SignedIn.COOKIE, token).when().get(WAR_ROOM).then().statusCode(200).extract()
+                .asString();
+        assertThat(page).contains("<div class=\"live-status\" aria-live=\"polite\" id=\"live-status\">\n"
+                + "  <p id=\"live-connection\"></p>\n  <p id=\"live-refresh\"></p>\n</div>",
+                "<div id=\"war-room-live\" data-live-part hx-get=\"" + WAR_ROOM + "\" hx-trigger=\"sse:changed, refresh\"");
+        String script = given().when().get("/console.js").then().statusCode(200).extract().asString();
+        assertThat(script).contains("\"htmx:responseError\"", "\"htmx:sendError\"", "\"htmx:afterSwap\"",
+                "\"htmx:sseError\"", "\"htmx:sseOpen\"", "getResponseHeader(\"Retry-After\")", "[data-live-part]",
+                "\"live-refresh\"", "\"live-connection\"");
+    }
+
+    @Test
+    void aRefreshWhileTheServiceFailsAnswers503WithRetryAfterAndTheProblemInWords() {
+        String token = SignInTest.signIn("lena", "cs-lead");
+        given().cookie(SignedIn.COOKIE, token).header("HX-Request", "true")
+                .when().get("/launches/" + TicketServiceStandIn.FAILING).then()
+                .statusCode(503)
+                .header("Retry-After", "5")
+                .body(containsString("<div class=\"problem\" role=\"alert\" id=\"problem\">\n  <p>Ticket-service failed: "
+                        + "Internal Server Error. The database is unavailable.</p>"))
+                .body(not(containsString("id=\"war-room-live\"")));
+    }
 }

@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Reads every service's events in the console's own consumer group and hands each to {@link LiveEvents} as the pages
- * see it. The console keeps nothing of them but the short buffer: the pages read the state from the services.
+ * see it, about its key, its subject, the ids in its data and the subject a meeting is about. The console keeps nothing of them but the short buffer: the pages read the state from the services.
  */
 @ApplicationScoped
 public class ServiceEventConsumer {
@@ -55,6 +55,10 @@ public class ServiceEventConsumer {
             if (field.getKey().endsWith("Id") && field.getValue().isTextual()) {
                 about.add(field.getValue().asText());
             }
+        }
+        JsonNode subjectId = data.path("subject").path("id");
+        if (subjectId.isTextual()) {
+            about.add(subjectId.asText());
         }
         live.publish(type, about, summary(type, data));
     }

@@ -1,12 +1,14 @@
 package work.remote.console.meeting;
 
 import static work.remote.console.form.FormValues.ifMatch;
+import static work.remote.console.form.FormValues.text;
 
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.ws.rs.Consumes;
@@ -28,6 +30,9 @@ import work.remote.console.client.meeting.api.MeetingsApi;
 import work.remote.console.client.meeting.api.ParkingLotApi;
 import work.remote.console.client.meeting.api.RelaysApi;
 import work.remote.console.client.meeting.model.AcknowledgeRelayRequest;
+import work.remote.console.client.meeting.model.AttendanceRequest;
+import work.remote.console.client.meeting.model.ConcludeRequest;
+import work.remote.console.client.meeting.model.ParkRequest;
 import work.remote.console.client.meeting.model.MeetingResourcePlan201Response;
 import work.remote.console.client.meeting.model.MeetingResourcePlan201ResponseAgendaInner;
 import work.remote.console.client.meeting.model.MeetingResourcePlan201ResponseInviteesInner;
@@ -39,8 +44,9 @@ import work.remote.console.signin.SignedIn;
 import work.remote.console.signin.Viewer;
 
 /**
- * Meetings: a meeting's agenda with a running timer per item, its parking lot and attendance; and the relays the
- * viewer, as a supervisor, still has to acknowledge.
+ * Meetings: a meeting's agenda with a running timer per item, its parking lot and attendance; the host's actions
+ * (start, end the running item, park a proposal, take attendance, conclude), offered to whom meeting-service lets run
+ * the meeting, its host or an admin; and the relays the viewer, as a supervisor, still has to acknowledge.
  */
 @Path("/meetings")
 public class MeetingPageResource {
@@ -54,15 +60,75 @@ public class MeetingPageResource {
 
     /** An invitee and their attendance in words. */
     public record Attendee(MeetingResourcePlan201ResponseInviteesInner invitee, String attendance) {
+
+        /** Whether the attendance taken so far has them present. */
+        public boolean present() {
+            return Boolean.TRUE.equals(invitee.getPresent());
+        }
     }
 
     /** A relay the viewer still has to acknowledge, with what they typed and why meeting-service refused it. */
     public record MyRelay(RelayResourceGet200Response relay, String note, Problem problem) {
     }
 
+    /**
+     * A host action meeting-service refused, shown at the action: which form ({@code start}, {@code advance},
+     * {@code park}, {@code attendance}, {@code conclusion}), what the viewer sent in it, and the refusal.
+     */
+    public record HostRefusal(String form, Map<String, String> entered, Problem problem) {
+
+        public String get(String field) {
+            return entered.getOrDefault(field, "");
+        }
+
+        public Problem at(String action) {
+            return form.equals(action) ? problem : null;
+        }
+    }
+
+    /**
+     * The host's actions as meeting-service allows them: to the host or an admin, start while scheduled, end the
+     * running item, park a proposal and conclude while running, take attendance until concluded.
+     */
+    public record Hosting(boolean mayRun, String state, AgendaRow runningItem, boolean lastItemRuns,
+            HostRefusal refusal) {
+
+        public boolean offers(String action) {
+            if (!mayRun) {
+                return false;
+            }
+            return switch (action) {
+                case "start" -> state.equals("SCHEDULED");
+                case "advance" -> state.equals("RUNNING") && runningItem != null;
+                case "park", "conclusion" -> state.equals("RUNNING");
+                case "attendance" -> !state.equals("CONCLUDED");
+                default -> false;
+            };
+        }
+
+        public boolean offersAny() {
+            return List.of("start", "advance", "park", "attendance", "conclusion").stream().anyMatch(this::offers);
+        }
+
+        /** What the viewer sent in {@code form} when meeting-service refused it, else an empty string. */
+        public String entered(String form, String field) {
+            return refusal != null && refusal.form().equals(form) ? refusal.get(field) : "";
+        }
+
+        /** The refusal of {@code form}, shown at it. */
+        public Problem problemAt(String form) {
+            return refusal == null ? null : refusal.at(form);
+        }
+
+        /** A refusal of an action the page no longer offers, e.g. after someone concluded the meeting meanwhile. */
+        Problem notShownAtItsAction() {
+            return refusal == null || offers(refusal.form()) ? null : refusal.problem();
+        }
+    }
+
     public record MeetingPage(MeetingResourcePlan201Response meeting, List<AgendaRow> agenda,
             List<ParkingLotItemView> parkingLot, List<Attendee> attendance, List<RelayResourceGet200Response> relays,
-            List<MyRelay> myRelays) {
+            List<MyRelay> myRelays, Hosting hosting) {
     }
 
     /** An acknowledgement meeting-service refused: the relay, what the viewer wrote, and the refusal. */
@@ -109,7 +175,58 @@ public class MeetingPageResource {
     @Path("/{id}")
     @Produces(MediaType.TEXT_HTML)
     public Response meeting(@PathParam("id") UUID id) {
-        return page(id, null, 200);
+        return page(id, null, null, 200);
+    }
+
+    @POST
+    @Path("/{id}/start")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response start(@PathParam("id") UUID id, @RestForm String version) {
+        return host(id, "start", Map.of(), () -> meetings.meetingResourceStart(id, ifMatch(version)));
+    }
+
+    @POST
+    @Path("/{id}/agenda/advance")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response advance(@PathParam("id") UUID id, @RestForm String version) {
+        return host(id, "advance", Map.of(), () -> meetings.meetingResourceAdvance(id, ifMatch(version)));
+    }
+
+    @POST
+    @Path("/{id}/parking-lot")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response park(@PathParam("id") UUID id, @RestForm String proposedBy, @RestForm String proposal) {
+        ParkRequest request = new ParkRequest();
+        request.setProposedBy(blankToNull(proposedBy));
+        request.setProposal(blankToNull(proposal));
+        return host(id, "park", Map.of("proposedBy", text(proposedBy), "proposal", text(proposal)),
+                () -> meetings.meetingResourcePark(id, request));
+    }
+
+    @POST
+    @Path("/{id}/attendance")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response attendance(@PathParam("id") UUID id, @RestForm String version,
+            @RestForm("present") List<String> present) {
+        AttendanceRequest request = new AttendanceRequest();
+        request.setPresent(present == null ? List.of() : present);
+        return host(id, "attendance", Map.of(), () -> meetings.meetingResourceAttendance(id, request,
+                ifMatch(version)));
+    }
+
+    @POST
+    @Path("/{id}/conclusion")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response conclude(@PathParam("id") UUID id, @RestForm String version, @RestForm String decisions) {
+        ConcludeRequest request = new ConcludeRequest();
+        request.setDecisions(text(decisions).lines().map(String::strip).filter(line -> !line.isEmpty()).toList());
+        return host(id, "conclusion", Map.of("decisions", text(decisions)),
+                () -> meetings.meetingResourceConclude(id, request, ifMatch(version)));
     }
 
     @POST
@@ -125,23 +242,37 @@ public class MeetingPageResource {
                     ifMatch(version)));
             return Response.seeOther(URI.create("/meetings/" + id + "#relays")).build();
         } catch (ServiceProblem e) {
-            return page(id, new Refusal(relayId, note == null ? "" : note, e.problem()), 422);
+            return page(id, new Refusal(relayId, note == null ? "" : note, e.problem()), null, 422);
         }
     }
 
-    private Response page(UUID id, Refusal refusal, int status) {
+    /** Runs a host action with the viewer's token; a refusal is shown at the action, with what the viewer sent. */
+    private Response host(UUID id, String form, Map<String, String> entered, Runnable call) {
+        try {
+            ServiceProblem.call(MEETING_SERVICE, () -> {
+                call.run();
+                return null;
+            });
+            return Response.seeOther(URI.create("/meetings/" + id + "#host-actions")).build();
+        } catch (ServiceProblem e) {
+            return page(id, null, new HostRefusal(form, entered, e.problem()), 422);
+        }
+    }
+
+    private Response page(UUID id, Refusal refusal, HostRefusal hostRefusal, int status) {
         MeetingPage page;
         try {
-            page = read(id, refusal);
+            page = read(id, refusal, hostRefusal);
         } catch (ServiceProblem e) {
             return e.page(Templates.meeting(signedIn.get(), null, e.problem()));
         }
         boolean shownAtItsRelay = page.myRelays().stream().anyMatch(mine -> mine.problem() != null);
-        Problem atTheTop = refusal == null || shownAtItsRelay ? null : refusal.problem();
+        Problem atTheTop = refusal == null || shownAtItsRelay ? page.hosting().notShownAtItsAction()
+                : refusal.problem();
         return Response.status(status).entity(Templates.meeting(signedIn.get(), page, atTheTop)).build();
     }
 
-    private MeetingPage read(UUID id, Refusal refusal) {
+    private MeetingPage read(UUID id, Refusal refusal, HostRefusal hostRefusal) {
         MeetingResourcePlan201Response meeting = ServiceProblem.call(MEETING_SERVICE,
                 () -> meetings.meetingResourceGet(id));
         Instant now = clock.instant();
@@ -157,7 +288,13 @@ public class MeetingPageResource {
                 () -> relays.relayResourceList(id, null, 0, PAGE, null)).getItems();
         List<Attendee> attendance = meeting.getInvitees() == null ? List.of() : meeting.getInvitees().stream()
                 .map(invitee -> new Attendee(invitee, attendance(invitee))).toList();
-        return new MeetingPage(meeting, agenda, parked, attendance, relaysOfMeeting, myRelays(id, refusal));
+        Viewer viewer = signedIn.get();
+        AgendaRow running = agenda.stream().filter(row -> Boolean.TRUE.equals(row.item().getRunning())).findFirst()
+                .orElse(null);
+        Hosting hosting = new Hosting(viewer.person().equals(meeting.getHost()) || viewer.is("admin"),
+                String.valueOf(meeting.getState()), running,
+                running != null && running == agenda.get(agenda.size() - 1), hostRefusal);
+        return new MeetingPage(meeting, agenda, parked, attendance, relaysOfMeeting, myRelays(id, refusal), hosting);
     }
 
     /** The open relays whose supervisor is the viewer: of one meeting, or of every meeting when it is null. */
@@ -180,6 +317,10 @@ public class MeetingPageResource {
             return "present";
         }
         return invitee.getSupervisor() == null ? "absent" : "absent; " + invitee.getSupervisor() + " relays it";
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private static Instant instant(String text) {

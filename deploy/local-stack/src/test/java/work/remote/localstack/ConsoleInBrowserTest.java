@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 
 import org.junit.jupiter.api.AfterAll;
@@ -117,6 +118,47 @@ class ConsoleInBrowserTest {
     }
 
     @Test
+    void theWarRoomSaysInWordsThatItIsStaleWhileTicketServiceIsDownAndClearsItWhenItIsBack() throws Exception {
+        String launchId = seededLaunch.path("id").asText();
+        String lena = stack.token("lena", "cs-lead");
+        try (ConsoleBrowser lead = ConsoleBrowser.signedIn(consoleUrl, "lena", "cs-lead")) {
+            lead.open("/launches/" + launchId);
+            lead.awaitLiveConnection();
+            lead.script("window.openedOnce = true;");
+            WebElement notice = lead.find(By.id("live-refresh"));
+            assertThat(notice.getText()).isEmpty();
+            String gates = lead.find(By.id("gates")).getText();
+
+            ProcessHandle ticketService = ProcessHandle.of(stack.status("ticket-service").pid()).orElseThrow();
+            try {
+                ticketService.destroyForcibly();
+                ticketService.onExit().get(20, TimeUnit.SECONDS);
+                // an update about the launch from a service that is still up makes the war room read ticket-service
+                scheduleTraining(lena, launchId, "2030-03-03T10:00");
+                lead.await(Duration.ofSeconds(15), "the war room saying in words that it could not be refreshed",
+                        page -> notice.getText().isEmpty() ? null : notice);
+                assertThat(notice.getText()).startsWith("Could not refresh this page: Ticket-service cannot be "
+                        + "reached; try again in a moment. Showing what was last read at ").endsWith("; retrying in 5 s.");
+                WebElement stale = lead.find(By.id("war-room-live"));
+                assertThat(stale.getDomAttribute("class")).contains("stale");
+                assertThat(stale.getDomAttribute("aria-describedby")).isEqualTo("live-refresh");
+                assertThat(lead.find(By.id("gates")).getText()).as("what was last read stays").isEqualTo(gates);
+                assertThat(lead.find(By.id("live-status")).getDomAttribute("aria-live")).isEqualTo("polite");
+                lead.screenshot("war-room-stale");
+            } finally {
+                stack.crashAndRestart("ticket-service");
+            }
+
+            lead.await(Duration.ofSeconds(20), "the notice cleared by a refresh once ticket-service is back",
+                    page -> notice.getText().isEmpty() ? notice : null);
+            assertThat(lead.find(By.id("war-room-live")).getDomAttribute("class")).isNull();
+            assertThat(lead.find(By.id("gates")).getText()).isEqualTo(gates);
+            assertThat(lead.script("return window.openedOnce === true;"))
+                    .as("the war room is the page that was open all along, not a reload").isEqualTo(true);
+        }
+    }
+
+    @Test
     void anAgentSeesNoStartButtonAndTicketServiceRefusesTheirStart() throws Exception {
         String launchId = planLaunch("Instant deposits");
         try (ConsoleBrowser productOwner = ConsoleBrowser.signedIn(consoleUrl, "paula", "product");
@@ -197,20 +239,19 @@ class ConsoleInBrowserTest {
     }
 
     @Test
-    void aHostSeesTheRunningAgendaItemWithItsTimer() throws Exception {
-        String lena = stack.token("lena", "cs-lead");
-        HttpResponse<String> planned = post("meeting", "/meetings", lena, """
-                {"kind": "TRAINING", "subject": {"kind": "LAUNCH", "id": "%s", "title": "Instant withdrawals"},
-                 "startsAt": {"at": "2030-03-02T10:00", "zone": "Europe/Berlin"}, "durationMinutes": 30,
-                 "invitees": [{"person": "lena", "functionGroup": "CS"},
-                              {"person": "%s", "functionGroup": "CS", "supervisor": "lena"}]}"""
-                .formatted(seededLaunch.path("id").asText(), AGENT));
-        assertThat(planned.statusCode()).as(planned.body()).isEqualTo(201);
-        String meetingId = JSON.readTree(planned.body()).path("id").asText();
-        assertThat(post("meeting", "/meetings/" + meetingId + "/start", lena, "").statusCode()).isEqualTo(200);
+    void theHostStartsTheMeetingAndEndsTheRunningItemFromTheConsole() throws Exception {
+        String meetingId = scheduleTraining(stack.token("lena", "cs-lead"), seededLaunch.path("id").asText(),
+                "2030-03-02T10:00");
+        try (ConsoleBrowser attendee = ConsoleBrowser.signedIn(consoleUrl, AGENT, "cs-agent")) {
+            attendee.open("/meetings/" + meetingId);
+            assertThat(attendee.has(By.id("host-actions"))).as("only the host runs the meeting").isFalse();
+        }
 
         try (ConsoleBrowser host = ConsoleBrowser.signedIn(consoleUrl, "lena", "cs-lead")) {
             host.open("/meetings/" + meetingId);
+            assertThat(host.find(By.id("meeting-state")).getText()).isEqualTo("SCHEDULED");
+            host.find(By.id("start-meeting")).click();
+
             assertThat(host.find(By.id("meeting-state")).getText()).isEqualTo("RUNNING");
             WebElement timer = host.find(By.id("agenda-0-timebox"));
             assertThat(timer.getText()).startsWith("Running");
@@ -218,7 +259,27 @@ class ConsoleInBrowserTest {
             host.await(Duration.ofSeconds(5), "the running item's timer counting down", page ->
                     before.equals(timer.getText()) ? null : timer);
             host.screenshot("meeting");
+
+            host.find(By.id("advance-agenda")).click();
+
+            assertThat(host.find(By.id("agenda-0-timebox")).getText()).startsWith("Done in");
+            assertThat(host.find(By.id("agenda-1-timebox")).getText()).startsWith("Running");
+            JsonNode meeting = JSON.readTree(get("meeting", "/meetings/" + meetingId, host.token()).body());
+            assertThat(meeting.path("agenda").get(0).path("endedAt").isTextual())
+                    .as("meeting-service ended the first item").isTrue();
         }
+    }
+
+    /** Plans the launch's training, hosted by lena with the agent invited, through meeting-service; answers its id. */
+    private static String scheduleTraining(String lena, String launchId, String at) throws Exception {
+        HttpResponse<String> planned = post("meeting", "/meetings", lena, """
+                {"kind": "TRAINING", "subject": {"kind": "LAUNCH", "id": "%s", "title": "Instant withdrawals"},
+                 "startsAt": {"at": "%s", "zone": "Europe/Berlin"}, "durationMinutes": 30,
+                 "invitees": [{"person": "lena", "functionGroup": "CS"},
+                              {"person": "%s", "functionGroup": "CS", "supervisor": "lena"}]}"""
+                .formatted(launchId, at, AGENT));
+        assertThat(planned.statusCode()).as(planned.body()).isEqualTo(201);
+        return JSON.readTree(planned.body()).path("id").asText();
     }
 
     /** Reports a one-user withdrawal problem under the launch through the war room's form; answers the ticket's id. */

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -18,11 +19,12 @@ import io.fabric8.kubernetes.api.model.SecretKeySelector;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.strimzi.api.kafka.model.user.KafkaUser;
 
 /**
- * Each service has its own database, role and Secret, PostgreSQL's connection budget fits every pool, and every
- * Secret, ConfigMap and file a Deployment names exists: made by an operator, by deploy/k8s, or supplied.yaml.
+ * Each service has its own database, role and Secret, the console none, PostgreSQL's connection budget fits every pool,
+ * and every Secret, ConfigMap and file a Deployment names exists: made by an operator, by deploy/k8s, or supplied.yaml.
  */
 class DatabaseAndSecretsTest {
 
@@ -36,7 +38,7 @@ class DatabaseAndSecretsTest {
     void eachServiceUsesItsOwnDatabaseOwnedByItsOwnRoleWithItsOwnSecret() {
         CloudNativePg.Cluster postgres = whole.postgres();
         List<String> owners = new ArrayList<>();
-        for (Deployment deployment : whole.all(Deployment.class)) {
+        for (Deployment deployment : withDatabase()) {
             String service = deployment.getMetadata().getName();
             URI jdbc = URI.create(Containers.value(deployment, whole, "QUARKUS_DATASOURCE_JDBC_URL")
                     .orElseThrow(() -> new AssertionError(service + " names no database")).substring("jdbc:".length()));
@@ -62,6 +64,46 @@ class DatabaseAndSecretsTest {
     }
 
     @Test
+    void aDeploymentWithoutADatabaseIsGivenNoneAndNoDatabaseSecret() {
+        assertThat(withDatabase()).extracting(deployment -> deployment.getMetadata().getName())
+                .containsExactlyInAnyOrderElementsOf(ServiceProperties.services());
+        List<String> databaseSecrets = whole.postgres().spec().managed().roles().stream()
+                .map(role -> role.passwordSecret().name()).toList();
+        for (Deployment deployment : whole.all(Deployment.class)) {
+            String name = deployment.getMetadata().getName();
+            if (K8s.properties(name).hasDatabase()) {
+                continue;
+            }
+            List<EnvVar> environment = Containers.of(deployment).getEnv();
+            assertThat(environment).extracting(EnvVar::getName).as("%s has no database", name)
+                    .noneSatisfy(variable -> assertThat(variable).startsWith("QUARKUS_DATASOURCE_"));
+            assertThat(environment.stream().map(EnvVar::getValueFrom).filter(source -> source != null)
+                    .map(EnvVarSource::getSecretKeyRef).filter(secret -> secret != null).map(SecretKeySelector::getName))
+                    .as("%s reads no database's Secret", name).doesNotContainAnyElementsOf(databaseSecrets);
+            for (Map<String, String> configMap : configMapsOf(deployment)) {
+                assertThat(configMap.keySet()).as("%s has no database", name)
+                        .noneSatisfy(key -> assertThat(key).startsWith("QUARKUS_DATASOURCE_"));
+            }
+        }
+    }
+
+    @Test
+    void onlyTheDeploymentsWithADatabaseReachPostgres() {
+        NetworkPolicy policy = whole.all(NetworkPolicy.class).stream()
+                .filter(candidate -> whole.postgres().metadata().getName()
+                        .equals(candidate.getSpec().getPodSelector().getMatchLabels().get("cnpg.io/cluster")))
+                .findFirst().orElseThrow(() -> new AssertionError("no NetworkPolicy guards PostgreSQL"));
+        for (Deployment deployment : whole.all(Deployment.class)) {
+            Map<String, String> podLabels = deployment.getSpec().getTemplate().getMetadata().getLabels();
+            boolean reaches = policy.getSpec().getIngress().stream().flatMap(rule -> rule.getFrom().stream())
+                    .filter(peer -> peer.getNamespaceSelector() == null && peer.getIpBlock() == null)
+                    .anyMatch(peer -> Selectors.matches(peer.getPodSelector(), podLabels));
+            assertThat(reaches).as("%s reaches PostgreSQL", deployment.getMetadata().getName())
+                    .isEqualTo(K8s.properties(deployment.getMetadata().getName()).hasDatabase());
+        }
+    }
+
+    @Test
     void pgHbaLetsEachRoleReachOnlyItsOwnDatabase() {
         List<String> rules = whole.postgres().spec().postgresql().pgHba();
         List<CloudNativePg.Database> databases = whole.all(CloudNativePg.Database.class);
@@ -80,7 +122,7 @@ class DatabaseAndSecretsTest {
     @Test
     void everyPoolFitsInPostgresMaxConnections() {
         int needed = RESERVED_CONNECTIONS;
-        for (Deployment deployment : whole.all(Deployment.class)) {
+        for (Deployment deployment : withDatabase()) {
             String service = deployment.getMetadata().getName();
             int pods = deployment.getSpec().getReplicas() + surge(deployment);
             int pool = K8s.properties(service).maxPoolSize();
@@ -153,6 +195,16 @@ class DatabaseAndSecretsTest {
                         .contains(file.getFileName().toString());
             }
         }
+    }
+
+    private List<Deployment> withDatabase() {
+        return whole.all(Deployment.class).stream()
+                .filter(deployment -> K8s.properties(deployment.getMetadata().getName()).hasDatabase()).toList();
+    }
+
+    private List<Map<String, String>> configMapsOf(Deployment deployment) {
+        return Containers.of(deployment).getEnvFrom().stream().filter(source -> source.getConfigMapRef() != null)
+                .map(source -> whole.configMap(source.getConfigMapRef().getName())).toList();
     }
 
     /** The keys of a Secret that Strimzi writes (one per KafkaUser, the cluster CA) or that supplied.yaml lists. */

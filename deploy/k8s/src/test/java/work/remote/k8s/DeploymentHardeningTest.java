@@ -119,24 +119,33 @@ class DeploymentHardeningTest {
         }
     }
 
+    /** The console calls the services' APIs: their HTTP port takes its pods too, and nobody else's. */
     @Test
-    void onlyTheFrontDoorReachesTheHttpPortAndOnlyMonitoringTheManagementPort() {
+    void onlyTheFrontDoorAndToTheServicesTheConsoleReachTheHttpPortAndOnlyMonitoringTheManagementPort() {
+        String frontDoor = "namespaces " + Map.of("remote-work/front-door", "true");
+        String consolePods = "pods of " + List.of(ServiceProperties.CONSOLE);
         for (Deployment deployment : whole.all(Deployment.class)) {
             String service = deployment.getMetadata().getName();
-            NetworkPolicy policy = whole.all(NetworkPolicy.class).stream()
-                    .filter(candidate -> podLabels(deployment)
-                            .entrySet().containsAll(candidate.getSpec().getPodSelector().getMatchLabels().entrySet()))
+            List<NetworkPolicy> selecting = whole.all(NetworkPolicy.class).stream()
                     .filter(candidate -> !candidate.getSpec().getPodSelector().getMatchLabels().isEmpty())
-                    .findFirst().orElseThrow(() -> new AssertionError("no NetworkPolicy selects " + service + "'s pods"));
-            assertThat(policy.getSpec().getPolicyTypes()).as(service).contains("Ingress");
+                    .filter(candidate -> Selectors.matches(candidate.getSpec().getPodSelector(), podLabels(deployment)))
+                    .toList();
+            assertThat(selecting).as("the NetworkPolicy of %s's pods", service).hasSize(1);
+            NetworkPolicy policy = selecting.get(0);
+            assertThat(policy.getSpec().getPolicyTypes()).as("%s may call out (the console: the services)", service)
+                    .containsExactly("Ingress");
             assertThat(policy.getSpec().getIngress()).as(service).isNotEmpty().allSatisfy(rule -> {
                 assertThat(rule.getFrom()).as("%s: a rule open to anyone", service).isNotEmpty();
                 assertThat(rule.getPorts()).as("%s: a rule open on every port", service).isNotEmpty();
             });
-            assertThat(allowedFrom(policy, "http")).as("%s's HTTP port", service)
-                    .containsExactly(Map.of("remote-work/front-door", "true"));
+            if (ServiceProperties.services().contains(service)) {
+                assertThat(allowedFrom(policy, "http")).as("%s's HTTP port", service)
+                        .containsExactlyInAnyOrder(frontDoor, consolePods);
+            } else {
+                assertThat(allowedFrom(policy, "http")).as("%s's HTTP port", service).containsExactly(frontDoor);
+            }
             assertThat(allowedFrom(policy, "management")).as("%s's management port", service)
-                    .containsExactly(Map.of("remote-work/monitoring", "true"));
+                    .containsExactly("namespaces " + Map.of("remote-work/monitoring", "true"));
         }
     }
 
@@ -164,15 +173,24 @@ class DeploymentHardeningTest {
                 .orElseThrow(() -> new AssertionError("no port named " + name)).getContainerPort();
     }
 
-    /** The namespace labels that may reach {@code port}: each rule naming it must allow only labelled namespaces. */
-    private static List<Map<String, String>> allowedFrom(NetworkPolicy policy, String port) {
-        List<Map<String, String>> from = new ArrayList<>();
+    /**
+     * Who may reach {@code port}: "namespaces {labels}" for every pod of the labelled namespaces, or "pods of [names]"
+     * for the pods of this namespace a pod selector picks, named by the Deployments whose pods it selects.
+     */
+    private List<String> allowedFrom(NetworkPolicy policy, String port) {
+        List<String> from = new ArrayList<>();
         for (NetworkPolicyIngressRule rule : policy.getSpec().getIngress()) {
             if (rule.getPorts().stream().anyMatch(candidate -> port.equals(candidate.getPort().getStrVal()))) {
                 rule.getFrom().forEach(peer -> {
                     assertThat(peer.getIpBlock()).isNull();
-                    assertThat(peer.getPodSelector()).as("any pod of the selected namespaces").isNull();
-                    from.add(peer.getNamespaceSelector().getMatchLabels());
+                    if (peer.getNamespaceSelector() != null) {
+                        assertThat(peer.getPodSelector()).as("any pod of the selected namespaces").isNull();
+                        from.add("namespaces " + peer.getNamespaceSelector().getMatchLabels());
+                    } else {
+                        from.add("pods of " + whole.all(Deployment.class).stream()
+                                .filter(deployment -> Selectors.matches(peer.getPodSelector(), podLabels(deployment)))
+                                .map(deployment -> deployment.getMetadata().getName()).sorted().toList());
+                    }
                 });
             }
         }

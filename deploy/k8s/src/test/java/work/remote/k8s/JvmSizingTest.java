@@ -40,9 +40,26 @@ class JvmSizingTest {
     private static final long CODE_CACHE_AT_LEAST = 96 * MI;
     private static final Pattern CODE_CACHE = Pattern.compile("-XX:ReservedCodeCacheSize=(\\d+[kKmMgG]?)");
     private static final Pattern THREAD_STACK = Pattern.compile("-Xss(\\d+[kKmMgG]?)");
+    private static final List<String> SIZING = List.of("JAVA_MAX_MEM_RATIO", "GC_CONTAINER_OPTIONS", "GC_MAX_METASPACE_SIZE",
+            "GC_METASPACE_SIZE", "JAVA_TOOL_OPTIONS", "MALLOC_ARENA_MAX");
     private static final Pattern SET_BY_RUN_JAVA = Pattern.compile("-Xmx.*|-XX:MaxRAMPercentage=.*|-XX:MaxMetaspaceSize=.*|-XX:MetaspaceSize=.*|-XX:[+-]Use\\w+GC");
 
     private final Resources whole = K8s.whole();
+
+    /** The console is sized as the services are: one set of values, in the root pom. */
+    @Test
+    void everyDeployableIsSizedAlike() {
+        Deployment console = whole.deployment(ServiceProperties.CONSOLE);
+        for (String service : ServiceProperties.services()) {
+            Deployment deployment = whole.deployment(service);
+            assertThat(Containers.of(console).getResources()).as("the console's resources, as %s's", service)
+                    .isEqualTo(Containers.of(deployment).getResources());
+            for (String variable : SIZING) {
+                assertThat(Containers.value(console, whole, variable)).as("the console's %s, as %s's", variable, service)
+                        .isPresent().isEqualTo(Containers.value(deployment, whole, variable));
+            }
+        }
+    }
 
     @Test
     void heapMetaspaceAndCodeCacheLeaveRoomUnderTheMemoryLimit() {

@@ -31,7 +31,10 @@ import io.strimzi.api.kafka.model.user.acl.AclOperation;
 import work.remote.events.EventCatalog;
 import work.remote.events.EventType;
 
-/** Kafka on Strimzi's v1 API: KRaft, declared topics only, and each service its own user allowed exactly its topics. */
+/**
+ * Kafka on Strimzi's v1 API: KRaft, declared topics only, and each service its own user allowed exactly its topics; the
+ * console a user that only reads.
+ */
 class KafkaAccessTest {
 
     private final Resources whole = K8s.whole();
@@ -92,8 +95,8 @@ class KafkaAccessTest {
         }
         Set<String> used = new TreeSet<>();
         EventCatalog.contexts().forEach(context -> used.add(EventType.topicOf(context)));
-        for (String service : ServiceProperties.services()) {
-            used.addAll(expectedAcls(K8s.properties(service)).topics().keySet());
+        for (String deployable : ServiceProperties.deployables()) {
+            used.addAll(expectedAcls(K8s.properties(deployable)).topics().keySet());
         }
         assertThat(used).as("dead-letter topics").anyMatch(topic -> topic.endsWith(".dead-letter"));
         assertThat(declared).isEqualTo(used);
@@ -101,7 +104,7 @@ class KafkaAccessTest {
 
     @Test
     void eachServiceIsAKafkaUserAllowedExactlyTheTopicsAndGroupsItUses() {
-        for (String service : ServiceProperties.services()) {
+        for (String service : ServiceProperties.deployables()) {
             KafkaUser user = whole.named(KafkaUser.class, service)
                     .orElseThrow(() -> new AssertionError("no KafkaUser " + service));
             assertThat(user.getMetadata().getLabels()).containsEntry("strimzi.io/cluster", whole.kafka().getMetadata().getName());
@@ -116,20 +119,46 @@ class KafkaAccessTest {
         }
     }
 
+    @Test
+    void theConsoleReadsEveryContextsEventsInGroupsOfItsOwnAndWritesNothing() {
+        KafkaUser console = whole.named(KafkaUser.class, ServiceProperties.CONSOLE)
+                .orElseThrow(() -> new AssertionError("no KafkaUser console"));
+        Acls granted = granted(((KafkaUserAuthorizationSimple) console.getSpec().getAuthorization()).getAcls());
+        Map<String, Set<AclOperation>> readOnly = new TreeMap<>();
+        EventCatalog.contexts().forEach(context -> readOnly.put(EventType.topicOf(context),
+                Set.of(AclOperation.READ, AclOperation.DESCRIBE)));
+        assertThat(granted.topics()).isEqualTo(readOnly);
+        assertThat(granted.groups()).isEqualTo(Map.of("console-*", Set.of(AclOperation.READ)));
+
+        // every pod reads every partition (a page listens on the pod it reached): a group per pod, no shared offsets
+        ServiceProperties properties = K8s.properties(ServiceProperties.CONSOLE);
+        assertThat(properties.incomingChannels()).singleElement().satisfies(channel -> {
+            String prefix = "mp.messaging.incoming." + channel + ".";
+            assertThat(properties.value(prefix + "group.id")).startsWith("console-" + ServiceProperties.INSTANCE_ID);
+            assertThat(properties.value(prefix + "commit-strategy")).isEqualTo("ignore");
+            assertThat(properties.value(prefix + "enable.auto.commit")).isEqualTo("false");
+        });
+    }
+
     /** What a service's ACLs must allow, by resource: derived from its configuration and the event contract. */
     private static Acls expectedAcls(ServiceProperties service) {
         Acls acls = new Acls(new TreeMap<>(), new TreeMap<>());
         // its outbox relay publishes its context's events
-        acls.topic(service.publishedTopic(), AclOperation.WRITE, AclOperation.DESCRIBE);
+        service.publishedTopic().ifPresent(topic -> acls.topic(topic, AclOperation.WRITE, AclOperation.DESCRIBE));
         // its consumer reads; a dead-letter replay publishes a record again to the topic it was consumed from
         for (String topic : service.consumedTopics()) {
-            acls.topic(topic, AclOperation.READ, AclOperation.DESCRIBE, AclOperation.WRITE);
+            acls.topic(topic, AclOperation.READ, AclOperation.DESCRIBE);
+            if (!service.deadLetterTopics().isEmpty()) {
+                acls.topic(topic, AclOperation.WRITE);
+            }
         }
         // its consumer writes dead letters; the replay reads them
         for (String topic : service.deadLetterTopics()) {
             acls.topic(topic, AclOperation.WRITE, AclOperation.DESCRIBE, AclOperation.READ);
         }
-        service.consumerGroups().forEach(group -> acls.group(group, AclOperation.READ));
+        // a group named after the pod (a group per pod) is allowed by the prefix before the pod's name
+        service.consumerGroups().forEach(group -> acls.group(group.contains(ServiceProperties.INSTANCE_ID)
+                ? group.substring(0, group.indexOf(ServiceProperties.INSTANCE_ID)) + "*" : group, AclOperation.READ));
         if (!service.deadLetterTopics().isEmpty()) {
             acls.group(service.deadLetterReplayGroup(), AclOperation.READ);
         }
@@ -144,8 +173,8 @@ class KafkaAccessTest {
                 assertThat(topic.getPatternType()).as(topic.getName()).isIn(null, AclResourcePatternType.LITERAL);
                 acls.topic(topic.getName(), operations);
             } else if (rule.getResource() instanceof AclRuleGroupResource group) {
-                assertThat(group.getPatternType()).as(group.getName()).isIn(null, AclResourcePatternType.LITERAL);
-                acls.group(group.getName(), operations);
+                acls.group(group.getPatternType() == AclResourcePatternType.PREFIX ? group.getName() + "*" : group.getName(),
+                        operations);
             } else {
                 throw new AssertionError("an ACL on a " + rule.getResource().getType() + ", which no service needs");
             }
@@ -153,6 +182,7 @@ class KafkaAccessTest {
         return acls;
     }
 
+    /** Allowed operations by topic and by group; a group allowed by prefix is its prefix and {@code *}. */
     private record Acls(Map<String, Set<AclOperation>> topics, Map<String, Set<AclOperation>> groups) {
 
         void topic(String name, AclOperation... operations) {

@@ -28,7 +28,7 @@ class ManifestsTest {
     void everyKustomizationRendersIntoTypedResources() throws IOException {
         List<Path> kustomizations = kustomizationDirectories().stream()
                 .filter(directory -> !Kustomize.read(directory).isComponent()).toList();
-        assertThat(kustomizations).hasSize(8);
+        assertThat(kustomizations).hasSize(9);
         for (Path directory : kustomizations) {
             assertThat(Resources.typed(K8s.rendered(directory)).size()).as(directory.toString()).isPositive();
         }
@@ -44,7 +44,7 @@ class ManifestsTest {
                 .filter(component -> !listedByAKustomization(component)).toList();
         assertThat(unlisted).containsExactlyInAnyOrder(serviceMonitor, scheduledBackup, ingress);
 
-        for (String service : ServiceProperties.services()) {
+        for (String service : ServiceProperties.deployables()) {
             Resources scraped = Resources.typed(Kustomize.render(K8s.DIRECTORY.resolve(service), serviceMonitor));
             assertThat(scraped.all(ServiceMonitor.class)).singleElement().satisfies(monitor -> {
                 assertThat(monitor.metadata().getName()).isEqualTo(service);
@@ -78,9 +78,9 @@ class ManifestsTest {
     }
 
     @Test
-    void theWholeSystemComposesTheFourServicesTheInfrastructureAndTheFrontDoor() {
+    void theWholeSystemComposesTheFourServicesTheConsoleTheInfrastructureAndTheFrontDoor() {
         Kustomization top = Kustomize.read(K8s.DIRECTORY);
-        assertThat(top.resources()).containsAll(ServiceProperties.services())
+        assertThat(top.resources()).containsAll(ServiceProperties.deployables())
                 .contains("namespace.yaml", "config", "infrastructure", "gateway");
         Resources whole = K8s.whole();
         assertThat(whole.all(Namespace.class)).extracting(namespace -> namespace.getMetadata().getName())
@@ -88,7 +88,7 @@ class ManifestsTest {
         assertThat(whole.all(Namespace.class).get(0).getMetadata().getLabels())
                 .containsEntry("pod-security.kubernetes.io/enforce", "restricted");
         assertThat(whole.all(Deployment.class)).extracting(deployment -> deployment.getMetadata().getName())
-                .containsExactlyInAnyOrderElementsOf(ServiceProperties.services());
+                .containsExactlyInAnyOrderElementsOf(ServiceProperties.deployables());
         assertThat(whole.all(HasMetadata.class)).filteredOn(resource -> !(resource instanceof Namespace))
                 .allSatisfy(resource -> assertThat(resource.getMetadata().getNamespace())
                         .as(resource.getKind() + " " + resource.getMetadata().getName()).isEqualTo(K8s.NAMESPACE));
@@ -97,13 +97,19 @@ class ManifestsTest {
     @Test
     void eachServiceDirectoryDeploysItsServiceAloneExactlyAsTheWholeSystemDoes() {
         List<ObjectNode> whole = K8s.rendered(K8s.DIRECTORY);
-        for (String service : ServiceProperties.services()) {
+        for (String service : ServiceProperties.deployables()) {
             Path directory = K8s.DIRECTORY.resolve(service);
             assertThat(directory.resolve("generated/kubernetes.yml"))
                     .as("written by quarkus-kubernetes when %s is packaged", service).isRegularFile();
             Kustomization kustomization = Kustomize.read(directory);
             assertThat(kustomization.resources()).containsExactly("generated/kubernetes.yml");
-            assertThat(kustomization.components()).contains("../components/service");
+            assertThat(kustomization.components()).as(service).contains("../components/service");
+            // the services take the console's calls, the console nobody's
+            if (ServiceProperties.services().contains(service)) {
+                assertThat(kustomization.components()).as(service).contains("../components/console-caller");
+            } else {
+                assertThat(kustomization.components()).as(service).doesNotContain("../components/console-caller");
+            }
             assertThat(kustomization.images()).as("%s: an images: entry to override", service)
                     .singleElement().satisfies(image -> assertThat(image.name()).endsWith("/remote-work/" + service));
 

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -16,16 +17,31 @@ import java.util.stream.Collectors;
 import work.remote.events.EventCatalog;
 import work.remote.events.EventType;
 
-/** What a service's {@code application.properties} (production profile) says about the topics, groups and pool it uses. */
+/**
+ * What a deployable's {@code application.properties} (production profile) says about the topics, groups, database and
+ * pool it uses.
+ */
 record ServiceProperties(String service, Properties properties) {
+
+    /** The fifth deployable: the web UI, with no database and no events of its own. */
+    static final String CONSOLE = "console";
 
     private static final Pattern INCOMING = Pattern.compile("mp\\.messaging\\.incoming\\.([^.]+)\\.connector");
     private static final Pattern PUBLIC_URL_VARIABLE = Pattern.compile("\\$\\{([A-Z_]+)");
+    /** Where a consumer group's name carries the pod's name (REMOTE_WORK_INSTANCE_ID), making it the pod's own group. */
+    static final String INSTANCE_ID = "${remote-work.instance-id";
 
     /** The four services, one per context that publishes events. */
     static Set<String> services() {
         return EventCatalog.contexts().stream().map(context -> context + "-service")
                 .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** Everything deploy/k8s deploys from this repository: the four services and the console. */
+    static Set<String> deployables() {
+        Set<String> deployables = new TreeSet<>(services());
+        deployables.add(CONSOLE);
+        return deployables;
     }
 
     static ServiceProperties of(Path repository, String service) {
@@ -44,12 +60,15 @@ record ServiceProperties(String service, Properties properties) {
         return properties.getProperty("%prod." + key, properties.getProperty(key));
     }
 
-    String context() {
-        return service.substring(0, service.length() - "-service".length());
+    /** The topic of the context this service owns; none for the console, which publishes nothing. */
+    Optional<String> publishedTopic() {
+        return EventCatalog.contexts().stream().filter(context -> service.equals(context + "-service")).findFirst()
+                .map(EventType::topicOf);
     }
 
-    String publishedTopic() {
-        return EventType.topicOf(context());
+    /** Whether it has a database of its own (a datasource, in production). */
+    boolean hasDatabase() {
+        return value("quarkus.datasource.db-kind") != null;
     }
 
     Set<String> incomingChannels() {

@@ -39,7 +39,7 @@ final class CriticalReportBenchmark {
 
     private static final Pattern TICKET_LINK = Pattern.compile("/tickets/([0-9a-f-]{36})");
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Warm-up rounds stop once a round's p99 is within this factor of the round before it, either way. */
+    /** Warm-up rounds stop once a round's p50 and p99 are each within this factor of the round before it, either way. */
     private static final double SETTLED = 1.25;
     private static final int RESOLVERS = 8;
     private static final Duration QUIET = Duration.ofSeconds(5);
@@ -156,19 +156,28 @@ final class CriticalReportBenchmark {
     }
 
     private void warmUp(int rate, int perRound, int maxRounds) throws Exception {
-        double previousP99 = Double.MAX_VALUE;
+        Latencies previous = null;
         for (int round = 1; round <= maxRounds; round++) {
             Latencies latencies = reportToSlack(rate, perRound);
-            double p99 = latencies.percentileMillis(99);
             System.out.printf("Warm-up round %d: %d critical reports at %d/s, p50 %.1f ms, p99 %.1f ms%n", round,
-                    perRound, rate, latencies.percentileMillis(50), p99);
-            if (round > 1 && latencies.count() == perRound && p99 <= previousP99 * SETTLED
-                    && p99 >= previousP99 / SETTLED) {
+                    perRound, rate, latencies.percentileMillis(50), latencies.percentileMillis(99));
+            if (previous != null && latencies.count() == perRound && settled(previous, latencies, 50)
+                    && settled(previous, latencies, 99)) {
                 return;
             }
-            previousP99 = p99;
+            previous = latencies;
         }
         System.out.printf("Warm-up: the p99 had not settled after %d rounds%n", maxRounds);
+    }
+
+    /**
+     * Whether the {@code percentile} of a round is within {@link #SETTLED} of the round before, either way: the p99
+     * alone settles while the median still falls (two slow rounds alike), and the measure would time the JIT.
+     */
+    private static boolean settled(Latencies before, Latencies now, int percentile) {
+        double then = before.percentileMillis(percentile);
+        double latest = now.percentileMillis(percentile);
+        return latest <= then * SETTLED && latest >= then / SETTLED;
     }
 
     private Latencies reportToSlack(int rate, int count) throws Exception {

@@ -11,6 +11,7 @@ import java.util.function.Function;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -123,6 +124,27 @@ final class ConsoleBrowser implements AutoCloseable {
             throw new IllegalStateException("no sign-in cookie on " + driver.getCurrentUrl());
         }
         return cookie.getValue();
+    }
+
+    /** Makes the window {@code width} by {@code height} CSS pixels, a phone's for instance. */
+    void resize(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
+    }
+
+    /**
+     * How far the page, or any element outside a sideways-scrolling box of its own (a wide table's), reaches beyond
+     * the window's width without its scrollbar, in CSS pixels: 0 when nothing is cut off or needs sideways scrolling.
+     */
+    long overflowingWidth() {
+        return ((Number) script("""
+                var width = document.documentElement.clientWidth;
+                var furthest = document.documentElement.scrollWidth;
+                document.querySelectorAll('main *').forEach(function (element) {
+                  if (!element.closest('.table-wrap')) {
+                    furthest = Math.max(furthest, Math.ceil(element.getBoundingClientRect().right));
+                  }
+                });
+                return Math.max(0, furthest - width);""")).longValue();
     }
 
     /** The whole page, beyond the window's height, as {@code target/screenshots/<name>.png}. */

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -175,6 +176,21 @@ class ConsoleInBrowserTest {
             assertThat(start.statusCode()).isEqualTo(403);
             assertThat(JSON.readTree(get("ticket", "/launches/" + launchId, agent.token()).body()).path("state")
                     .asText()).isEqualTo("PLANNED");
+        }
+    }
+
+    @Test
+    void theWarRoomTheReportFormAndTheProcessFitAPhonesWidth() throws Exception {
+        String launchId = seededLaunch.path("id").asText();
+        try (ConsoleBrowser agent = ConsoleBrowser.signedIn(consoleUrl, AGENT, "cs-agent")) {
+            agent.resize(390, 844);
+            for (String path : List.of("/launches/" + launchId, "/tickets/new", "/launches", "/processes")) {
+                agent.open(path);
+                assertThat(agent.overflowingWidth()).as("sideways scrolling on %s at 390 px", path).isZero();
+            }
+            agent.open("/launches/" + launchId);
+            assertThat(agent.find(By.tagName("h1")).getText()).isEqualTo("War room: Instant withdrawals");
+            agent.screenshot("war-room-phone");
         }
     }
 

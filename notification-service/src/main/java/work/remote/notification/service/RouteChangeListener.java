@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PreDestroy;
@@ -16,6 +17,8 @@ import org.postgresql.PGNotification;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.StartupEvent;
+
+import work.remote.platform.DrainLoop;
 
 /**
  * Hears every committed change to the routes, whoever made it (the API of any replica, a migration, an operator's SQL):
@@ -36,7 +39,10 @@ public class RouteChangeListener {
 
     private final AgroalDataSource dataSource;
     private final EnabledRoutes routes;
-    private volatile Thread listening;
+    private final DrainLoop listener = new DrainLoop("route-change-listener", this::listenUntilCut);
+    /** Whether it said it stopped hearing changes, and has not heard them again since. */
+    private final AtomicBoolean warned = new AtomicBoolean();
+    private volatile boolean stopping;
 
     public RouteChangeListener(AgroalDataSource dataSource, EnabledRoutes routes) {
         this.dataSource = dataSource;
@@ -44,47 +50,38 @@ public class RouteChangeListener {
     }
 
     void onStart(@Observes StartupEvent startup) {
-        Thread thread = new Thread(this::listenUntilStopped, "route-change-listener");
-        thread.setDaemon(true);
-        listening = thread;
-        thread.start();
+        listener.nudge();
     }
 
     @PreDestroy
     void stop() {
-        Thread thread = listening;
-        listening = null;
-        if (thread != null) {
-            thread.interrupt();
-        }
+        stopping = true;
+        listener.close();
     }
 
-    /** Listens again after each failure; says so once when it stops hearing, and once when it hears again. */
-    private void listenUntilStopped() {
-        AtomicBoolean warned = new AtomicBoolean();
-        while (listening == Thread.currentThread()) {
-            try {
-                listen(() -> {
-                    if (warned.getAndSet(false)) {
-                        LOG.info("Hearing route changes again");
-                    }
-                });
-            } catch (SQLException | RuntimeException e) {
-                routes.hearsChanges(false);
-                if (listening == Thread.currentThread()) {
-                    if (warned.compareAndSet(false, true)) {
-                        LOG.warnf("Not hearing route changes (each batch of events reads the routes' revision until"
-                                + " then), trying again every %d s: %s", RETRY.toSeconds(), e.getMessage());
-                    }
-                    pause();
-                }
+    /**
+     * Listens until stopped or the connection fails, then asks to run again after {@link #RETRY}; says once that it
+     * stopped hearing changes, and once that it hears them again.
+     */
+    private Optional<Duration> listenUntilCut() {
+        try {
+            listen();
+            return Optional.empty();
+        } catch (SQLException | RuntimeException e) {
+            routes.hearsChanges(false);
+            if (stopping) {
+                return Optional.empty();
             }
+            if (warned.compareAndSet(false, true)) {
+                LOG.warnf("Not hearing route changes (each batch of events reads the routes' revision until then),"
+                        + " trying again every %d s: %s", RETRY.toSeconds(), e.getMessage());
+            }
+            return Optional.of(RETRY);
         }
-        routes.hearsChanges(false);
     }
 
     /** Listens until stopped or the connection fails; a stopping service's pool closes the connection itself. */
-    private void listen(Runnable hearing) throws SQLException {
+    private void listen() throws SQLException {
         Connection connection = dataSource.getConnection();
         try {
             try (Statement statement = connection.createStatement()) {
@@ -93,8 +90,10 @@ public class RouteChangeListener {
             }
             PGConnection notifications = connection.unwrap(PGConnection.class);
             routes.hearsChanges(true);
-            hearing.run();
-            while (listening == Thread.currentThread()) {
+            if (warned.getAndSet(false)) {
+                LOG.info("Hearing route changes again");
+            }
+            while (!stopping) {
                 PGNotification[] heard = notifications.getNotifications((int) WAIT.toMillis());
                 if (heard != null && heard.length > 0) {
                     routes.invalidate();
@@ -104,7 +103,7 @@ public class RouteChangeListener {
             }
         } finally {
             routes.hearsChanges(false);
-            if (listening == Thread.currentThread()) {
+            if (!stopping) {
                 giveBack(connection);
             }
         }
@@ -116,15 +115,6 @@ public class RouteChangeListener {
             statement.execute("UNLISTEN *; RESET application_name");
         } catch (SQLException e) {
             LOG.debugf("The listening connection goes back to the pool as it is: %s", e.getMessage());
-        }
-    }
-
-    private void pause() {
-        try {
-            Thread.sleep(RETRY.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            listening = null;
         }
     }
 }
